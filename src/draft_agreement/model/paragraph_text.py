@@ -81,7 +81,7 @@ def read_paragraph(p: etree._Element, view: View = View.CURRENT) -> TextMap:
         if skip or anc is None:
             continue
         tag = node.tag
-        if tag == W_T or tag == W_DELTEXT:
+        if tag in (W_T, W_DELTEXT):
             # w:t inside w:del is malformed but seen in the wild; treat both as text of their wrapper.
             if text_tag is not None and tag == W_DELTEXT and revision is None:
                 continue

@@ -1,0 +1,303 @@
+"""The document model: every story of a Word package as paragraphs with exact text maps.
+
+XML stays the source of truth (as in python-docx): paragraphs hold their lxml element, and the redline
+writer edits those elements in place through the TextMap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from draft_agreement.model.blocks import CellRef, block_paragraphs, text_boxes
+from draft_agreement.model.labels import ClausePathTracker, LiteralLabel, literal_label
+from draft_agreement.model.language import detect_language
+from draft_agreement.model.numbering import ListLabel, NumberingRenderer
+from draft_agreement.model.paragraph_text import View, read_paragraph
+from draft_agreement.model.textmap import TextMap
+from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_PPR, W_RPR, W_TR, w
+from draft_agreement.package import Package, open_package
+
+if TYPE_CHECKING:
+    from draft_agreement.model.context import Context
+
+_W_FOOTNOTE = w("footnote")
+_W_ENDNOTE = w("endnote")
+_W_COMMENT = w("comment")
+_W_TYPE = w("type")
+_W_TRPR = w("trPr")
+_W_ID = w("id")
+_W_HEADERREF = w("headerReference")
+_W_FOOTERREF = w("footerReference")
+_W_COMMENTRANGESTART = w("commentRangeStart")
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_BLOCK_TAGS = (w("p"), w("tbl"), w("sdt"))
+_REVISION_TAGS = (W_INS, W_DEL, W_MOVETO, W_MOVEFROM)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of one story, in the current view (tracked insertions in, deletions out)."""
+
+    story: str
+    index: int
+    element: etree._Element
+    textmap: TextMap
+    text: str
+    cell: CellRef | None = None
+    list_label: ListLabel | None = None
+    literal: LiteralLabel | None = None
+    clause_path: tuple[str, ...] = ()
+    note_id: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The clause label a lawyer sees: the automatic number, else the literal one."""
+        if self.list_label is not None and self.list_label.text:
+            return self.list_label.text
+        return self.literal.text if self.literal else None
+
+    @property
+    def display_text(self) -> str:
+        """The text as Word shows it, with the automatic number in front."""
+        if self.list_label is not None and self.list_label.text:
+            return f"{self.list_label.text} {self.text}"
+        return self.text
+
+    @property
+    def mark_revision(self) -> str | None:
+        """'inserted' or 'deleted' when the paragraph mark itself is a tracked change."""
+        ppr = self.element.find(W_PPR)
+        rpr = ppr.find(W_RPR) if ppr is not None else None
+        if rpr is not None:
+            if rpr.find(W_DEL) is not None or rpr.find(W_MOVEFROM) is not None:
+                return "deleted"
+            if rpr.find(W_INS) is not None or rpr.find(W_MOVETO) is not None:
+                return "inserted"
+        return None
+
+    @property
+    def revisions(self) -> list[dict[str, str | None]]:
+        """Tracked changes inside the paragraph: kind, author, date."""
+        found = []
+        for el in self.element.iter(_REVISION_TAGS):
+            found.append(
+                {"kind": etree.QName(el).localname, "author": el.get(w("author")), "date": el.get(w("date"))}
+            )
+        return found
+
+    @property
+    def comment_ids(self) -> list[str]:
+        return [el.get(_W_ID, "") for el in self.element.iter(_W_COMMENTRANGESTART)]
+
+    @property
+    def row_revision(self) -> str | None:
+        """'inserted' or 'deleted' when the table row holding the paragraph is a tracked change."""
+        anc = self.element.getparent()
+        while anc is not None and anc.tag != W_TR:
+            anc = anc.getparent()
+        trpr = anc.find(_W_TRPR) if anc is not None else None
+        if trpr is not None:
+            if trpr.find(W_DEL) is not None:
+                return "deleted"
+            if trpr.find(W_INS) is not None:
+                return "inserted"
+        return None
+
+    def view(self, view: View) -> TextMap:
+        """This paragraph read in another view; the current view is `textmap`."""
+        return self.textmap if view is View.CURRENT else read_paragraph(self.element, view)
+
+
+@dataclass(slots=True)
+class Story:
+    """A sequence of paragraphs Word lays out together: the body, one header, the footnotes..."""
+
+    id: str
+    kind: str  # body | header | footer | footnotes | endnotes | textbox
+    part: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An existing comment, read-only: review never matches inside comments."""
+
+    id: str
+    author: str | None
+    initials: str | None
+    date: str | None
+    text: str
+
+
+class Document:
+    """A loaded agreement: package, stories in reading order, comments, language and Context."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.main_part = package.main_part
+        self.stories: list[Story] = []
+        self._build()
+
+    # -- construction -------------------------------------------------------------------------------
+    def _related_xml(self, type_suffix: str) -> tuple[str, etree._Element] | None:
+        parts = self.package.related(self.main_part, type_suffix)
+        return (parts[0], self.package.xml(parts[0])) if parts else None
+
+    def _build(self) -> None:
+        pkg = self.package
+        main = pkg.xml(self.main_part)
+        numbering = self._related_xml("numbering")
+        styles = self._related_xml("styles")
+        self._numbering_xml = numbering[1] if numbering is not None else None
+        self._styles_xml = styles[1] if styles is not None else None
+
+        body = main.find(W_BODY)
+        if body is not None:
+            self._add_story("body", "body", self.main_part, block_paragraphs(body))
+        for part, kind in self._header_footer_parts(main):
+            root = pkg.xml(part)
+            self._add_story(Path(part).stem, kind, part, block_paragraphs(root))
+        for kind, tag in (("footnotes", _W_FOOTNOTE), ("endnotes", _W_ENDNOTE)):
+            found = self._related_xml(kind)
+            if found is None:
+                continue
+            part, root = found
+            self._add_story(kind, kind, part, self._note_paragraphs(root, tag))
+        for story in list(self.stories):
+            root = pkg.xml(story.part)
+            container = root.find(W_BODY) if story.kind == "body" else root
+            boxes = text_boxes(container) if container is not None else []
+            if boxes:
+                self._add_story(
+                    f"{story.id}.textbox",
+                    "textbox",
+                    story.part,
+                    (pc for box in boxes for pc in block_paragraphs(box)),
+                )
+
+    def _header_footer_parts(self, main: etree._Element) -> list[tuple[str, str]]:
+        """Headers and footers in section order, then any the sections do not reference."""
+        rels = {r.id: r.target for r in self.package.rels(self.main_part) if not r.external}
+        ordered: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for ref in main.iter(_W_HEADERREF, _W_FOOTERREF):
+            target = rels.get(ref.get(_R_ID, ""))
+            if target and target not in seen and self.package.has(target):
+                seen.add(target)
+                ordered.append((target, "header" if ref.tag == _W_HEADERREF else "footer"))
+        for kind in ("header", "footer"):
+            for target in self.package.related(self.main_part, kind):
+                if target not in seen and self.package.has(target):
+                    seen.add(target)
+                    ordered.append((target, kind))
+        return ordered
+
+    @staticmethod
+    def _note_paragraphs(
+        root: etree._Element, tag: str
+    ) -> Iterator[tuple[etree._Element, CellRef | None, str]]:
+        for note in root.iter(tag):
+            if note.get(_W_TYPE) not in (None, "normal"):
+                continue  # separators and continuation notices are layout, not text
+            note_id = note.get(_W_ID, "")
+            for p, cell in block_paragraphs(note):
+                yield p, cell, note_id
+
+    def _add_story(self, story_id: str, kind: str, part: str, items: Iterator) -> None:
+        renderer = NumberingRenderer(self._numbering_xml, self._styles_xml)
+        tracker = ClausePathTracker()
+        story = Story(story_id, kind, part)
+        for item in items:
+            p, cell = item[0], item[1]
+            note_id = item[2] if len(item) > 2 else None
+            tm = read_paragraph(p)
+            text = tm.text
+            auto = renderer.label(p)
+            literal = literal_label(text)
+            if auto is not None and auto.text:
+                path = tracker.feed(auto.text, f"auto-{auto.level}")
+            elif literal is not None:
+                path = tracker.feed(literal.text, literal.kind)
+            else:
+                path = tracker.feed(None, None)
+            story.paragraphs.append(
+                Paragraph(story_id, len(story.paragraphs), p, tm, text, cell, auto, literal, path, note_id)
+            )
+        if story.paragraphs:
+            self.stories.append(story)
+
+    # -- queries --------------------------------------------------------------------------------------
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph of every story, body first, in reading order."""
+        for story in self.stories:
+            yield from story.paragraphs
+
+    def story(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        raise KeyError(story_id)
+
+    def paragraph(self, story_id: str, index: int) -> Paragraph:
+        return self.story(story_id).paragraphs[index]
+
+    @cached_property
+    def comments(self) -> list[Comment]:
+        found = self._related_xml("comments")
+        if found is None:
+            return []
+        comments = []
+        for c in found[1].iter(_W_COMMENT):
+            text = "\n".join(read_paragraph(p).text for p, _ in block_paragraphs(c))
+            comments.append(
+                Comment(c.get(_W_ID, ""), c.get(w("author")), c.get(w("initials")), c.get(w("date")), text)
+            )
+        return comments
+
+    @cached_property
+    def language(self) -> str:
+        return detect_language(p.text for p in self.paragraphs())
+
+    @cached_property
+    def context(self) -> Context:
+        from draft_agreement.model.context import extract_context
+
+        return extract_context(self.paragraphs(), self.language)
+
+    def story_text(self, story_id: str, view: View = View.CURRENT) -> str:
+        """A story's text in a view, one line per paragraph as Word would have it after accept/reject.
+
+        A paragraph whose mark is removed by the view merges with the next paragraph in the same
+        container, as Word does; it never merges into a table.
+        """
+        gone = "deleted" if view is View.CURRENT else "inserted"
+        paragraphs = [p for p in self.story(story_id).paragraphs if p.cell is None or p.row_revision != gone]
+        out: list[str] = []
+        for para, nxt in zip(paragraphs, [*paragraphs[1:], None], strict=True):
+            out.append(para.view(view).text)
+            joins = (
+                nxt is not None and para.mark_revision == gone and _next_block(para.element) is nxt.element
+            )
+            out.append("" if joins else "\n")
+        return "".join(out)
+
+
+def _next_block(p: etree._Element) -> etree._Element | None:
+    """The paragraph, table or content control that follows `p` in its container, if any."""
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag not in _BLOCK_TAGS:
+        nxt = nxt.getnext()
+    return nxt
+
+
+def load_document(source: str | os.PathLike[str] | Package) -> Document:
+    """Open (safely) and model a Word package."""
+    package = source if isinstance(source, Package) else open_package(source)
+    return Document(package)
