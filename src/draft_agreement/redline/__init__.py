@@ -1,0 +1,1 @@
+"""Lossless redlining: tracked changes and comments written into the lawyer's own Word file."""

@@ -1,0 +1,117 @@
+"""Edit a package's parts and write the result: changed parts re-serialised, the rest byte for byte.
+
+New parts (comments, people...) get their relationship from the main document and a content-type
+override, so the output is a complete package without touching anything the edit did not need.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from draft_agreement.atomicio import write_zip_atomic
+from draft_agreement.ooxml import CT_NS, PKG_REL_NS
+from draft_agreement.package import Package
+
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+def serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def rels_name(part: str) -> str:
+    folder, leaf = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{leaf}.rels")
+
+
+class PartEditor:
+    """Tracks which parts of a Package were changed or added, and writes the new package."""
+
+    def __init__(self, package: Package, date_time: tuple[int, int, int, int, int, int]) -> None:
+        self.package = package
+        self.date_time = date_time  # timestamp for new zip entries, so output is reproducible
+        self._changed: dict[str, etree._Element] = {}
+        self._added: dict[str, etree._Element] = {}
+
+    def xml(self, name: str) -> etree._Element:
+        """A part's tree for editing (an added part if we created it)."""
+        if name in self._added:
+            return self._added[name]
+        return self.package.xml(name)
+
+    def touch(self, name: str) -> etree._Element:
+        """Declare that a part will be changed, and return its tree."""
+        if name in self._added:
+            return self._added[name]
+        root = self.package.xml(name)
+        self._changed[self._stored_name(name)] = root
+        return root
+
+    def has(self, name: str) -> bool:
+        return name in self._added or self.package.has(name)
+
+    def related(self, source: str, type_suffix: str) -> str | None:
+        """The first internal part `source` relates to with this type, including parts added here."""
+        found = self.package.related(source, type_suffix)
+        if found:
+            return found[0]
+        rels = rels_name(source)
+        if not self.has(rels):
+            return None
+        for rel in self.xml(rels).iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("Type", "").endswith("/" + type_suffix) and rel.get("TargetMode") != "External":
+                return posixpath.normpath(posixpath.join(posixpath.dirname(source), rel.get("Target", "")))
+        return None
+
+    def add_part(
+        self, name: str, root: etree._Element, content_type: str, source: str, rel_type: str
+    ) -> None:
+        """Add a new part with its content type, related from `source`."""
+        self._added[name] = root
+        types = self.touch(_CONTENT_TYPES)
+        override = etree.SubElement(types, f"{{{CT_NS}}}Override")
+        override.set("PartName", "/" + name)
+        override.set("ContentType", content_type)
+        rels = rels_name(source)
+        if self.has(rels):
+            rels_root = self.touch(rels)
+        else:
+            rels_root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+            self._added[rels] = rels_root
+        used = {rel.get("Id") for rel in rels_root}
+        n = len(used) + 1
+        while f"rId{n}" in used:
+            n += 1
+        rel = etree.SubElement(rels_root, f"{{{PKG_REL_NS}}}Relationship")
+        rel.set("Id", f"rId{n}")
+        rel.set("Type", rel_type)
+        rel.set("Target", posixpath.relpath(name, posixpath.dirname(source) or "."))
+
+    def _stored_name(self, name: str) -> str:
+        lowered = name.lower()
+        for stored in self.package.names():
+            if stored.lower() == lowered:
+                return stored
+        return name
+
+    def entries(self) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        """Every zip entry of the output, originals in their order first, then added parts."""
+        out: list[tuple[zipfile.ZipInfo, bytes]] = []
+        for info in self.package.zip_infos():
+            if info.is_dir():
+                continue
+            root = self._changed.get(info.filename)
+            data = serialize(root) if root is not None else self.package.read(info.filename)
+            out.append((info, data))
+        for name, root in self._added.items():
+            info = zipfile.ZipInfo(name, date_time=self.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.append((info, serialize(root)))
+        return out
+
+    def save(self, target: Path) -> None:
+        write_zip_atomic(target, self.entries())

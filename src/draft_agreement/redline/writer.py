@@ -1,0 +1,181 @@
+"""Apply an edit plan to the Word package as tracked changes and comments.
+
+Edits address text by (story, paragraph, start, end) in the current view, exactly as findings do; the
+writer reaches the runs through the TextMap and never searches text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from lxml import etree
+
+from draft_agreement.model.document import Document
+from draft_agreement.model.paragraph_text import read_paragraph
+from draft_agreement.ooxml import W_DEL, W_INS, w
+from draft_agreement.redline.comments import CommentWriter, range_marker, reference_run
+from draft_agreement.redline.ids import IdAllocator
+from draft_agreement.redline.parts import PartEditor
+from draft_agreement.redline.revisions import accept_all
+from draft_agreement.redline.runs import (
+    clean_rpr,
+    isolate,
+    make_runs,
+    split_wrapper_after,
+    split_wrapper_before,
+    wrap_deleted,
+)
+from draft_agreement.redline.settings import enable_track_revisions
+
+
+class Mode(StrEnum):
+    """track: tracked changes and comments; comments: comments only; clean: the accepted text."""
+
+    track = "track"
+    comments = "comments"
+    clean = "clean"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to one paragraph. replacement None leaves the text; "" deletes it."""
+
+    story: str
+    paragraph: int
+    start: int
+    end: int
+    replacement: str | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class RedlineResult:
+    revisions: int  # w:ins and w:del elements written
+    comments: int
+    paragraphs: int  # paragraphs changed
+
+
+def minimal_change(old: str, new: str) -> tuple[int, int, str]:
+    """The smallest [lo, hi) of `old` to replace, and its replacement, sharing prefix and suffix.
+
+    Character-level, which is right for Chinese; for Latin words the cut is moved to a word start so
+    no word is half-struck. At least one character is always deleted, so there is a place to anchor.
+    """
+    limit = min(len(old), len(new))
+    lo = 0
+    while lo < limit and old[lo] == new[lo]:
+        lo += 1
+    while lo > 0 and old[lo - 1].isascii() and old[lo - 1].isalnum() and lo < len(old) and old[lo].isalnum():
+        lo -= 1
+    tail = 0
+    while tail < limit - lo and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    hi = len(old) - tail
+    while hi < len(old) and old[hi].isascii() and old[hi].isalnum() and hi > lo and old[hi - 1].isalnum():
+        hi += 1
+    if hi <= lo:
+        # The replacement only adds text: delete one shared character and write it again.
+        if lo > 0:
+            lo -= 1
+        else:
+            hi = lo + 1
+        hi = max(hi, lo + 1)
+    return lo, hi, new[lo : len(new) - (len(old) - hi)]
+
+
+def _zip_time(date: str) -> tuple[int, int, int, int, int, int]:
+    moment = datetime.fromisoformat(date.replace("Z", "+00:00"))
+    return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+class RedlineWriter:
+    """Writes tracked changes and comments by one author into one document's XML."""
+
+    def __init__(self, doc: Document, author: str, date: str, mode: Mode = Mode.track) -> None:
+        self.doc = doc
+        self.author = author
+        self.date = date
+        self.mode = mode
+        self.editor = PartEditor(doc.package, _zip_time(date))
+        roots = [
+            doc.package.xml(n) for n in doc.package.names() if n.endswith(".xml") and n.startswith("word/")
+        ]
+        self.ids = IdAllocator(roots)
+        initials = "".join(part[0] for part in author.split() if part)[:4].upper() or author[:2]
+        self.comments = CommentWriter(self.editor, author, initials, date)
+        self._revisions = 0
+        self._comments = 0
+
+    def _wrapper(self, tag: str) -> etree._Element:
+        el = etree.Element(tag)
+        el.set(w("id"), self.ids.next())
+        el.set(w("author"), self.author)
+        el.set(w("date"), self.date)
+        self._revisions += 1
+        return el
+
+    def _comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
+        runs = isolate(p, start, end)
+        if not runs:
+            return
+        cid = self.ids.next()
+        split_wrapper_before(runs[0], self.ids.next).addprevious(range_marker("Start", cid))
+        after = split_wrapper_after(runs[-1], self.ids.next)
+        end_marker = range_marker("End", cid)
+        after.addnext(end_marker)
+        end_marker.addnext(reference_run(cid))
+        self.comments.add(cid, text)
+        self._comments += 1
+
+    def _replace(self, p: etree._Element, start: int, end: int, replacement: str) -> None:
+        old = read_paragraph(p).text[start:end]
+        if old == replacement:
+            return
+        lo, hi, new_text = minimal_change(old, replacement)
+        runs = isolate(p, start + lo, start + hi)
+        if not runs:
+            return
+        rpr = clean_rpr(runs[0])
+        dels = wrap_deleted(p, runs, lambda: self._wrapper(W_DEL))
+        if new_text:
+            ins = self._wrapper(W_INS)
+            for run in make_runs(new_text, rpr):
+                ins.append(run)
+            split_wrapper_after(dels[-1], self.ids.next).addnext(ins)
+
+    def apply(self, edits: Sequence[Edit]) -> RedlineResult:
+        by_paragraph: dict[tuple[str, int], list[Edit]] = defaultdict(list)
+        for edit in edits:
+            by_paragraph[(edit.story, edit.paragraph)].append(edit)
+        for (story_id, index), group in sorted(by_paragraph.items()):
+            story = self.doc.story(story_id)
+            p = story.paragraphs[index].element
+            self.editor.touch(story.part)
+            group.sort(key=lambda e: (e.start, e.end))
+            for a, b in zip(group, group[1:], strict=False):
+                if b.start < a.end:
+                    raise ValueError(
+                        f"overlapping edits in {story_id} paragraph {index}: merge them in the plan"
+                    )
+            # Right to left: an edit never shifts the offsets of the edits before it.
+            for edit in reversed(group):
+                if edit.comment and self.mode is not Mode.clean:
+                    self._comment(p, edit.start, edit.end, edit.comment)
+                if edit.replacement is not None and self.mode is not Mode.comments:
+                    self._replace(p, edit.start, edit.end, edit.replacement)
+        if self._comments:
+            self.comments.ensure_styles()
+        if self.mode is Mode.clean:
+            for story in self.doc.stories:
+                accept_all(self.editor.touch(story.part), [self.author])
+        elif self.mode is Mode.track and self._revisions:
+            enable_track_revisions(self.editor)
+        return RedlineResult(self._revisions, self._comments, len(by_paragraph))
+
+    def save(self, target: Path) -> None:
+        self.editor.save(target)
