@@ -32,6 +32,11 @@ from draft_agreement.redline.runs import (
 )
 from draft_agreement.redline.settings import enable_track_revisions
 
+_W_TR = w("tr")
+_W_TRPR = w("trPr")
+_W_TBLPREX = w("tblPrEx")
+_W_TRPRCHANGE = w("trPrChange")
+
 
 class Mode(StrEnum):
     """track: tracked changes and comments; comments: comments only; clean: the accepted text."""
@@ -51,6 +56,7 @@ class Edit:
     end: int
     replacement: str | None = None
     comment: str | None = None
+    delete_row: bool = False  # also strike the table row holding the paragraph (a whole schedule row)
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,30 @@ class RedlineWriter:
                 ins.append(run)
             split_wrapper_after(dels[-1], self.ids.next).addnext(ins)
 
+    def _delete_row(self, p: etree._Element) -> None:
+        """Mark the table row holding `p` as deleted (once), so accepting removes the row itself."""
+        row = p.getparent()
+        while row is not None and row.tag != _W_TR:
+            row = row.getparent()
+        if row is None:
+            return
+        trpr = row.find(_W_TRPR)
+        if trpr is None:
+            trpr = etree.Element(_W_TRPR)
+            first = row[0] if len(row) else None
+            if first is not None and first.tag == _W_TBLPREX:
+                first.addnext(trpr)
+            else:
+                row.insert(0, trpr)
+        if trpr.find(W_DEL) is not None:
+            return
+        marker = self._wrapper(W_DEL)
+        change = trpr.find(_W_TRPRCHANGE)
+        if change is not None:
+            change.addprevious(marker)
+        else:
+            trpr.append(marker)
+
     def apply(self, edits: Sequence[Edit]) -> RedlineResult:
         by_paragraph: dict[tuple[str, int], list[Edit]] = defaultdict(list)
         for edit in edits:
@@ -168,11 +198,13 @@ class RedlineWriter:
                     self._comment(p, edit.start, edit.end, edit.comment)
                 if edit.replacement is not None and self.mode is not Mode.comments:
                     self._replace(p, edit.start, edit.end, edit.replacement)
+                    if edit.delete_row:
+                        self._delete_row(p)
         if self._comments:
             self.comments.ensure_styles()
         if self.mode is Mode.clean:
-            for story in self.doc.stories:
-                accept_all(self.editor.touch(story.part), [self.author])
+            for part in dict.fromkeys(self.doc.story(story).part for story, _ in by_paragraph):
+                accept_all(self.editor.touch(part), [self.author])
         elif self.mode is Mode.track and self._revisions:
             enable_track_revisions(self.editor)
         return RedlineResult(self._revisions, self._comments, len(by_paragraph))

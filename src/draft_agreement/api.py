@@ -1,0 +1,99 @@
+"""The Python API every front end is thin over: review, redline, accept/reject.
+
+Functions return dataclasses and never print; refusals raise the documented exceptions in
+draft_agreement.errors (UnsupportedDocument, RuleFileError, TemplateError, OutputError).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from draft_agreement.atomicio import check_output_path
+from draft_agreement.model.document import load_document
+from draft_agreement.redline.plan import plan_edits
+from draft_agreement.redline.replacements import load_replacements
+from draft_agreement.redline.resolve import resolve_file
+from draft_agreement.redline.writer import Mode, RedlineResult, RedlineWriter
+from draft_agreement.review.findings import Report
+from draft_agreement.review.rules import default_clauses_dir, language_code
+from draft_agreement.review.run import review, review_document
+
+DEFAULT_AUTHOR = "draft-agreement"
+
+__all__ = ["RedlineOutcome", "accept", "redline", "reject", "review"]
+
+
+@dataclass(frozen=True)
+class RedlineOutcome:
+    """What a redline did: the review it acted on and the marks it wrote."""
+
+    report: Report
+    result: RedlineResult
+    output: Path
+
+
+def _iso(date: str | None) -> str:
+    moment = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def redline(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    mode: Mode | str = Mode.track,
+    author: str = DEFAULT_AUTHOR,
+    date: str | None = None,
+    min_severity: str = "medium",
+    rules: Sequence[str | os.PathLike[str]] = (),
+    lang: str | None = None,
+    show_pii: bool = False,
+    in_place: bool = False,
+) -> RedlineOutcome:
+    """Review `source` and write `output` with tracked replacements and comments.
+
+    >>> outcome = redline("agreement.docx", "agreement.redlined.docx", date="2026-01-01")  # doctest: +SKIP
+    >>> outcome.result.comments                                                          # doctest: +SKIP
+    7
+
+    A fixed `date` makes the output byte-for-byte reproducible.
+    """
+    source, output = Path(source), Path(output)
+    check_output_path(source, output, in_place)
+    doc = load_document(source)
+    report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
+    explain = language_code(lang or doc.language)
+    library = load_replacements(str(default_clauses_dir() / "replacements"))
+    edits = plan_edits(doc, report.findings, library, explain, min_severity)
+    writer = RedlineWriter(doc, author, _iso(date), Mode(mode))
+    result = writer.apply(edits)
+    writer.save(output)
+    return RedlineOutcome(report, result, output)
+
+
+def accept(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    authors: Sequence[str] | None = None,
+    in_place: bool = False,
+) -> None:
+    """Accept tracked changes (all, or only those by `authors`) and write `output`."""
+    resolve_file(Path(source), Path(output), True, authors, in_place)
+
+
+def reject(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    authors: Sequence[str] | None = None,
+    in_place: bool = False,
+) -> None:
+    """Reject tracked changes (all, or only those by `authors`) and write `output`."""
+    resolve_file(Path(source), Path(output), False, authors, in_place)

@@ -1,0 +1,146 @@
+"""Replacement clauses: jinja2 templates in clauses/replacements, rendered with the agreement's Context.
+
+The templates are data a firm can edit; this module only loads, validates and renders them, with
+StrictUndefined so a wrong variable is an error rather than a hole in the lawyer's document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from draft_agreement.errors import RuleFileError
+from draft_agreement.model.context import Context, Party
+
+_ACTIONS = {"replace", "delete"}
+_SCOPES = {"clause", "span", "table"}
+_DEFAULT_NAMES = {
+    "zh": {"seller": "甲方", "buyer": "乙方", "platform": "相关平台"},
+    "en": {"seller": "the Seller", "buyer": "the Buyer", "platform": "platform"},
+}
+_SHORT_ZH = ("甲方", "乙方", "丙方")
+_SHORT_EN = ("Seller", "Buyer", "Party A", "Party B", "Transferor", "Transferee", "Vendor", "Purchaser")
+
+
+@dataclass(frozen=True)
+class Replacement:
+    id: str
+    action: str  # replace | delete
+    scope: str  # clause | span | table
+    templates: dict[str, jinja2.Template]
+
+    def render(self, lang: str, variables: dict[str, Any]) -> str:
+        if self.action == "delete":
+            return ""
+        template = self.templates.get(lang) or self.templates["zh"]
+        try:
+            return (
+                " ".join(template.render(**variables).split())
+                if lang == "en"
+                else "".join(template.render(**variables).split())
+            )
+        except jinja2.UndefinedError as exc:
+            raise RuleFileError(f"replacements/{lang}/{self.id}.j2", self.id, "template", str(exc)) from None
+
+
+class ReplacementLibrary:
+    """All replacement clauses of one clauses folder, validated on load."""
+
+    def __init__(self, replacements: dict[str, Replacement], platform_names_zh: dict[str, str]) -> None:
+        self._by_id = replacements
+        self.platform_names_zh = platform_names_zh
+
+    def get(self, replacement_id: str) -> Replacement:
+        found = self._by_id.get(replacement_id)
+        if found is None:
+            raise RuleFileError(
+                "replacements/index.yaml", replacement_id, "replacement", "no such replacement clause"
+            )
+        return found
+
+    def ids(self) -> list[str]:
+        return sorted(self._by_id)
+
+    @classmethod
+    def load(cls, folder: Path) -> ReplacementLibrary:
+        index = folder / "index.yaml"
+        try:
+            data = yaml.safe_load(index.read_text(encoding="utf-8"))
+            entries = data["replacements"]
+            platform_names = dict(data.get("platform_names_zh") or {})
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+            raise RuleFileError(
+                str(index), None, "replacements", f"unreadable ({type(exc).__name__})"
+            ) from None
+        env = jinja2.Environment(
+            undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False
+        )
+        env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
+        found = {}
+        for rid, spec in entries.items():
+            action, scope = spec.get("action"), spec.get("scope")
+            if action not in _ACTIONS:
+                raise RuleFileError(str(index), rid, "action", f"must be one of {sorted(_ACTIONS)}")
+            if scope not in _SCOPES:
+                raise RuleFileError(str(index), rid, "scope", f"must be one of {sorted(_SCOPES)}")
+            templates = {}
+            for lang in ("zh", "en"):
+                path = folder / lang / f"{rid}.j2"
+                if action == "replace" and not path.exists():
+                    raise RuleFileError(str(path), rid, "template", "missing")
+                if path.exists():
+                    try:
+                        templates[lang] = env.from_string(path.read_text(encoding="utf-8"))
+                    except jinja2.TemplateSyntaxError as exc:
+                        raise RuleFileError(
+                            str(path), rid, f"line {exc.lineno}", exc.message or "syntax error"
+                        ) from None
+            found[rid] = Replacement(rid, action, scope, templates)
+        return cls(found, platform_names)
+
+
+@lru_cache(maxsize=4)
+def load_replacements(folder: str) -> ReplacementLibrary:
+    return ReplacementLibrary.load(Path(folder))
+
+
+def _short(party: Party | None, lang: str, fallback: str) -> str:
+    """How the agreement itself refers to a party: 甲方 / the Seller, else its designation."""
+    if party is None:
+        return fallback
+    names = (party.designation, *party.aliases)
+    preferred = _SHORT_ZH if lang == "zh" else _SHORT_EN
+    for short in preferred:
+        if short in names:
+            return short if lang == "zh" else f"the {short}"
+    return party.designation if lang == "zh" else f"the {party.designation}"
+
+
+def _platforms(context: Context, lang: str, names_zh: dict[str, str]) -> str:
+    if not context.platforms:
+        return _DEFAULT_NAMES[lang]["platform"]
+    if lang == "zh":
+        return "、".join(names_zh.get(p, p) for p in context.platforms)
+    names = list(context.platforms)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def clause_variables(context: Context, lang: str, library: ReplacementLibrary) -> dict[str, Any]:
+    """Template variables drawn from the agreement, with neutral defaults where it is silent."""
+    defaults = _DEFAULT_NAMES[lang]
+    seller, buyer = context.seller, context.buyer
+    seller_short = _short(seller, lang, defaults["seller"])
+    buyer_short = _short(buyer, lang, defaults["buyer"])
+    return {
+        "seller": seller_short,
+        "buyer": buyer_short,
+        "seller_name": (seller.name if seller and seller.name else seller_short),
+        "buyer_name": (buyer.name if buyer and buyer.name else buyer_short),
+        "platform": _platforms(context, lang, library.platform_names_zh),
+        "accounts": [a.identifier for a in context.accounts],
+    }

@@ -1,0 +1,1 @@
+"""Report formats: rich table, JSON (with a published JSON Schema), SARIF 2.1.0 and Markdown."""

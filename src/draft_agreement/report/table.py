@@ -1,0 +1,53 @@
+"""The default terminal view: a rich table grouped by clause, severities coloured, matches highlighted."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from draft_agreement.review.findings import Report
+
+_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
+_HEAD = {
+    "zh": ("条款", "风险", "类别", "内容（匹配处高亮）", "依据"),
+    "en": ("Clause", "Severity", "Category", "Text (match highlighted)", "Legal basis"),
+}
+
+
+def _highlighted(paragraph: str | None, match: str | None, width: int = 90) -> Text:
+    if paragraph is None:
+        return Text(match or "")
+    start = paragraph.find(match) if match else -1
+    if start < 0:
+        return Text(paragraph[:width])
+    lo = max(0, start - 20)
+    hi = min(len(paragraph), start + len(match or "") + 20)
+    text = Text(("…" if lo else "") + paragraph[lo:hi] + ("…" if hi < len(paragraph) else ""))
+    offset = start - lo + (1 if lo else 0)
+    text.stylize("bold reverse", offset, offset + len(match or ""))
+    return text
+
+
+def render_table(report: Report, console: Console, lang: str) -> None:
+    console.print(
+        f"[bold]{escape(report.file)}[/bold]  "
+        + "  ".join(f"[{_STYLE[k]}]{k}: {v}[/{_STYLE[k]}]" for k, v in report.summary.items())
+    )
+    if not report.findings:
+        return
+    table = Table(show_lines=True)
+    for column in _HEAD[lang]:
+        table.add_column(column, overflow="fold")
+    last_clause = object()
+    for f in report.findings:
+        clause = f.clause or ("—" if f.location is None else "")
+        shown = clause if clause != last_clause else ""
+        last_clause = clause
+        body = _highlighted(f.paragraph_text, f.text) if f.location else Text("; ".join(f.missing) or f.title)
+        cites = "\n".join(f"{b.law} {b.article}" for b in f.legal_basis)
+        table.add_row(
+            escape(shown), Text(f.severity, style=_STYLE[f.severity]), f.category, body, escape(cites)
+        )
+    console.print(table)

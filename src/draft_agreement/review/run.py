@@ -1,0 +1,317 @@
+"""Review one document: rule packs over every paragraph, identifier detectors, document-level rules.
+
+This is the one place that turns engine hits into Findings; every front end (CLI, batch, HTTP) calls
+it. Findings carry (story, paragraph, start, end) so the redline never searches text again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from draft_agreement.errors import RuleFileError
+from draft_agreement.model.document import Document, Paragraph, load_document
+from draft_agreement.review.detectors import Detection, detect, looks_like_customer_list
+from draft_agreement.review.engine import Engine, Hit
+from draft_agreement.review.findings import Finding, LegalBasis, Location, Report
+from draft_agreement.review.legal import LegalLibrary
+from draft_agreement.review.masking import mask_text
+from draft_agreement.review.rules import Rule, default_clauses_dir, language_code
+
+_PARTY_BLOCK = re.compile(
+    r"^\s*(?:甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|買方|賣方|委托方|受托方|委託方|受託方|"
+    r"出租方|承租方|服务方|服務方|身份证|身份證|证件|證件|联系电话|聯繫電話|电话|電話|住址|地址|法定代表人|负责人|負責人|"
+    r"邮箱|郵箱|开户|開戶|账户|帳戶|"
+    r"Seller|Buyer|Purchaser|Vendor|Transferor|Transferee|Assignor|Assignee|Licensor|Licensee|Party\s+[AB]|"
+    r"Name|Address|Tel|Phone|E-?mail|ID|Passport|Attention|Attn|By|Title|Signature|Signed)",
+    re.IGNORECASE,
+)
+_SIGNATURE_CUE = re.compile(
+    r"签字|签章|签名|盖章|簽字|簽章|簽名|蓋章|signature|signed by|in witness whereof", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class DetectorRule:
+    """What an identifier detector's finding means; loaded from clauses/detectors.yaml."""
+
+    id: str
+    kinds: tuple[str, ...]
+    category: str
+    severity: str
+    party_severity: str
+    replacement: str | None
+    title: dict[str, str]
+    explanation: dict[str, str]
+    suggestion: dict[str, str]
+    legal_basis: tuple[str, ...]
+
+
+def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorRule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = data["detectors"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise RuleFileError(str(path), None, "detectors", f"unreadable ({type(exc).__name__})") from None
+    rules: dict[str, DetectorRule] = {}
+    for entry in entries:
+        try:
+            rule = DetectorRule(
+                entry["id"],
+                tuple(entry["kinds"]),
+                entry["category"],
+                entry["severity"],
+                entry["party_severity"],
+                entry.get("replacement"),
+                dict(entry["title"]),
+                dict(entry["explanation"]),
+                dict(entry["suggestion"]),
+                tuple(entry["legal_basis"]),
+            )
+        except (KeyError, TypeError) as exc:
+            raise RuleFileError(
+                str(path),
+                entry.get("id") if isinstance(entry, dict) else None,
+                str(exc),
+                "missing or malformed",
+            ) from None
+        for ref in rule.legal_basis:
+            legal.cite(ref)
+        for kind in rule.kinds:
+            rules[kind] = rule
+    return rules
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Everything compiled for one language and set of extra packs; built once, reused per file."""
+
+    engine: Engine
+    detectors: dict[str, DetectorRule]
+
+    @classmethod
+    def build(cls, language: str, packs: Sequence[Path] = ()) -> Reviewer:
+        return _reviewer(
+            language_code(language), tuple(str(Path(p).resolve()) for p in packs), _clauses_key()
+        )
+
+    def rules(self) -> list[Rule]:
+        return self.engine.rules()
+
+
+def _clauses_key() -> str:
+    return os.environ.get("DRAFT_AGREEMENT_CLAUSES", "")
+
+
+@lru_cache(maxsize=8)
+def _reviewer(code: str, packs: tuple[str, ...], _clauses: str) -> Reviewer:
+    engine = Engine.from_packs([Path(p) for p in packs], code)
+    assert engine.legal is not None
+    detectors = _load_detector_rules(default_clauses_dir() / "detectors.yaml", engine.legal)
+    return Reviewer(engine, detectors)
+
+
+def _citations(refs: Iterable[str], engine: Engine, lang: str) -> tuple[LegalBasis, ...]:
+    assert engine.legal is not None
+    out = []
+    for ref in refs:
+        c = engine.legal.cite(ref)
+        if lang == "en" and c.law_en:
+            out.append(LegalBasis(c.law_en, c.article_en or c.article, c.quote, c.ref))
+        else:
+            out.append(LegalBasis(c.law, c.article, c.quote, c.ref))
+    return tuple(out)
+
+
+class _Masker:
+    def __init__(self, show_pii: bool) -> None:
+        self.show_pii = show_pii
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None or self.show_pii:
+            return text
+        return mask_text(text)
+
+
+def _clause(p: Paragraph) -> str | None:
+    return p.label or (p.clause_path[-1] if p.clause_path else None)
+
+
+def _in_party_or_signature_block(
+    doc: Document, p: Paragraph, first_clause: int | None, tail_from: int | None
+) -> bool:
+    """The parties' own details: before the first clause, after the signature cue, or a party line."""
+    if p.story != "body":
+        return True
+    if first_clause is not None and p.index < first_clause:
+        return True
+    if tail_from is not None and p.index >= tail_from:
+        return True
+    return bool(_PARTY_BLOCK.match(p.text)) and p.cell is None
+
+
+def _block_bounds(doc: Document) -> tuple[int | None, int | None]:
+    body = doc.story("body").paragraphs if any(s.id == "body" for s in doc.stories) else []
+    first = next((p.index for p in body if p.label and p.cell is None), None)
+    tail = next((p.index for p in reversed(body) if _SIGNATURE_CUE.search(p.text)), None)
+    return first, tail
+
+
+class _Collector:
+    """Builds findings for one document in one explanation language."""
+
+    def __init__(self, doc: Document, reviewer: Reviewer, lang: str, show_pii: bool) -> None:
+        self.doc = doc
+        self.reviewer = reviewer
+        self.lang = lang
+        self.mask = _Masker(show_pii)
+        self.findings: list[Finding] = []
+        self.hits: list[Hit] = []
+
+    def rule_finding(self, p: Paragraph, hit: Hit) -> None:
+        rule = hit.rule
+        self.hits.append(hit)
+        self.findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.severity,
+                title=rule.title.get(self.lang) or rule.title["zh"],
+                text=self.mask(p.text[hit.start : hit.end]),
+                paragraph_text=self.mask(p.display_text),
+                clause=_clause(p),
+                location=Location(p.story, p.index, hit.start, hit.end),
+                legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
+                explanation=rule.explanation.get(self.lang) or rule.explanation["zh"],
+                suggestion=rule.suggestion.get(self.lang) or rule.suggestion["zh"],
+                replacement=rule.replacement,
+                clause_path=p.clause_path,
+            )
+        )
+
+    def detector_finding(
+        self, p: Paragraph, found: Detection | None, party: bool, table: int | None = None
+    ) -> None:
+        kind = "customer-list" if found is None else found.kind
+        rule = self.reviewer.detectors[kind]
+        start, end = (found.start, found.end) if found else (0, len(p.text))
+        self.findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity=rule.party_severity if party else rule.severity,
+                title=rule.title.get(self.lang, rule.title["zh"]),
+                text=self.mask(p.text[start:end]),
+                paragraph_text=self.mask(p.display_text),
+                clause=_clause(p),
+                location=Location(p.story, p.index, start, end, table),
+                legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
+                explanation=rule.explanation.get(self.lang, rule.explanation["zh"]),
+                suggestion=rule.suggestion.get(self.lang, rule.suggestion["zh"]),
+                replacement=rule.replacement,
+                clause_path=p.clause_path,
+            )
+        )
+
+    def document_findings(self) -> None:
+        full_text = "\n".join(p.text for p in self.doc.paragraphs())
+        for doc_hit in self.reviewer.engine.document_hits(self.hits, full_text):
+            rule = doc_hit.rule
+            missing = tuple(sg.label.get(self.lang) or sg.label.get("zh", sg.group) for sg in doc_hit.missing)
+            self.findings.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=rule.severity,
+                    title=rule.title.get(self.lang) or rule.title["zh"],
+                    text=None,
+                    paragraph_text=None,
+                    clause=None,
+                    location=None,
+                    legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
+                    explanation=rule.explanation.get(self.lang) or rule.explanation["zh"],
+                    suggestion=rule.suggestion.get(self.lang) or rule.suggestion["zh"],
+                    replacement=rule.replacement,
+                    missing=missing,
+                )
+            )
+
+
+def _customer_tables(doc: Document) -> dict[tuple[str, int], list[Paragraph]]:
+    """Tables (by story and table number) whose rows list third parties, with their paragraphs."""
+    tables: dict[tuple[str, int], list[Paragraph]] = {}
+    for p in doc.paragraphs():
+        if p.cell is not None:
+            tables.setdefault((p.story, p.cell.table), []).append(p)
+    found = {}
+    for key, paragraphs in tables.items():
+        rows: dict[int, dict[int, list[str]]] = {}
+        for p in paragraphs:
+            rows.setdefault(p.cell.row, {}).setdefault(p.cell.col, []).append(p.text)  # type: ignore[union-attr]
+        grid = [["\n".join(cells[c]) for c in sorted(cells)] for _, cells in sorted(rows.items())]
+        if looks_like_customer_list(grid):
+            found[key] = paragraphs
+    return found
+
+
+def review_document(
+    doc: Document, *, rules: Sequence[Path] = (), lang: str | None = None, show_pii: bool = False
+) -> Report:
+    """Findings for a loaded document, in document order, then the document-level ones."""
+    reviewer = Reviewer.build(doc.language, rules)
+    explain = language_code(lang) if lang else language_code(doc.language)
+    collect = _Collector(doc, reviewer, explain, show_pii)
+    first_clause, tail_from = _block_bounds(doc)
+    customer_tables = _customer_tables(doc)
+    listed = {id(p) for ps in customer_tables.values() for p in ps}
+    for p in doc.paragraphs():
+        if not p.text:
+            continue
+        for hit in reviewer.engine.scan(p.text):
+            collect.rule_finding(p, hit)
+        if p.cell is not None and (p.story, p.cell.table) in customer_tables:
+            paragraphs = customer_tables[(p.story, p.cell.table)]
+            first_filled = next(q for q in paragraphs if q.text.strip())
+            if p is first_filled:
+                collect.detector_finding(p, None, False, p.cell.table)
+            continue
+        if id(p) in listed:
+            continue
+        party = _in_party_or_signature_block(doc, p, first_clause, tail_from)
+        for found in detect(p.text):
+            collect.detector_finding(p, found, party)
+    collect.document_findings()
+    order = {id(s): i for i, s in enumerate(doc.stories)}
+    story_rank = {s.id: order[id(s)] for s in doc.stories}
+
+    def position(f: Finding) -> tuple[Any, ...]:
+        if f.location is None:
+            return (1, 0, 0, 0, f.rule)
+        loc = f.location
+        return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
+
+    findings = tuple(sorted(collect.findings, key=position))
+    return Report(str(doc.package.path), doc.language, findings, tuple(doc.package.warnings))
+
+
+def review(
+    path: str | os.PathLike[str],
+    *,
+    rules: Sequence[str | os.PathLike[str]] = (),
+    lang: str | None = None,
+    show_pii: bool = False,
+) -> Report:
+    """Review a Word agreement.
+
+    >>> report = review("samples/wechat-account-transfer.zh.docx")   # doctest: +SKIP
+    >>> report.summary["high"] > 0                                   # doctest: +SKIP
+    True
+    """
+    return review_document(load_document(path), rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
