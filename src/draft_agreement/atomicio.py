@@ -1,0 +1,99 @@
+"""Atomic output: a crash or an error mid-write never leaves a half-written .docx or clobbers the input.
+
+Data goes to a temporary file in the target's folder (same filesystem, so the rename is atomic), is
+fsynced, then renamed over the target with os.replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from draft_agreement.errors import OutputError
+
+
+def _current_umask() -> int:
+    """The process umask; mkstemp creates 0600 files, and output should get the usual permissions."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_current_umask()
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[BinaryIO]:
+    """Yield a temp file beside `target`; on success fsync and rename it over `target`, else delete it."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, _FILE_MODE)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort, as some platforms cannot open a folder."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write `data` to `target` so that readers see either the old file or the complete new one."""
+    with _replacing(target) as handle:
+        handle.write(data)
+
+
+def write_zip_atomic(target: Path, entries: Iterable[tuple[zipfile.ZipInfo, bytes]]) -> None:
+    """Write a zip atomically, keeping each entry's name, date_time and compression method.
+
+    Fixed dates and the same order give byte-for-byte reproducible output. The given ZipInfo objects
+    are copied, because zipfile rewrites offsets and sizes on the objects it writes.
+    """
+    with _replacing(target) as handle, zipfile.ZipFile(handle, "w") as archive:
+        for info, data in entries:
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            entry.create_system = info.create_system
+            archive.writestr(entry, data)
+
+
+def check_output_path(input_path: Path, output_path: Path, in_place: bool = False) -> None:
+    """Refuse an output that is the input (unless in_place), a folder, or lies in a missing folder."""
+    folder = output_path.absolute().parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"{output_path}: output folder {folder} does not exist (create it or choose another path)"
+        )
+    if output_path.is_dir():
+        raise OutputError(f"{output_path}: is a folder (give a file name for the output)")
+    if in_place:
+        return
+    same = input_path.resolve() == output_path.resolve()
+    if not same and output_path.exists() and input_path.exists():
+        same = os.path.samefile(input_path, output_path)
+    if same:
+        raise OutputError(
+            f"{output_path}: refusing to overwrite the input {input_path} "
+            "(choose another output path, or ask for an in-place edit)"
+        )
