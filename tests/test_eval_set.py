@@ -1,0 +1,198 @@
+"""The labelled evaluation set is well formed, and the .docx files built from it say what the YAML says."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from draft_agreement.review.detectors import looks_like_customer_list
+
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The public category names (docs/taxonomy.md); test_categories_match_the_taxonomy keeps them honest.
+CATEGORIES = {
+    "account-transfer",
+    "credential-handover",
+    "personal-info-transfer",
+    "sensitive-personal-info",
+    "impersonation",
+    "pi-pricing",
+    "embedded-personal-data",
+    "cross-border-transfer",
+    "missing-safeguard",
+}
+DOCUMENT_LEVEL = {"missing-safeguard"}
+LANGUAGES = {"zh-Hans", "zh-Hant", "en"}
+GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def load_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_build", EVAL_DIR / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILD = load_builder()
+AGREEMENTS: list[dict[str, Any]] = BUILD.load_agreements()
+ITEMS = [(agreement, item) for agreement in AGREEMENTS for item in agreement["paragraphs"]]
+PARAGRAPHS = [item for _, item in ITEMS if "text" in item]
+
+
+def test_enough_agreements_and_paragraphs() -> None:
+    assert len(AGREEMENTS) >= 18
+    assert len(PARAGRAPHS) >= 200
+
+
+def test_every_item_is_a_paragraph_or_a_table() -> None:
+    for agreement, item in ITEMS:
+        keys = set(item) - {"labels", "numbered", "tracked"}
+        assert keys in ({"text"}, {"table"}), (agreement["id"], item)
+        assert isinstance(item["labels"], list)
+        if "table" in item:
+            assert all(isinstance(cell, str) and cell for row in item["table"] for cell in row)
+        else:
+            assert isinstance(item["text"], str) and item["text"].strip()
+
+
+def test_ids_languages_and_files_agree() -> None:
+    ids = [agreement["id"] for agreement in AGREEMENTS]
+    assert len(set(ids)) == len(ids)
+    assert sorted(path.stem for path in (EVAL_DIR / "agreements").glob("*.yaml")) == sorted(ids)
+    assert {agreement["language"] for agreement in AGREEMENTS} == LANGUAGES
+
+
+def test_every_label_is_a_taxonomy_category_at_the_right_level() -> None:
+    for agreement, item in ITEMS:
+        assert set(item["labels"]) <= CATEGORIES - DOCUMENT_LEVEL, (agreement["id"], item["labels"])
+        assert len(set(item["labels"])) == len(item["labels"])
+    for agreement in AGREEMENTS:
+        assert set(agreement.get("document_labels", [])) <= DOCUMENT_LEVEL
+
+
+def test_categories_match_the_taxonomy() -> None:
+    taxonomy = SHARED / "docs" / "taxonomy.md"
+    if not taxonomy.is_file():
+        pytest.skip(f"shared reference material not found at {taxonomy}")
+    names = set(re.findall(r"^\| `([a-z-]+)` \|", taxonomy.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    assert names == CATEGORIES
+
+
+def test_each_category_is_labelled_at_least_five_times() -> None:
+    counts = Counter(label for _, item in ITEMS for label in item["labels"])
+    counts.update(label for agreement in AGREEMENTS for label in agreement.get("document_labels", []))
+    assert {category: counts[category] for category in CATEGORIES if counts[category] < 5} == {}
+
+
+def test_enough_look_alike_and_ordinary_paragraphs() -> None:
+    assert sum(1 for item in PARAGRAPHS if not item["labels"]) >= 60
+    assert sum(1 for agreement in AGREEMENTS if not agreement.get("document_labels")) >= 8
+
+
+def test_a_pi_transfer_is_what_makes_safeguards_missing() -> None:
+    """missing-safeguard is expected exactly where a labelled personal-information transfer exists."""
+    transfer = {"personal-info-transfer", "sensitive-personal-info", "cross-border-transfer"}
+    for agreement in AGREEMENTS:
+        labelled = {label for item in agreement["paragraphs"] for label in item["labels"]}
+        assert ("missing-safeguard" in agreement.get("document_labels", [])) == bool(labelled & transfer), (
+            agreement["id"]
+        )
+
+
+def test_identical_texts_carry_identical_labels() -> None:
+    for agreement in AGREEMENTS:
+        seen: dict[str, set[str]] = {}
+        for item in agreement["paragraphs"]:
+            if "text" in item:
+                key = re.sub(r"\s+", "", item["text"])
+                assert seen.setdefault(key, set(item["labels"])) == set(item["labels"]), agreement["id"]
+
+
+def test_tracked_changes_are_consistent_with_the_text() -> None:
+    tracked = [item for item in PARAGRAPHS if "tracked" in item]
+    assert tracked
+    for item in tracked:
+        assert item["tracked"]["inserted"] in item["text"]
+        if "deleted" in item["tracked"]:
+            assert item["tracked"]["deleted"] not in item["text"]
+
+
+def id_check_digit(first17: str) -> str:
+    return "10X98765432"[sum(int(d) * wgt for d, wgt in zip(first17, GB11643_WEIGHTS, strict=True)) % 11]
+
+
+def luhn_valid(number: str) -> bool:
+    digits = [int(ch) for ch in reversed(number)]
+    return sum(d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits)) % 10 == 0
+
+
+def all_texts() -> list[str]:
+    return [text for agreement in AGREEMENTS for text in BUILD.expected_texts(agreement)]
+
+
+def test_embedded_resident_ids_are_checksum_valid() -> None:
+    ids = [m for text in all_texts() for m in re.findall(r"(?<!\d)\d{17}[\dX](?!\d)", text)]
+    assert len(ids) >= 10
+    assert [number for number in ids if id_check_digit(number[:17]) != number[17]] == []
+
+
+def test_embedded_bank_cards_are_luhn_valid() -> None:
+    cards = [m for text in all_texts() for m in re.findall(r"(?<!\d)\d{16,19}(?![\dX])", text) if len(m) != 18]
+    assert len(cards) >= 3
+    assert [card for card in cards if not luhn_valid(card)] == []
+
+
+def test_customer_list_detector_agrees_with_the_table_labels() -> None:
+    tables = [item for _, item in ITEMS if "table" in item]
+    assert any("embedded-personal-data" not in item["labels"] for item in tables)
+    for item in tables:
+        assert looks_like_customer_list(item["table"]) == ("embedded-personal-data" in item["labels"]), item
+
+
+def docx_body_paragraphs(path: Path) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml")
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    return list(root.iter(f"{W}p"))
+
+
+def current_text(paragraph: etree._Element) -> str:
+    return "".join(node.text or "" for node in paragraph.iter(f"{W}t"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, dict[str, Any]]]:
+    return BUILD.build_all(tmp_path_factory.mktemp("eval"))
+
+
+def test_build_all_writes_one_docx_per_agreement(built: list[tuple[Path, dict[str, Any]]]) -> None:
+    assert [agreement["id"] for _, agreement in built] == [agreement["id"] for agreement in AGREEMENTS]
+    assert all(path.suffix == ".docx" and path.is_file() for path, _ in built)
+
+
+def test_built_paragraph_texts_equal_the_yaml(built: list[tuple[Path, dict[str, Any]]]) -> None:
+    for path, agreement in built:
+        texts = [current_text(p) for p in docx_body_paragraphs(path)]
+        assert texts == BUILD.expected_texts(agreement), path.name
+
+
+def test_built_files_have_split_runs_revisions_and_numbering(
+    built: list[tuple[Path, dict[str, Any]]],
+) -> None:
+    paragraphs = [p for path, _ in built for p in docx_body_paragraphs(path)]
+    assert sum(1 for p in paragraphs if len(p.findall(f"{W}r")) >= 3) >= 30
+    insertions = [node for p in paragraphs for node in p.iter(f"{W}ins")]
+    assert insertions and all(node.get(f"{W}author") for node in insertions)
+    deleted = ["".join(node.itertext()) for p in paragraphs for node in p.iter(f"{W}del")]
+    assert deleted and not any(text in current_text(p) for text in deleted for p in paragraphs)
+    assert any(p.find(f"{W}pPr/{W}pStyle[@{W}val='ListNumber']") is not None for p in paragraphs)
