@@ -220,7 +220,7 @@ class Document:
             tm = read_paragraph(p)
             text = tm.text
             auto = renderer.label(p)
-            literal = literal_label(text)
+            literal = None if auto is not None and auto.text else literal_label(text)
             if auto is not None and auto.text:
                 path = tracker.feed(auto.text, f"auto-{auto.level}")
             elif literal is not None:
