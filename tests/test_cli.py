@@ -23,7 +23,10 @@ REFERRAL = SAMPLES / "customer-referral-agreement.zh.docx"
 def run(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "draft_agreement", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
     )
 
 
@@ -33,23 +36,39 @@ def test_help_and_version_are_fast_and_import_nothing_heavy() -> None:
     assert result.returncode == 0 and "review" in result.stdout and "redline" in result.stdout
     assert run("--version").stdout.startswith("draft-agreement ")
     probe = subprocess.run(
-        [sys.executable, "-c", "import sys, draft_agreement.cli; print(sorted(m for m in ('lxml', 'rich', 'docx', 'jinja2') if m in sys.modules))"],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-c",
+            "import sys, draft_agreement.cli; print(sorted(m for m in ('lxml', 'rich', 'docx', 'jinja2') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert probe.stdout.strip() == "[]", "importing the CLI must not load heavy modules"
     assert time.perf_counter() - start < 30
 
 
 HOSTILE: list[Callable[[Path], Path]] = [
-    hostile.xxe_docx, hostile.billion_laughs_docx, hostile.ratio_bomb_docx, hostile.declared_size_bomb_docx,
-    hostile.encrypted_docx, hostile.legacy_doc, hostile.pdf_renamed, hostile.truncated_docx, hostile.empty_file,
-    hostile.plain_zip, hostile.malformed_xml_docx,
+    hostile.xxe_docx,
+    hostile.billion_laughs_docx,
+    hostile.ratio_bomb_docx,
+    hostile.declared_size_bomb_docx,
+    hostile.encrypted_docx,
+    hostile.legacy_doc,
+    hostile.pdf_renamed,
+    hostile.truncated_docx,
+    hostile.empty_file,
+    hostile.plain_zip,
+    hostile.malformed_xml_docx,
 ]
 
 
 @pytest.mark.parametrize("build", HOSTILE, ids=lambda f: f.__name__)
 @pytest.mark.parametrize("command", ["inspect", "review", "redline"])
-def test_bad_input_is_one_line_and_exit_2(build: Callable[[Path], Path], command: str, tmp_path: Path) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    build: Callable[[Path], Path], command: str, tmp_path: Path
+) -> None:
     bad = build(tmp_path)
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
     args: list[str | Path] = [command, bad] + (["-o", tmp_path / "out.docx"] if command == "redline" else [])
@@ -96,7 +115,16 @@ def test_redline_is_reproducible_with_a_fixed_date(tmp_path: Path) -> None:
     outs = []
     for name in ("one.docx", "two.docx"):
         out = tmp_path / name
-        result = run("redline", WECHAT, "-o", out, "--date", "2026-01-01T00:00:00Z", "--report", tmp_path / f"{name}.json")
+        result = run(
+            "redline",
+            WECHAT,
+            "-o",
+            out,
+            "--date",
+            "2026-01-01T00:00:00Z",
+            "--report",
+            tmp_path / f"{name}.json",
+        )
         assert result.returncode == 1, result.stderr  # findings at medium or above
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]

@@ -147,7 +147,9 @@ def test_embedded_resident_ids_are_checksum_valid() -> None:
 
 
 def test_embedded_bank_cards_are_luhn_valid() -> None:
-    cards = [m for text in all_texts() for m in re.findall(r"(?<!\d)\d{16,19}(?![\dX])", text) if len(m) != 18]
+    cards = [
+        m for text in all_texts() for m in re.findall(r"(?<!\d)\d{16,19}(?![\dX])", text) if len(m) != 18
+    ]
     assert len(cards) >= 3
     assert [card for card in cards if not luhn_valid(card)] == []
 

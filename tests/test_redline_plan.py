@@ -16,10 +16,30 @@ LIBRARY = load_replacements(str(default_clauses_dir() / "replacements"))
 BASIS = (LegalBasis("中华人民共和国民法典", "第一千零三十八条", "…", "civil-code:1038"),)
 
 
-def finding(story: str, paragraph: int, start: int, end: int, replacement: str | None, rule: str = "r",
-            severity: str = "high", table: int | None = None) -> Finding:
-    return Finding(rule, "account-transfer", severity, "标题", "t", "p", None,
-                   Location(story, paragraph, start, end, table), BASIS, "解释", "建议", replacement)
+def finding(
+    story: str,
+    paragraph: int,
+    start: int,
+    end: int,
+    replacement: str | None,
+    rule: str = "r",
+    severity: str = "high",
+    table: int | None = None,
+) -> Finding:
+    return Finding(
+        rule,
+        "account-transfer",
+        severity,
+        "标题",
+        "t",
+        "p",
+        None,
+        Location(story, paragraph, start, end, table),
+        BASIS,
+        "解释",
+        "建议",
+        replacement,
+    )
 
 
 def _numbered(doc) -> list:
@@ -29,15 +49,24 @@ def _numbered(doc) -> list:
 def test_findings_in_one_clause_make_one_edit_and_keep_the_number() -> None:
     doc = load_document(WECHAT)
     p = _numbered(doc)[0]
-    edits = plan_edits(doc, [finding("body", p.index, 0, 4, "account-retained", "a"),
-                             finding("body", p.index, 6, 10, "consented-referral", "b")], LIBRARY, "zh")
+    edits = plan_edits(
+        doc,
+        [
+            finding("body", p.index, 0, 4, "account-retained", "a"),
+            finding("body", p.index, 6, 10, "consented-referral", "b"),
+        ],
+        LIBRARY,
+        "zh",
+    )
     assert len(edits) == 1
     edit = edits[0]
     start, end = clause_span(p)
     assert (edit.start, edit.end) == (start, end)
     assert not p.text[:start].strip() or p.literal is not None
     variables = clause_variables(doc.context, "zh", LIBRARY)
-    expected = LIBRARY.get("account-retained").render("zh", variables) + LIBRARY.get("consented-referral").render("zh", variables)
+    expected = LIBRARY.get("account-retained").render("zh", variables) + LIBRARY.get(
+        "consented-referral"
+    ).render("zh", variables)
     assert edit.replacement == expected
     assert edit.comment is not None and edit.comment.count("[高风险") == 2
 
@@ -45,8 +74,15 @@ def test_findings_in_one_clause_make_one_edit_and_keep_the_number() -> None:
 def test_a_compliant_clause_is_written_once_then_later_clauses_are_struck() -> None:
     doc = load_document(WECHAT)
     first, second = _numbered(doc)[:2]
-    edits = plan_edits(doc, [finding("body", first.index, 0, 3, "account-retained"),
-                             finding("body", second.index, 0, 3, "account-retained")], LIBRARY, "zh")
+    edits = plan_edits(
+        doc,
+        [
+            finding("body", first.index, 0, 3, "account-retained"),
+            finding("body", second.index, 0, 3, "account-retained"),
+        ],
+        LIBRARY,
+        "zh",
+    )
     by_paragraph = {e.paragraph: e for e in edits}
     assert by_paragraph[first.index].replacement
     assert by_paragraph[second.index].replacement == ""
@@ -56,8 +92,16 @@ def test_a_compliant_clause_is_written_once_then_later_clauses_are_struck() -> N
 def test_comment_only_findings_merge_overlapping_spans() -> None:
     doc = load_document(WECHAT)
     p = _numbered(doc)[0]
-    edits = plan_edits(doc, [finding("body", p.index, 0, 5, None, "a"), finding("body", p.index, 3, 8, None, "b"),
-                             finding("body", p.index, 12, 14, None, "c")], LIBRARY, "zh")
+    edits = plan_edits(
+        doc,
+        [
+            finding("body", p.index, 0, 5, None, "a"),
+            finding("body", p.index, 3, 8, None, "b"),
+            finding("body", p.index, 12, 14, None, "c"),
+        ],
+        LIBRARY,
+        "zh",
+    )
     assert [(e.start, e.end, e.replacement) for e in edits] == [(0, 8, None), (12, 14, None)]
 
 
@@ -65,7 +109,10 @@ def test_findings_below_min_severity_are_not_edited() -> None:
     doc = load_document(WECHAT)
     p = _numbered(doc)[0]
     assert plan_edits(doc, [finding("body", p.index, 0, 5, None, severity="low")], LIBRARY, "zh") == []
-    assert len(plan_edits(doc, [finding("body", p.index, 0, 5, None, severity="low")], LIBRARY, "zh", "low")) == 1
+    assert (
+        len(plan_edits(doc, [finding("body", p.index, 0, 5, None, severity="low")], LIBRARY, "zh", "low"))
+        == 1
+    )
 
 
 def test_a_customer_list_table_loses_its_data_rows_and_keeps_its_header() -> None:
@@ -74,7 +121,12 @@ def test_a_customer_list_table_loses_its_data_rows_and_keeps_its_header() -> Non
     last_table = max(p.cell.table for p in cells)
     table = [p for p in cells if p.cell.table == last_table]
     header = next(p for p in table if p.text.strip())
-    edits = plan_edits(doc, [finding("body", header.index, 0, len(header.text), "customer-list-removed", table=last_table)], LIBRARY, "zh")
+    edits = plan_edits(
+        doc,
+        [finding("body", header.index, 0, len(header.text), "customer-list-removed", table=last_table)],
+        LIBRARY,
+        "zh",
+    )
     struck = {e.paragraph for e in edits if e.delete_row}
     assert struck == {p.index for p in table if p.cell.row != header.cell.row}
     assert any(e.comment and e.paragraph == header.index for e in edits)

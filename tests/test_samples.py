@@ -255,9 +255,12 @@ def test_runs_are_split_mid_sentence_and_formatted(sample: tuple[str, Package]) 
     assert any(run.find("w:rPr/w:b", NS) is not None for run in runs)
     assert any(run.find("w:rPr/w:u", NS) is not None for run in runs)
     split = [
-        run for run in runs
-        if run.get(w("rsidR")) is not None and run.getprevious() is not None
-        and run.getprevious().tag == w("r") and _text(run.getprevious())
+        run
+        for run in runs
+        if run.get(w("rsidR")) is not None
+        and run.getprevious() is not None
+        and run.getprevious().tag == w("r")
+        and _text(run.getprevious())
         and etree.tostring(run.find("w:rPr", NS)) == etree.tostring(run.getprevious().find("w:rPr", NS))
     ]
     assert split, "no run shares its neighbour's formatting yet starts a new edit session"
@@ -347,7 +350,9 @@ def validator_reports() -> dict[str, tuple[dict, dict]]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_independent_validators_find_nothing(name: str, validator_reports: dict[str, tuple[dict, dict]]) -> None:
+def test_independent_validators_find_nothing(
+    name: str, validator_reports: dict[str, tuple[dict, dict]]
+) -> None:
     audit, integrity = validator_reports[name]
     assert audit["valid"] and audit["error_count"] == 0, audit["errors"]
     assert integrity["findings"] == [], integrity["findings"]

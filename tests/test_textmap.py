@@ -36,8 +36,17 @@ class Builder:
         self.n = 0
         self.expected = Expected([], [])
 
-    def run(self, parent: etree._Element, text: str, *, deleted: bool, in_ins: bool, in_del: bool,
-            bold: bool, special: str | None) -> None:
+    def run(
+        self,
+        parent: etree._Element,
+        text: str,
+        *,
+        deleted: bool,
+        in_ins: bool,
+        in_del: bool,
+        bold: bool,
+        special: str | None,
+    ) -> None:
         r = etree.SubElement(parent, _w("r"))
         rid = f"r{self.n}"
         self.n += 1
@@ -72,7 +81,9 @@ def paragraphs(draw: st.DrawFn) -> tuple[etree._Element, Expected]:
     tabs = etree.SubElement(ppr, _w("tabs"))
     etree.SubElement(tabs, _w("tab"))
     for _ in range(draw(st.integers(1, 8))):
-        kind = draw(st.sampled_from(["plain", "ins", "del", "insdel", "hyperlink", "sdt", "smartTag", "textbox"]))
+        kind = draw(
+            st.sampled_from(["plain", "ins", "del", "insdel", "hyperlink", "sdt", "smartTag", "textbox"])
+        )
         texts = draw(st.lists(run_text, min_size=1, max_size=3))
         special = draw(st.sampled_from([None, None, None, "tab", "br"]))
         bold = draw(st.booleans())
@@ -102,7 +113,9 @@ def paragraphs(draw: st.DrawFn) -> tuple[etree._Element, Expected]:
         else:
             # A text box inside a run: its paragraph is another story and adds nothing here.
             r = etree.SubElement(p, _w("r"))
-            box = etree.SubElement(etree.SubElement(etree.SubElement(r, _w("pict")), _w("textbox")), _w("txbxContent"))
+            box = etree.SubElement(
+                etree.SubElement(etree.SubElement(r, _w("pict")), _w("textbox")), _w("txbxContent")
+            )
             inner = etree.SubElement(etree.SubElement(box, _w("p")), _w("r"))
             etree.SubElement(inner, _w("t")).text = "不属于本段"
             continue
@@ -172,8 +185,8 @@ def test_symbols_and_fallback_copies() -> None:
     mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     p = etree.fromstring(
         f'<w:p xmlns:w="{W_NS}" xmlns:mc="{mc}"><w:r><w:sym w:font="Wingdings" w:char="F0FC"/>'
-        '<w:noBreakHyphen/><w:instrText> PAGE </w:instrText></w:r>'
+        "<w:noBreakHyphen/><w:instrText> PAGE </w:instrText></w:r>"
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice>'
-        '<mc:Fallback><w:r><w:t>dup</w:t></w:r></mc:Fallback></mc:AlternateContent><w:t>x</w:t></w:r></w:p>'
+        "<mc:Fallback><w:r><w:t>dup</w:t></w:r></mc:Fallback></mc:AlternateContent><w:t>x</w:t></w:r></w:p>"
     )
     assert read_paragraph(p).text == "\uf0fc\u2011x"
