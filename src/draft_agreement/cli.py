@@ -157,6 +157,26 @@ LangOption = Annotated[
 ]
 
 
+GlobOption = Annotated[
+    list[str] | None, typer.Option("--glob", help="Only files matching this pattern; repeatable.")
+]
+ExcludeOption = Annotated[
+    list[str] | None, typer.Option("--exclude", help="Skip files matching this pattern; repeatable.")
+]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", help="Worker processes for folders (default: CPU count).")
+]
+BatchReportOption = Annotated[
+    Path | None, typer.Option("--report", help="JSON Lines report, one line per file.")
+]
+ResumeOption = Annotated[
+    bool, typer.Option("--resume", help="Skip files whose content already has a line in --report.")
+]
+KeepGoingOption = Annotated[
+    bool, typer.Option("--keep-going", help="Refused files do not make the exit code 2.")
+]
+
+
 def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given, and Word files found recursively in folders, in a stable order."""
     found: list[Path] = []
@@ -241,8 +261,12 @@ def review(
 
 @app.command()
 def redline(
-    file: Annotated[Path, typer.Argument(help="The agreement to redline (.docx).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the redlined .docx.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="The agreement to redline (.docx), or several, or folders.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The redlined .docx (a folder for several inputs).")
+    ],
     mode: Annotated[
         RedlineMode,
         typer.Option(
@@ -267,8 +291,40 @@ def redline(
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Allow OUTPUT to be the input file itself.")
     ] = False,
+    glob: GlobOption = None,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    resume: ResumeOption = False,
+    keep_going: KeepGoingOption = False,
 ) -> None:
-    """Write tracked replacements and explanatory comments into the lawyer's own Word file."""
+    """Write tracked replacements and explanatory comments into the lawyer's own Word file.
+
+    With several inputs or folders, OUTPUT is a folder that mirrors the input tree, and --report is
+    a JSON Lines report of the batch.
+    """
+    if len(files) > 1 or files[0].is_dir():
+        with guarded("redline"):
+            from draft_agreement.batch_cli import redline_paths
+
+            code = redline_paths(
+                files,
+                output,
+                report=report,
+                resume=resume,
+                glob=glob,
+                exclude=exclude,
+                jobs=jobs,
+                keep_going=keep_going,
+                fail_on=fail_on.value,
+                mode=mode.value,
+                author=author,
+                date=date,
+                min_severity=min_severity.value,
+                rules=rules or [],
+                lang=_explain_lang(lang),
+            )
+        raise typer.Exit(code)
+    file = files[0]
     with guarded(str(file)):
         from draft_agreement.api import redline as run_redline
         from draft_agreement.review.findings import at_least
@@ -400,6 +456,16 @@ def rules_test(
         typer.echo(f"{total - failures} passed, {failures} failed")
         if failures:
             raise typer.Exit(1)
+
+
+def _register_extensions() -> None:
+    """Commands that live beside their subsystem: serve (HTTP), draft/templates/compose (drafting)."""
+    from draft_agreement.server.cli import register as register_server
+
+    register_server(app)
+
+
+_register_extensions()
 
 
 def _run(entry: Callable[[], object]) -> None:

@@ -111,7 +111,10 @@ def plan_edits(
             continue
         p = doc.paragraph(story, index)
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
-        replacements = [library.get(r) for r in dict.fromkeys(f.replacement for f in group if f.replacement)]
+        replacements = [
+            r for r in (library.get(i) for i in dict.fromkeys(f.replacement for f in group if f.replacement))
+            if r.edits_text
+        ]
         clause_wide = [r for r in replacements if r.scope == "clause"]
         if clause_wide:
             start, end = clause_span(p)
@@ -125,7 +128,7 @@ def plan_edits(
             continue
         spans = [(f.location.start, f.location.end, f) for f in group]  # type: ignore[union-attr]
         for start, end, members in _merge_spans(spans):
-            span_repl = [library.get(f.replacement) for f in members if f.replacement]
+            span_repl = [r for r in (library.get(f.replacement) for f in members if f.replacement) if r.edits_text]
             replacement = span_repl[0].render(lang, variables) if span_repl else None
             edits.append(Edit(story, index, start, end, replacement, comment_text(members, lang)))
     if document_level:

@@ -17,8 +17,8 @@ import yaml
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.context import Context, Party
 
-_ACTIONS = {"replace", "delete"}
-_SCOPES = {"clause", "span", "table"}
+_ACTIONS = {"replace", "delete", "comment"}
+_SCOPES = {"clause", "span", "table", "document"}
 _DEFAULT_NAMES = {
     "zh": {"seller": "甲方", "buyer": "乙方", "platform": "相关平台"},
     "en": {"seller": "the Seller", "buyer": "the Buyer", "platform": "platform"},
@@ -30,9 +30,13 @@ _SHORT_EN = ("Seller", "Buyer", "Party A", "Party B", "Transferor", "Transferee"
 @dataclass(frozen=True)
 class Replacement:
     id: str
-    action: str  # replace | delete
-    scope: str  # clause | span | table
+    action: str  # replace | delete | comment
+    scope: str  # clause | span | table | document
     templates: dict[str, jinja2.Template]
+
+    @property
+    def edits_text(self) -> bool:
+        return self.action != "comment"
 
     def render(self, lang: str, variables: dict[str, Any]) -> str:
         if self.action == "delete":

@@ -1,0 +1,105 @@
+"""Read one multipart upload into memory, refusing it as soon as it passes the size limit.
+
+Starlette's own form parsing spools file parts over 1 MB to an anonymous file in the system temp
+folder; here the body is counted while it streams and the file part is kept in memory, so an upload
+only ever reaches disk in the request's own temporary folder, which is always removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import Request
+
+FIELD = "file"
+_MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small option fields
+_MAX_FIELDS = 16
+_MAX_FIELD_BYTES = 64 * 1024
+_NAME_LIMIT = 120
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]")
+
+
+class UploadError(Exception):
+    """A request the server refuses before any work: an HTTP status and a one-line reason."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str  # the client's file name, made safe to show and to put in a header
+    data: bytes
+
+
+def safe_name(raw: str | None, fallback: str = "upload.docx") -> str:
+    """The last path component of a client-supplied name, without control or path characters."""
+    leaf = PurePosixPath((raw or "").replace("\\", "/")).name
+    cleaned = _UNSAFE_NAME.sub("_", leaf).strip(" .")
+    if len(cleaned) > _NAME_LIMIT:
+        stem, dot, suffix = cleaned.rpartition(".")
+        cleaned = stem[: _NAME_LIMIT - len(suffix) - 1] + dot + suffix if dot else cleaned[:_NAME_LIMIT]
+    return cleaned or fallback
+
+
+def _too_large(limit: int) -> UploadError:
+    return UploadError(413, f"upload is larger than the server's limit of {limit / (1 << 20):g} MB")
+
+
+class _InMemoryParser(MultiPartParser):
+    """Starlette's parser with the spool threshold above the upload limit: file parts stay in memory."""
+
+    def __init__(self, request: Request, stream: AsyncGenerator[bytes, None], limit: int) -> None:
+        super().__init__(
+            request.headers, stream, max_files=1, max_fields=_MAX_FIELDS, max_part_size=_MAX_FIELD_BYTES
+        )
+        self.spool_max_size = limit + _MULTIPART_OVERHEAD
+
+
+async def _bounded(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+    received = 0
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > limit + _MULTIPART_OVERHEAD:
+            raise _too_large(limit)
+        yield chunk
+
+
+async def read_upload(request: Request, limit: int, required: bool = True) -> Upload | None:
+    """The uploaded file (multipart field "file"); None when it is optional and not sent.
+
+    Options travel as query parameters, so other form fields are ignored.
+    """
+    content_type = request.headers.get("content-type", "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        if not required and not content_type:
+            return None
+        raise UploadError(415, "send the document as multipart/form-data with a field named 'file'")
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit + _MULTIPART_OVERHEAD:
+        raise _too_large(limit)
+    stream = _bounded(request, limit)
+    try:
+        form = await _InMemoryParser(request, stream, limit).parse()
+    except MultiPartException as exc:
+        raise UploadError(400, f"malformed multipart upload ({exc.message})") from None
+    finally:
+        await stream.aclose()
+    part = form.get(FIELD)
+    if not isinstance(part, UploadFile):
+        await form.close()
+        if required:
+            raise UploadError(400, "no file: send the document in a multipart field named 'file'")
+        return None
+    data = await part.read()
+    await form.close()
+    if len(data) > limit:
+        raise _too_large(limit)
+    return Upload(safe_name(part.filename), data)
