@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from draft_agreement.model import load_document
-from draft_agreement.redline.plan import clause_span, comment_text, plan_edits
+from draft_agreement.redline.plan import clause_span, comment_text, first_operative, is_heading, plan_edits
 from draft_agreement.redline.replacements import clause_variables, load_replacements
 from draft_agreement.review.findings import Finding, LegalBasis, Location
 from draft_agreement.review.rules import default_clauses_dir
@@ -43,7 +43,9 @@ def finding(
 
 
 def _numbered(doc) -> list:
-    return [p for p in doc.story("body").paragraphs if p.label and p.cell is None and len(p.text) > 20]
+    """Operative clauses (after the preamble and recitals), long enough not to be headings."""
+    start = first_operative(doc)
+    return [p for p in doc.story("body").paragraphs[start:] if p.label and p.cell is None and len(p.text) > 40]
 
 
 def test_findings_in_one_clause_make_one_edit_and_keep_the_number() -> None:
@@ -135,3 +137,21 @@ def test_a_customer_list_table_loses_its_data_rows_and_keeps_its_header() -> Non
 def test_comment_cites_law_and_article() -> None:
     text = comment_text([finding("body", 0, 0, 1, None)], "zh")
     assert "《中华人民共和国民法典》第一千零三十八条" in text and "修改建议" in text
+
+
+def test_preamble_recitals_and_headings_are_commented_not_rewritten() -> None:
+    doc = load_document(WECHAT)
+    start = first_operative(doc)
+    recital = next(p for p in doc.story("body").paragraphs[:start] if len(p.text) > 20)
+    heading = next(p for p in doc.story("body").paragraphs[start:] if is_heading(p) and p.text.strip())
+    edits = plan_edits(doc, [finding("body", recital.index, 0, 4, "account-retained"),
+                             finding("body", heading.index, 0, 2, "account-retained")], LIBRARY, "zh")
+    assert all(e.replacement is None and e.comment for e in edits) and len(edits) == 2
+
+
+def test_header_findings_become_a_note_on_the_first_paragraph() -> None:
+    doc = load_document(WECHAT)
+    header = next(s for s in doc.stories if s.kind == "header")
+    edits = plan_edits(doc, [finding(header.id, 0, 0, 2, "account-retained")], LIBRARY, "zh")
+    assert [e.story for e in edits] == ["body"] and edits[0].replacement is None
+    assert header.id in (edits[0].comment or "")

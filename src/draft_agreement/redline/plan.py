@@ -7,11 +7,13 @@ automatic, always stays: only the text after it is replaced.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from draft_agreement.model.document import Document, Paragraph
+from draft_agreement.ooxml import w
 from draft_agreement.redline.replacements import ReplacementLibrary, clause_variables
 from draft_agreement.redline.writer import Edit
 from draft_agreement.review.findings import SEVERITY_RANK, Finding, at_least
@@ -21,8 +23,20 @@ _SEVERITY_WORD = {
     "en": {"high": "High risk", "medium": "Medium risk", "low": "Note", "info": "Info"},
 }
 _LABELS = {
-    "zh": {"basis": "法律依据", "suggestion": "修改建议", "missing": "缺少的保障措施", "sep": "；"},
-    "en": {"basis": "Legal basis", "suggestion": "Suggestion", "missing": "Missing safeguards", "sep": "; "},
+    "zh": {
+        "basis": "法律依据",
+        "suggestion": "修改建议",
+        "missing": "缺少的保障措施",
+        "sep": "；",
+        "where": "位置",
+    },
+    "en": {
+        "basis": "Legal basis",
+        "suggestion": "Suggestion",
+        "missing": "Missing safeguards",
+        "sep": "; ",
+        "where": "Where",
+    },
 }
 
 
@@ -40,12 +54,57 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
         else:
             basis = labels["sep"].join(f"{b.law}, {b.article}" for b in f.legal_basis)
         lines = [f"[{words[f.severity]} | {f.title}]", f.explanation]
+        if f.location is not None and f.location.story.startswith(("header", "footer")):
+            lines.insert(1, f"{labels['where']}: {f.location.story} “{f.text}”")
         if f.missing:
             lines.append(f"{labels['missing']}: {labels['sep'].join(f.missing)}")
         lines.append(f"{labels['basis']}: {basis}")
         lines.append(f"{labels['suggestion']}: {f.suggestion}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+_W_PPR, _W_PSTYLE, _W_VAL, _W_OUTLINE = w("pPr"), w("pStyle"), w("val"), w("outlineLvl")
+_NO_COMMENT_STORIES = ("header", "footer")
+_HEADING_STYLE = re.compile(r"^(heading|title|subtitle|标题|標題)", re.IGNORECASE)
+_SENTENCE_END = tuple("。；;.:：！!？?")
+
+
+def is_heading(p: Paragraph) -> bool:
+    """A title or heading: flagged words there are commented on, never struck.
+
+    Headings name a topic ("账号交付", "Account Purchase Agreement"); the operative words are in the
+    clauses below, which carry the replacement.
+    """
+    ppr = p.element.find(_W_PPR)
+    style = ppr.find(_W_PSTYLE) if ppr is not None else None
+    if style is not None and _HEADING_STYLE.match(style.get(_W_VAL, "")):
+        return True
+    if ppr is not None and ppr.find(_W_OUTLINE) is not None:
+        return True
+    text = p.text.strip()
+    return len(text) <= 40 and not text.endswith(_SENTENCE_END) and not any(c in text for c in "，,；;")
+
+
+_OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
+
+
+def first_operative(doc: Document) -> int:
+    """Index of the first numbered clause of the body; what comes before is title, parties, recitals.
+
+    Preambles and recitals describe the deal; they are commented on, and the compliant wording goes
+    into the operative clauses that follow.
+    """
+    if not any(s.id == "body" for s in doc.stories):
+        return 0
+    for p in doc.story("body").paragraphs:
+        if p.cell is not None:
+            continue
+        if (p.list_label is not None and p.list_label.text) or (
+            p.literal and p.literal.kind in _OPERATIVE_KINDS
+        ):
+            return p.index
+    return 0
 
 
 def clause_span(p: Paragraph) -> tuple[int, int]:
@@ -98,25 +157,30 @@ def plan_edits(
     edits: list[Edit] = []
     document_level: list[Finding] = []
     for f in chosen:
-        if f.location is None:
+        if f.location is None or doc.story(f.location.story).kind in _NO_COMMENT_STORIES:
+            # Word and LibreOffice take no comments in headers and footers: the note goes on the
+            # document's first paragraph instead, and the header text is left for the lawyer.
             document_level.append(f)
         elif f.location.table is not None:
             edits.extend(_table_edits(doc, f, lang))
         else:
             by_paragraph[(f.location.story, f.location.paragraph)].append(f)
     tables_done = {(e.story, e.paragraph) for e in edits}
+    operative_from = first_operative(doc)
     written: set[str] = set()
     for (story, index), group in sorted(by_paragraph.items()):
         if (story, index) in tables_done:
             continue
         p = doc.paragraph(story, index)
+        comment_only = is_heading(p) or (story == "body" and index < operative_from)
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
         replacements = [
-            r for r in (library.get(i) for i in dict.fromkeys(f.replacement for f in group if f.replacement))
+            r
+            for r in (library.get(i) for i in dict.fromkeys(f.replacement for f in group if f.replacement))
             if r.edits_text
         ]
         clause_wide = [r for r in replacements if r.scope == "clause"]
-        if clause_wide:
+        if clause_wide and not comment_only:
             start, end = clause_span(p)
             # Each compliant clause is written once, where the first risky clause stood; later clauses
             # of the same kind are struck, so the agreement does not repeat itself.
@@ -128,8 +192,11 @@ def plan_edits(
             continue
         spans = [(f.location.start, f.location.end, f) for f in group]  # type: ignore[union-attr]
         for start, end, members in _merge_spans(spans):
-            span_repl = [r for r in (library.get(f.replacement) for f in members if f.replacement) if r.edits_text]
-            replacement = span_repl[0].render(lang, variables) if span_repl else None
+            span_repl = [
+                r for r in (library.get(f.replacement) for f in members if f.replacement) if r.edits_text
+            ]
+            keep = comment_only or not span_repl or span_repl[0].scope != "span"
+            replacement = None if keep else span_repl[0].render(lang, variables)
             edits.append(Edit(story, index, start, end, replacement, comment_text(members, lang)))
     if document_level:
         anchor = next((p for p in doc.paragraphs() if p.story == "body" and p.text.strip()), None)
