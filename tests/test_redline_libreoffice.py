@@ -176,15 +176,19 @@ def test_small_fixture_counts_and_texts_are_exact(
 
 @pytest.mark.parametrize("source", SAMPLES, ids=lambda p: p.name)
 def test_marks_in_headers_and_footers_open(source: Path, libreoffice: LibreOffice, tmp_path: Path) -> None:
-    """A finding can sit in a header or footer (a title, a confidentiality line); the file must still open."""
+    """A finding can sit in a header or footer (a title, a confidentiality line): tracked changes there
+    open and resolve; comments there are refused by the writer (Word and LibreOffice reject them; the
+    plan notes such findings on the body instead)."""
     doc = load_document(source)
     edits = []
     for story in (s for s in doc.stories if s.kind in ("header", "footer")):
         longest = max(story.paragraphs, key=lambda p: len(p.text))
         half = len(longest.text) // 2
-        edits.append(Edit(story.id, longest.index, 0, half, None, "页眉页脚中的风险"))
         edits.append(Edit(story.id, longest.index, half, len(longest.text), "甲方保留账号"))
     assert edits, "every sample has a header and a footer"
+    refused = RedlineWriter(load_document(source), US, DATE, Mode.track)
+    with pytest.raises(ValueError, match="header"):
+        refused.apply([Edit(edits[0].story, edits[0].paragraph, 0, 1, None, "note")])
     writer = RedlineWriter(doc, US, DATE, Mode.track)
     result = writer.apply(edits)
     out, ours = tmp_path / "out.docx", tmp_path / "accepted.docx"
@@ -192,7 +196,7 @@ def test_marks_in_headers_and_footers_open(source: Path, libreoffice: LibreOffic
     accept(out, ours)
     original, seen, accepted_by_us = libreoffice.read(source, out, ours)
 
-    assert seen.comments == original.comments + result.comments
+    assert result.comments == 0 and seen.comments == original.comments
     assert normalised(seen.rejected) == normalised(original.rejected)
     assert normalised(seen.accepted) == normalised(accepted_by_us.text)
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from lxml import etree
 
 from draft_agreement.model.paragraph_text import read_paragraph
-from draft_agreement.model.textmap import Piece
 from draft_agreement.ooxml import (
     W_DEL,
     W_DELINSTRTEXT,
@@ -189,22 +188,6 @@ def split_wrapper_after(child: etree._Element, clone_id: Callable[[], str]) -> e
     return anchor
 
 
-def split_wrapper_before(child: etree._Element, clone_id: Callable[[], str]) -> etree._Element:
-    """Mirror of split_wrapper_after: the element before which content may be placed."""
-    anchor = child
-    while anchor.getparent() is not None and anchor.getparent().tag in _FOREIGN_WRAPPERS:
-        wrapper = anchor.getparent()
-        leaders = list(anchor.itersiblings(preceding=True))
-        if leaders:
-            clone = etree.Element(wrapper.tag, attrib=dict(wrapper.attrib))
-            clone.set(w("id"), clone_id())
-            for leader in reversed(leaders):
-                clone.append(leader)
-            wrapper.addprevious(clone)
-        anchor = wrapper
-    return anchor
-
-
 def clean_rpr(run: etree._Element | None) -> etree._Element | None:
     """A copy of a run's properties for new text: every font slot kept, revision history dropped."""
     rpr = run.find(W_RPR) if run is not None else None
@@ -236,8 +219,3 @@ def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
     if buffer:
         _set_text(etree.SubElement(run, W_T), buffer)
     return [run]
-
-
-def first_piece(p: etree._Element, start: int) -> Piece:
-    piece, _ = read_paragraph(p).locate(start)
-    return piece

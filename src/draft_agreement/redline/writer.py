@@ -17,7 +17,7 @@ from lxml import etree
 
 from draft_agreement.model.document import Document
 from draft_agreement.model.paragraph_text import read_paragraph
-from draft_agreement.ooxml import W_DEL, W_INS, w
+from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, w
 from draft_agreement.redline.comments import CommentWriter, range_marker, reference_run
 from draft_agreement.redline.ids import IdAllocator
 from draft_agreement.redline.parts import PartEditor
@@ -27,7 +27,6 @@ from draft_agreement.redline.runs import (
     isolate,
     make_runs,
     split_wrapper_after,
-    split_wrapper_before,
     wrap_deleted,
 )
 from draft_agreement.redline.settings import enable_track_revisions
@@ -126,15 +125,23 @@ class RedlineWriter:
         return el
 
     def _comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
+        """Anchor a comment on exactly [start, end).
+
+        Range markers may sit inside another author's insertion (the schema allows it, and splitting
+        their change would show it as two); the reference run may not, or rejecting their insertion
+        would delete our comment, so it goes after their wrapper.
+        """
         runs = isolate(p, start, end)
         if not runs:
             return
         cid = self.ids.next()
-        split_wrapper_before(runs[0], self.ids.next).addprevious(range_marker("Start", cid))
-        after = split_wrapper_after(runs[-1], self.ids.next)
+        runs[0].addprevious(range_marker("Start", cid))
         end_marker = range_marker("End", cid)
-        after.addnext(end_marker)
-        end_marker.addnext(reference_run(cid))
+        runs[-1].addnext(end_marker)
+        anchor = end_marker
+        while anchor.getparent() is not None and anchor.getparent().tag in (W_INS, W_MOVETO):
+            anchor = anchor.getparent()
+        anchor.addnext(reference_run(cid))
         self.comments.add(cid, text)
         self._comments += 1
 
@@ -184,6 +191,14 @@ class RedlineWriter:
             by_paragraph[(edit.story, edit.paragraph)].append(edit)
         for (story_id, index), group in sorted(by_paragraph.items()):
             story = self.doc.story(story_id)
+            if (
+                story.kind in ("header", "footer")
+                and any(e.comment for e in group)
+                and self.mode is not Mode.clean
+            ):
+                raise ValueError(
+                    f"comments cannot be anchored in the {story.kind} ({story_id}); Word rejects them"
+                )
             p = story.paragraphs[index].element
             self.editor.touch(story.part)
             group.sort(key=lambda e: (e.start, e.end))
