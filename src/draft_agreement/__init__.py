@@ -12,6 +12,12 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
+    "accept": "draft_agreement.api",
+    "reject": "draft_agreement.api",
+    "draft": "draft_agreement.api",
+    "compose": "draft_agreement.api",
+    "review_many": "draft_agreement.api",
+    "RedlineOutcome": "draft_agreement.api",
     "load_document": "draft_agreement.model",
     "Document": "draft_agreement.model",
     "UnsupportedDocument": "draft_agreement.errors",

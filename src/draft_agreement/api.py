@@ -7,12 +7,15 @@ draft_agreement.errors (UnsupportedDocument, RuleFileError, TemplateError, Outpu
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from draft_agreement.atomicio import check_output_path
+from draft_agreement.batch import review_many
+from draft_agreement.drafting import compose, draft
 from draft_agreement.model.document import load_document
 from draft_agreement.redline.plan import plan_edits
 from draft_agreement.redline.replacements import load_replacements
@@ -24,7 +27,7 @@ from draft_agreement.review.run import review, review_document
 
 DEFAULT_AUTHOR = "draft-agreement"
 
-__all__ = ["RedlineOutcome", "accept", "redline", "reject", "review"]
+__all__ = ["RedlineOutcome", "accept", "compose", "draft", "redline", "reject", "review", "review_many"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ def redline(
     lang: str | None = None,
     show_pii: bool = False,
     in_place: bool = False,
+    attach: Sequence[str] = (),
+    attach_values: dict[str, str] | None = None,
 ) -> RedlineOutcome:
     """Review `source` and write `output` with tracked replacements and comments.
 
@@ -62,7 +67,8 @@ def redline(
     >>> outcome.result.comments                                                          # doctest: +SKIP
     7
 
-    A fixed `date` makes the output byte-for-byte reproducible.
+    A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
+    (consent-notice, referral-agreement...) appended as annexes, pre-filled from this agreement.
     """
     source, output = Path(source), Path(output)
     check_output_path(source, output, in_place)
@@ -73,7 +79,17 @@ def redline(
     edits = plan_edits(doc, report.findings, library, explain, min_severity)
     writer = RedlineWriter(doc, author, _iso(date), Mode(mode))
     result = writer.apply(edits)
-    writer.save(output)
+    if not attach:
+        writer.save(output)
+        return RedlineOutcome(report, result, output)
+    from draft_agreement.drafting import attach as attach_annexes
+
+    # Annexes are composed onto the finished redline in a temporary file beside the output, then the
+    # composed file replaces it; the input is never touched.
+    with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
+        staged = Path(tmp) / output.name
+        writer.save(staged)
+        attach_annexes(staged, list(attach), source, output, explain, overrides=attach_values)
     return RedlineOutcome(report, result, output)
 
 

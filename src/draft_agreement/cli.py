@@ -291,6 +291,14 @@ def redline(
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Allow OUTPUT to be the input file itself.")
     ] = False,
+    attach: Annotated[
+        str | None,
+        typer.Option("--attach", help="Append drafted annexes, e.g. consent-notice,referral-agreement."),
+    ] = None,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="A value for the attached annexes, NAME=VALUE; repeatable."),
+    ] = None,
     glob: GlobOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
@@ -329,9 +337,12 @@ def redline(
         from draft_agreement.api import redline as run_redline
         from draft_agreement.review.findings import at_least
 
+        annexes = [name.strip() for name in attach.split(",") if name.strip()] if attach else []
         outcome = run_redline(
             file,
             output,
+            attach=annexes,
+            attach_values=_pairs(set_values or []),
             mode=mode.value,
             author=author,
             date=date,
@@ -356,6 +367,17 @@ def redline(
         )
         if any(at_least(f.severity, fail_on.value) for f in outcome.report.findings):
             raise typer.Exit(1)
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    """NAME=VALUE options as a dict; a malformed one is a usage error."""
+    pairs = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            fail(f"--set expects NAME=VALUE, got {item!r}")
+        pairs[name.strip()] = value
+    return pairs
 
 
 def _resolve(file: Path, output: Path, accept: bool, author: list[str] | None, in_place: bool) -> None:
@@ -460,8 +482,10 @@ def rules_test(
 
 def _register_extensions() -> None:
     """Commands that live beside their subsystem: serve (HTTP), draft/templates/compose (drafting)."""
+    from draft_agreement.drafting.cli import register as register_drafting
     from draft_agreement.server.cli import register as register_server
 
+    register_drafting(app)
     register_server(app)
 
 
