@@ -1,0 +1,771 @@
+"""The generic rule engine: compile a RuleSet once, then scan paragraphs cheaply and deterministically.
+
+The engine knows no rule. It finds term-group occurrences in normalised text, drops those that a longer
+mask phrase contains (转让款 is not 转让), drops occurrences of risky terms that a negator governs
+(不得转让, shall not sell), requires the rule's groups to co-occur in one sentence (or paragraph, or
+window), and gives up when an exception group (单独同意, with the consent of each customer) appears
+un-waived. Offsets are mapped back to the original paragraph text.
+
+Cost: each paragraph is normalised and run through one Aho-Corasick automaton (over its UTF-8 bytes)
+holding each rule's index terms; most paragraphs stop there. Otherwise one more pass finds every term
+group, only the rules whose literal anchors all occur are evaluated, and the grammar (masks, sentence
+ends, negators) is computed lazily, only as far as those rules need it. No step is paragraphs x rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import ahocorasick
+
+from draft_agreement.review.legal import LegalLibrary
+from draft_agreement.review.normalize import normalize
+from draft_agreement.review.rules import (
+    Rule,
+    RuleSet,
+    Safeguard,
+    TermGroup,
+    default_clauses_dir,
+    default_pack_paths,
+    load_rule_set,
+)
+
+Span = tuple[int, int]
+_STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
+_ACTIONABLE = ("high", "medium")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One rule matched in one paragraph; offsets are into the ORIGINAL paragraph text."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocHit:
+    """A document-level rule fired: which safeguards are missing, and the findings that triggered it."""
+
+    rule: Rule
+    missing: tuple[Safeguard, ...]
+    triggers: tuple[Hit, ...]
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch in _WORD_CHARS
+
+
+@dataclass(frozen=True, slots=True)
+class _Literal:
+    """An automaton entry: the groups a literal belongs to and whether it needs word boundaries."""
+
+    length: int
+    groups: tuple[str, ...]
+    left_boundary: bool
+    right_boundary: bool
+
+
+def _as_bytes(text: str) -> str:
+    """UTF-8 bytes as a one-char-per-byte string.
+
+    pyahocorasick walks the trie with a per-node search over the children; at the root of a Chinese
+    vocabulary that is hundreds of distinct characters and makes each step slow. Over UTF-8 bytes a node
+    has at most 256 children and Chinese text costs a few times less. Latin boundaries still work: an
+    ASCII letter or digit is the same byte, and no byte of a multi-byte character is ASCII.
+    """
+    return text.encode("utf-8").decode("latin-1")
+
+
+def _automaton(groups: Iterable[TermGroup], over_bytes: bool = False) -> ahocorasick.Automaton | None:
+    owners: dict[str, list[str]] = {}
+    for group in groups:
+        for literal in group.literals:
+            owners.setdefault(literal, [])
+            if group.name not in owners[literal]:
+                owners[literal].append(group.name)
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, names in owners.items():
+        key = _as_bytes(literal) if over_bytes else literal
+        entry = _Literal(len(key), tuple(names), _is_word_char(literal[0]), _is_word_char(literal[-1]))
+        automaton.add_word(key, entry)
+    automaton.make_automaton()
+    return automaton
+
+
+def _byte_hits(automaton: ahocorasick.Automaton | None, raw: str) -> dict[str, list[Span]]:
+    """Group name -> literal occurrences as byte offsets into ``raw`` (see _as_bytes), word boundaries
+    honoured for Latin terms."""
+    found: dict[str, list[Span]] = {}
+    if automaton is None:
+        return found
+    last = len(raw)
+    for end_index, entry in automaton.iter(raw):
+        end = end_index + 1
+        start = end - entry.length
+        if entry.left_boundary and start > 0 and raw[start - 1] in _WORD_CHARS:
+            continue
+        if entry.right_boundary and end < last and raw[end] in _WORD_CHARS:
+            continue
+        for name in entry.groups:
+            found.setdefault(name, []).append((start, end))
+    return found
+
+
+# 1 for a byte that starts a UTF-8 character, 0 for a continuation byte.
+_LEAD_BYTES = bytes(0 if 0x80 <= value < 0xC0 else 1 for value in range(256))
+
+
+class _Offsets:
+    """Turns byte offsets of the UTF-8 text into character offsets (counting the lead bytes before)."""
+
+    def __init__(self, text: str, raw: str) -> None:
+        self._lead = None if len(raw) == len(text) else raw.encode("latin-1").translate(_LEAD_BYTES)
+
+    def convert(self, hits: dict[str, list[Span]]) -> dict[str, list[Span]]:
+        """The same hits in character offsets: one sorted walk over every offset that occurs."""
+        lead = self._lead
+        if lead is None:
+            return hits
+        to_char: dict[int, int] = {}
+        previous = chars = 0
+        for offset in sorted({offset for spans in hits.values() for span in spans for offset in span}):
+            chars += lead.count(1, previous, offset)  # counted once between neighbours: linear overall
+            to_char[offset] = chars
+            previous = offset
+        return {name: [(to_char[s], to_char[e]) for s, e in spans] for name, spans in hits.items()}
+
+
+def _groups_present(automaton: ahocorasick.Automaton | None, text: str) -> set[str]:
+    """Names of the groups with at least one literal occurrence (word boundaries honoured).
+
+    ``automaton`` and ``text`` are both over characters or both over bytes (see _as_bytes).
+    """
+    found: set[str] = set()
+    if automaton is None:
+        return found
+    last = len(text)
+    for end_index, entry in automaton.iter(text):
+        start = end_index + 1 - entry.length
+        if entry.left_boundary and start > 0 and _is_word_char(text[start - 1]):
+            continue
+        if entry.right_boundary and end_index + 1 < last and _is_word_char(text[end_index + 1]):
+            continue
+        found.update(entry.groups)
+    return found
+
+
+def _starting_in(spans: Sequence[Span], starts: Sequence[int], low: int, high: int) -> bool:
+    """True if some span starts in [low, high)."""
+    index = bisect_left(starts, low)
+    return index < len(spans) and spans[index][0] < high
+
+
+class _Grammar:
+    """Sorted grammar occurrences of one text, with the negation and waiver tests built on them.
+
+    Each kind is looked up on first use: many candidate paragraphs never need the waivers or the
+    post-negators.
+    """
+
+    def __init__(self, spans: Callable[[str], list[Span]], window: int) -> None:
+        self._spans = spans
+        self.window = window
+
+    def _kind(self, *names: str) -> tuple[list[Span], list[int]]:
+        spans = sorted({span for name in names for span in self._spans(name)})
+        return spans, [s for s, _ in spans]
+
+    @cached_property
+    def weak(self) -> list[Span]:
+        return sorted(self._spans("negators"))
+
+    @cached_property
+    def strong(self) -> list[Span]:
+        return sorted(self._spans("strong_negators"))
+
+    @cached_property
+    def post(self) -> list[Span]:
+        return sorted(self._spans("post_negators"))
+
+    @cached_property
+    def waivers(self) -> list[Span]:
+        return sorted(self._spans("waivers"))
+
+    @cached_property
+    def hard(self) -> tuple[list[Span], list[int]]:
+        return self._kind("breaks", "sentence_ends")
+
+    @cached_property
+    def sentence(self) -> tuple[list[Span], list[int]]:
+        return self._kind("sentence_ends")
+
+    @cached_property
+    def soft(self) -> tuple[list[Span], list[int]]:
+        return self._kind("soft_breaks")
+
+    @cached_property
+    def resets(self) -> tuple[list[Span], list[int]]:
+        return self._kind("resets")
+
+    @cached_property
+    def lists(self) -> tuple[list[Span], list[int]]:
+        return self._kind("list_intro")
+
+    def _has(self, kind: tuple[list[Span], list[int]], low: int, high: int) -> bool:
+        return _starting_in(kind[0], kind[1], low, high)
+
+    def _governs_forward(self, negator: Span, target: int, crosses_commas: bool) -> bool:
+        end = negator[1]
+        if end > target or self._has(self.resets, end, target):
+            return False
+        index = bisect_left(self.lists[1], end)
+        if index < len(self.lists[0]) and self.lists[0][index][0] < target:
+            colon = self.lists[0][index][0]
+            if not self._has(self.hard, end, colon):  # "不得有下列行为：…；…" covers the whole list
+                return not self._has(self.sentence, end, target)
+        if target - end > self.window or self._has(self.hard, end, target):
+            return False
+        return crosses_commas or not self._has(self.soft, end, target)
+
+    def negated(self, span: Span) -> bool:
+        """Is the term at ``span`` governed by a negator before it or a post-negator after it?"""
+        start, end = span
+        for negators, strong in ((self.strong, True), (self.weak, False)):
+            for negator in negators:
+                if negator[0] >= start:
+                    break
+                if self._governs_forward(negator, start, strong):
+                    return True
+        for post in self.post:
+            if post[0] < end:
+                continue
+            if post[0] - end > self.window:
+                break
+            blocked = (self.hard, self.soft, self.resets)
+            if not any(self._has(kind, end, post[0]) for kind in blocked):
+                return True
+        return False
+
+    def breaks(self, start: int, end: int) -> int:
+        """How many clause breaks (commas included) lie inside [start, end)."""
+        count = 0
+        for kind in (self.soft, self.hard):
+            count += bisect_left(kind[1], end) - bisect_left(kind[1], start)
+        return count
+
+    def waived(self, span: Span) -> bool:
+        """Is the exception term at ``span`` dispensed with (无需取得…同意, without the consent of…)?"""
+        start = span[0]
+        for waiver in self.waivers:
+            if waiver[0] >= start:
+                break
+            if (
+                waiver[1] <= start
+                and start - waiver[1] <= self.window
+                and not self._has(self.hard, waiver[1], start)
+                and not self._has(self.resets, waiver[1], start)
+            ):
+                return True
+        return False
+
+
+class _Text:
+    """One normalised text being evaluated: term occurrences (masked), regex hits and grammar, lazily."""
+
+    def __init__(self, engine: Engine, text: str, raw: str, byte_hits: dict[str, list[Span]]) -> None:
+        self.engine = engine
+        self.text = text
+        self._raw = raw
+        self._offsets = _Offsets(text, raw)
+        self._byte_hits = byte_hits
+        self._cache: dict[str, list[Span]] = {}
+        self._regex_cache: dict[str, list[Span]] = {}
+        self._grammar_cache: dict[str, list[Span]] = {}
+        self._units: dict[str, list[Span]] = {}
+        self.grammar = _Grammar(self._grammar_spans, engine._window)
+
+    @cached_property
+    def _literal(self) -> dict[str, list[Span]]:
+        return self._offsets.convert(self._byte_hits)
+
+    @cached_property
+    def _clause_literal(self) -> dict[str, list[Span]]:
+        """Negators, breaks, resets, waivers: found only once a negation or waiver test is asked."""
+        return self._offsets.convert(_byte_hits(self.engine._clause_automaton, self._raw))
+
+    @cached_property
+    def _masks(self) -> list[Span]:
+        masks = self.engine._grammar_groups["masks"]
+        return sorted([*self._literal.get("@masks", ()), *_regex_spans(masks, self.text, self.engine._gates)])
+
+    def _grammar_spans(self, name: str) -> list[Span]:
+        spans = self._grammar_cache.get(name)
+        if spans is None:
+            if name in _STRUCTURE:
+                literal = self._literal.get("@" + name, ())
+            else:
+                literal = self._clause_literal.get(name, ())
+            spans = _unmasked(literal, self._masks)
+            spans.extend(_regex_spans(self.engine._grammar_groups[name], self.text, self.engine._gates))
+            self._grammar_cache[name] = spans
+        return spans
+
+    def _regex(self, name: str) -> list[Span]:
+        spans = self._regex_cache.get(name)
+        if spans is None:
+            spans = _regex_spans(self.engine._groups[name], self.text, self.engine._gates)
+            self._regex_cache[name] = spans
+        return spans
+
+    def possible(self, name: str) -> bool:
+        """Cheap test before any grammar is computed: does the group occur at all (masks aside)?"""
+        return name in self._byte_hits or bool(self._regex(name))
+
+    def occurrences(self, name: str) -> list[Span]:
+        spans = self._cache.get(name)
+        if spans is None:
+            literal = _unmasked(self._literal.get(name, ()), self._masks)
+            spans = sorted({*literal, *self._regex(name)})
+            self._cache[name] = spans
+        return spans
+
+    def units(self, scope: str) -> list[Span]:
+        units = self._units.get(scope)
+        if units is None:
+            if scope == "paragraph":
+                units = [(0, len(self.text))]
+            else:
+                cuts = sorted({end for _, end in self.grammar.sentence[0]} | {len(self.text)})
+                units, begin = [], 0
+                for cut in cuts:
+                    if cut > begin:
+                        units.append((begin, cut))
+                        begin = cut
+            self._units[scope] = units
+        return units
+
+
+def _unmasked(spans: Iterable[Span], masks: Sequence[Span]) -> list[Span]:
+    """Drop literal occurrences that lie strictly inside a longer mask phrase."""
+    if not masks:
+        return list(spans)
+    kept = []
+    for start, end in spans:
+        if not any(m0 <= start and end <= m1 and m1 - m0 > end - start for m0, m1 in masks):
+            kept.append((start, end))
+    return kept
+
+
+_SPECIAL = set(".^$*+?{}[]()|\\")
+
+
+def _leading_literal(alternative: str) -> str:
+    """The literal text an alternative must start with ('' if it starts with anything else)."""
+    out: list[str] = []
+    i = 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            if i + 1 < len(alternative) and not alternative[i + 1].isalnum():
+                out.append(alternative[i + 1])
+                i += 2
+                continue
+            break
+        if ch in _SPECIAL:
+            if ch in "?*{" and out:  # the last character is optional
+                out.pop()
+            break
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _closing(pattern: str, open_index: int) -> int:
+    """Index of the parenthesis closing the group that opens at ``open_index`` (-1 if unbalanced)."""
+    depth = 0
+    i = open_index
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _split_alternatives(body: str) -> list[str]:
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    return parts
+
+
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """Literals of which one must occur for ``pattern`` to match, or None when that cannot be read off.
+
+    Handles the shapes rule packs use: optional leading \\b or lookarounds, then a literal or a
+    non-capturing group of alternatives that each start with a literal. Running a regex only when one
+    of these occurs (a C-speed substring test) keeps regex terms cheap on ordinary paragraphs.
+    """
+    alternatives = _split_alternatives(pattern)
+    if len(alternatives) > 1:
+        gates = [literal_gate(alternative) for alternative in alternatives]
+        return (
+            None if any(gate is None for gate in gates) else tuple(x for gate in gates if gate for x in gate)
+        )
+    rest = pattern
+    while True:
+        if rest.startswith("\\b"):
+            rest = rest[2:]
+        elif rest.startswith(("(?<!", "(?<=", "(?=", "(?!")):
+            close = _closing(rest, 0)
+            if close < 0:
+                return None
+            rest = rest[close + 1 :]
+        else:
+            break
+    if rest.startswith("(?:"):
+        close = _closing(rest, 0)
+        if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        prefixes = tuple(_leading_literal(alt) for alt in _split_alternatives(rest[3:close]))
+    else:
+        prefixes = (_leading_literal(rest),)
+    return prefixes if all(prefixes) else None
+
+
+Gates = dict[re.Pattern[str], tuple[str, ...] | None]
+
+
+def _regex_spans(group: TermGroup, text: str, gates: Gates) -> list[Span]:
+    spans: list[Span] = []
+    for pattern in group.patterns:
+        gate = gates.get(pattern)
+        if gate is not None and not any(literal in text for literal in gate):
+            continue
+        if pattern.pattern.startswith("^"):  # anchored: one attempt, not one per character
+            found = pattern.match(text)
+            if found and found.end() > found.start():
+                spans.append(found.span())
+            continue
+        spans.extend(match.span() for match in pattern.finditer(text) if match.end() > match.start())
+    return spans
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Drop spans inside a longer one of the same slot, so 微信账号 is reported rather than 账号 within it."""
+    kept: list[Span] = []
+    reach = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end <= reach:
+            continue
+        kept.append((start, end))
+        reach = end
+    return kept
+
+
+def _best_window(
+    slots: Sequence[Sequence[Span]], ordered: int, within: int | None, breaks: Callable[[int, int], int]
+) -> Span | None:
+    """The best stretch holding one occurrence per slot (the first ``ordered`` slots in order).
+
+    Best means fewest clause breaks inside, then shortest, then earliest: 微信号（明细见附件一）的全部使用权
+    转让 is preferred to a shorter stretch that reaches across a comma into the next clause.
+    """
+    candidates: list[Span] = []
+    if ordered >= 2:
+        chain_slots, free_slots = slots[:ordered], slots[ordered:]
+        for first in chain_slots[0]:
+            chain = [first]
+            for slot in chain_slots[1:]:
+                index = bisect_left(slot, (chain[-1][1], -1))
+                if index == len(slot):
+                    break
+                chain.append(slot[index])
+            else:
+                chosen = list(chain)
+                for slot in free_slots:
+                    chosen.append(min(slot, key=lambda span: _hull_growth(chain, span)))
+                candidates.append((min(s for s, _ in chosen), max(e for _, e in chosen)))
+    else:
+        starts = [[start for start, _ in slot] for slot in slots]
+        suffix = [_suffix_min_end(slot) for slot in slots]
+        for start in sorted({s for slot_starts in starts for s in slot_starts}):
+            low, high = -1, 0
+            for slot_starts, mins in zip(starts, suffix, strict=True):
+                index = bisect_left(slot_starts, start)
+                if index == len(slot_starts):
+                    break
+                chosen_start, chosen_end = mins[index]
+                low = chosen_start if low < 0 else min(low, chosen_start)
+                high = max(high, chosen_end)
+            else:
+                candidates.append((low, high))
+    fitting = [span for span in candidates if within is None or span[1] - span[0] <= within]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda span: (breaks(span[0], span[1]), span[1] - span[0], span[0]))
+
+
+def _hull_growth(chain: Sequence[Span], span: Span) -> tuple[int, int]:
+    start = min(span[0], *(s for s, _ in chain))
+    end = max(span[1], *(e for _, e in chain))
+    return end - start, start
+
+
+def _suffix_min_end(slot: Sequence[Span]) -> list[Span]:
+    """For each index, the span with the smallest end among slot[index:] (slot sorted by start)."""
+    result: list[Span] = [slot[-1]] * len(slot)
+    for index in range(len(slot) - 2, -1, -1):
+        following = result[index + 1]
+        result[index] = slot[index] if slot[index][1] <= following[1] else following
+    return result
+
+
+class Engine:
+    """Compiled rules of one language. Build once (from_packs), then call scan() per paragraph."""
+
+    def __init__(self, rule_set: RuleSet, legal: LegalLibrary | None = None) -> None:
+        self.rule_set = rule_set
+        self.legal = legal
+        self._window = rule_set.settings["negation_window"]
+        self._groups = dict(rule_set.groups)
+        self._grammar_groups = dict(rule_set.grammar)
+        self._rules = sorted(rule_set.rules, key=lambda r: r.id)
+        self._paragraph_rules = [r for r in self._rules if r.match is not None]
+        self._document_rules = [r for r in self._rules if r.document is not None]
+        # Anchors: for each paragraph rule, the slots made only of literal terms (each a set of groups);
+        # a rule is evaluated only when every anchor slot has an occurrence. The first anchor slot (rule
+        # authors list the most specific group first) indexes the rule: a paragraph with no index term
+        # at all is done after one automaton pass that usually finds nothing.
+        self._anchors: dict[str, list[frozenset[str]]] = {}
+        by_index: dict[str, list[Rule]] = {}
+        for rule in self._paragraph_rules:
+            match = rule.match
+            assert match is not None
+            slots = [frozenset([g]) for g in match.all if self._groups[g].literal_only]
+            if match.any and all(self._groups[g].literal_only for g in match.any):
+                slots.append(frozenset(match.any))
+            self._anchors[rule.id] = slots
+            for group in sorted(slots[0]):
+                by_index.setdefault(group, []).append(rule)
+        self._rules_by_index = by_index
+        self._index_automaton = _automaton((self._groups[g] for g in sorted(by_index)), over_bytes=True)
+        self._gates = {
+            pattern: literal_gate(pattern.pattern)
+            for group in (*self._groups.values(), *self._grammar_groups.values())
+            for pattern in group.patterns
+        }
+        # One pass finds every term group plus the grammar each evaluated paragraph needs (masks and
+        # sentence ends, under "@" names that cannot clash with group names).
+        structure = [
+            TermGroup("@" + name, group.literals, ())
+            for name, group in self._grammar_groups.items()
+            if name in _STRUCTURE
+        ]
+        self._group_automaton = _automaton([*self._groups.values(), *structure], over_bytes=True)
+        self._safeguard_groups = {
+            sg.group for rule in self._document_rules if rule.document for sg in rule.document.safeguards
+        }
+        self._safeguard_automaton = _automaton(
+            (self._groups[g] for g in sorted(self._safeguard_groups)), over_bytes=True
+        )
+        self._clause_automaton = _automaton(
+            (group for name, group in self._grammar_groups.items() if name not in _STRUCTURE), over_bytes=True
+        )
+
+    @classmethod
+    def from_packs(
+        cls,
+        paths: Sequence[Path] = (),
+        language: str = "zh",
+        *,
+        clauses_dir: Path | None = None,
+        include_defaults: bool = True,
+    ) -> Engine:
+        """The default packs of ``language`` (zh serves zh-Hans and zh-Hant), then ``paths`` in order."""
+        base = Path(clauses_dir) if clauses_dir else default_clauses_dir()
+        legal = LegalLibrary.load(base / "legal")
+        pack_paths = default_pack_paths(language, base) if include_defaults else []
+        pack_paths.extend(Path(p) for p in paths)
+        return cls(load_rule_set(pack_paths, language, legal), legal)
+
+    def rules(self) -> list[Rule]:
+        return list(self._rules)
+
+    def scan(self, text: str, context: str = "") -> list[Hit]:
+        """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
+
+        ``context`` is the clause that introduces this paragraph when it is a list item, such as
+        乙方不得有下列行为： or "Buyer shall not:". It is read as if it preceded the paragraph in the same
+        sentence, so its prohibition governs the item; hits only ever cover the paragraph itself.
+        """
+        if context:
+            shift = len(context)
+            return [
+                Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
+                for hit in self.scan(context + text)
+                if hit.end > shift
+            ]
+        norm = normalize(text)
+        raw = _as_bytes(norm.text)
+        indexed = _groups_present(self._index_automaton, raw)
+        if not indexed:
+            return []
+        rules = {rule.id: rule for group in indexed for rule in self._rules_by_index[group]}
+        literal = _byte_hits(self._group_automaton, raw)
+        candidates = [
+            rules[rule_id]
+            for rule_id in sorted(rules)
+            if all(not slot.isdisjoint(literal) for slot in self._anchors[rule_id][1:])
+        ]
+        if not candidates:
+            return []
+        evaluated = _Text(self, norm.text, raw, literal)
+        hits = []
+        for rule in candidates:
+            for start, end in self._evaluate(rule, evaluated):
+                original = norm.span(start, end)
+                hits.append(Hit(rule, original[0], original[1]))
+        hits.sort(key=lambda hit: (hit.start, hit.rule.id, hit.end))
+        return hits
+
+    def _evaluate(self, rule: Rule, text: _Text) -> list[Span]:
+        match = rule.match
+        assert match is not None
+        slot_groups = [(g,) for g in match.all] + ([match.any] if match.any else [])
+        if not all(any(text.possible(group) for group in groups) for groups in slot_groups):
+            return []
+        spans: list[Span] = []
+        for unit_start, unit_end in text.units(rule.scope):
+            candidates: list[list[tuple[Span, str]]] = []
+            for groups in slot_groups:
+                found = [
+                    (span, group)
+                    for group in groups
+                    for span in text.occurrences(group)
+                    if unit_start <= span[0] and span[1] <= unit_end
+                ]
+                if not found:
+                    break
+                candidates.append(found)
+            else:
+                # Negation is tested only once every slot has something in this unit.
+                slots: list[list[Span]] = []
+                for found in candidates:
+                    kept = sorted(
+                        span
+                        for span, group in found
+                        if not (group in match.negate and text.grammar.negated(span))
+                    )
+                    if not kept:
+                        break
+                    slots.append(_outermost(kept))
+                else:
+                    window = _best_window(
+                        slots, len(match.all) if match.ordered else 0, match.within, text.grammar.breaks
+                    )
+                    if window is not None and not self._excepted(
+                        match.not_, match.not_scope, text, (unit_start, unit_end)
+                    ):
+                        spans.append(window)
+        return spans
+
+    @staticmethod
+    def _excepted(groups: Sequence[str], scope: str, text: _Text, unit: Span) -> bool:
+        low, high = (0, len(text.text)) if scope == "paragraph" else unit
+        return any(
+            low <= span[0] and span[1] <= high and not text.grammar.waived(span)
+            for group in groups
+            for span in text.occurrences(group)
+        )
+
+    def document_hits(self, hits: Sequence[Hit], full_text: str) -> list[DocHit]:
+        """Document-level rules: a high/medium transfer finding exists and safeguards are absent."""
+        results: list[DocHit] = []
+        present: set[str] | None = None
+        for rule in self._document_rules:
+            document = rule.document
+            assert document is not None
+            triggers = tuple(
+                h for h in hits if h.rule.category in document.after and h.rule.severity in _ACTIONABLE
+            )
+            if not triggers:
+                continue
+            if present is None:
+                present = self._present_groups(full_text, self._safeguard_groups)
+            missing = tuple(sg for sg in document.safeguards if sg.group not in present)
+            if len(missing) >= document.min_missing:
+                results.append(DocHit(rule, missing, triggers))
+        return results
+
+    def _present_groups(self, full_text: str, wanted: set[str]) -> set[str]:
+        """Which of ``wanted`` occur un-waived anywhere in the document.
+
+        The document is searched once for the safeguard terms; only around each occurrence is the
+        grammar consulted (a waiver must precede it within the negation window), so a long agreement
+        costs one automaton pass, not a paragraph-by-paragraph evaluation.
+        """
+        text = normalize(full_text).text
+        raw = _as_bytes(text)
+        literal = _Offsets(text, raw).convert(_byte_hits(self._safeguard_automaton, raw))
+        found: set[str] = set()
+        for group in sorted(wanted):
+            candidates = sorted(
+                {
+                    *literal.get(group, ()),
+                    *_regex_spans(self._groups[group], text, self._gates),
+                }
+            )
+            for start, end in candidates:
+                begin = max(0, start - 2 * self._window)
+                piece = text[begin:end]
+                piece_raw = _as_bytes(piece)
+                local = _Text(self, piece, piece_raw, _byte_hits(self._safeguard_automaton, piece_raw))
+                span = (start - begin, end - begin)
+                if span in local.occurrences(group) and not local.grammar.waived(span):
+                    found.add(group)
+                    break
+        return found
+
+
+__all__ = ["DocHit", "Engine", "Hit"]
