@@ -1,4 +1,4 @@
-"""Score ``draft_agreement.review`` against the independent labelled evaluation set in tests/eval/.
+"""Score ``draft_agreement.reviewing`` against the independent labelled evaluation set in tests/eval/.
 
 The set is built into .docx files, each file is reviewed, and every finding at medium or above is
 matched to a labelled paragraph (or table) by its paragraph text: whitespace removed and leading clause
@@ -108,7 +108,7 @@ def load_review() -> tuple[Callable[[Path], Any] | None, str]:
     nested = getattr(candidate, "review", None)
     if callable(nested):
         return nested, ""
-    return None, "draft_agreement.review exists but is not (and does not contain) a callable review()"
+    return None, "draft_agreement.reviewing exists but is not (and does not contain) a callable review()"
 
 
 def score(

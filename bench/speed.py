@@ -41,8 +41,19 @@ def redline_process(path: Path, out: Path) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of `draft-agreement redline` as a separate process."""
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "draft_agreement", "redline", str(path), "-o", str(out), "--date", "2026-01-01"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "draft_agreement",
+            "redline",
+            str(path),
+            "-o",
+            str(out),
+            "--date",
+            "2026-01-01",
+        ],
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
@@ -56,7 +67,9 @@ def unpacked_xml(path: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--paragraphs", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="model,review,redline")
@@ -66,7 +79,9 @@ def main() -> None:
         plain = write_agreement(Path(tmp) / "plain.docx", args.paragraphs)
         risky = write_agreement(Path(tmp) / "risky.docx", args.paragraphs, risky_every=60)
         t_floor = best_of(lambda: floor(plain), args.repeat)
-        print(f"paragraphs: {args.paragraphs}; floor (zip read + parse + serialise + zip write): {t_floor:.3f} s")
+        print(
+            f"paragraphs: {args.paragraphs}; floor (zip read + parse + serialise + zip write): {t_floor:.3f} s"
+        )
         if "model" in wanted:
             t = best_of(lambda: build_model(plain), args.repeat)
             print(f"model:   {t:.3f} s  ratio {t / t_floor:.2f}x (target <= 1.5x)")
@@ -84,7 +99,9 @@ def main() -> None:
             peak_kib = max(m for _, m in times)
             xml = unpacked_xml(risky)
             print(f"redline: {t:.3f} s  ratio {t / t_risky_floor:.2f}x end to end (target <= 3x)")
-            print(f"redline: peak RSS {peak_kib / 1024:.0f} MiB = {peak_kib * 1024 / xml:.1f}x the unpacked XML ({xml / 2**20:.1f} MiB)")
+            print(
+                f"redline: peak RSS {peak_kib / 1024:.0f} MiB = {peak_kib * 1024 / xml:.1f}x the unpacked XML ({xml / 2**20:.1f} MiB)"
+            )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from draft_agreement.ooxml import W_NS
-from draft_agreement.redline.revisions import reject_all
+from draft_agreement.redlining.revisions import reject_all
 
 W = f"{{{W_NS}}}"
 _TEXT = {

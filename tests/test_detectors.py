@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from draft_agreement.review.detectors import detect, looks_like_customer_list
-from draft_agreement.review.masking import mask, mask_text
+from draft_agreement.reviewing.detectors import detect, looks_like_customer_list
+from draft_agreement.reviewing.masking import mask, mask_text
 
 # GB/T 2260 province-level codes (facts, not taken from the code under test).
 PROVINCES = [

@@ -230,13 +230,21 @@ def test_cross_border_finding_names_the_country(tmp_path: Path) -> None:
 def test_low_severity_findings_do_not_add_categories() -> None:
     doc = load_document(SAMPLES / "customer-referral-agreement.zh.docx")
     found = survey(doc, [Finding("embedded-personal-data", "身份证号码：…", severity="low")], "zh")
-    assert found.kinds == ()
+    assert found.kinds == survey(doc, [], "zh").kinds
 
 
 def test_party_own_words_are_not_categories() -> None:
     doc = load_document(SAMPLES / "customer-referral-agreement.zh.docx")
     found = survey(doc, [Finding("impersonation", "乙方不得使用甲方的昵称、头像和手机号码")], "zh")
-    assert found.kinds == ()
+    assert found.kinds == survey(doc, [], "zh").kinds
+
+
+def test_a_compliant_agreement_gives_the_categories_it_states() -> None:
+    doc = load_document(SAMPLES / "customer-referral-agreement.zh.docx")
+    stated = next(p.text for p in doc.paragraphs() if "个人信息种类" in p.text)
+    labels = survey(doc, [], "zh").labels("zh", sensitive=False)
+    assert labels and all(not k.sensitive for k in survey(doc, [], "zh").kinds)
+    assert "仅限姓名、联系电话" in stated
 
 
 # --- dates and money -------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.review.engine import Engine, Hit
-from draft_agreement.review.normalize import normalize
-from draft_agreement.review.rules import default_clauses_dir, language_code
+from draft_agreement.reviewing.engine import Engine, Hit
+from draft_agreement.reviewing.normalize import normalize
+from draft_agreement.reviewing.rules import default_clauses_dir, language_code
 
 CLAUSES = default_clauses_dir()
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from draft_agreement.review.detectors import looks_like_customer_list
+from draft_agreement.reviewing.detectors import looks_like_customer_list
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

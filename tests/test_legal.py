@@ -14,13 +14,13 @@ import pytest
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.review.legal import (
+from draft_agreement.reviewing.legal import (
     LegalLibrary,
     article_display,
     chinese_number,
     parse_chinese_number,
 )
-from draft_agreement.review.rules import default_clauses_dir, default_pack_paths, load_rule_set
+from draft_agreement.reviewing.rules import default_clauses_dir, default_pack_paths, load_rule_set
 
 REPO = Path(__file__).resolve().parents[1]
 LAW_DIR = REPO.parent / "shared" / "law"

@@ -72,9 +72,15 @@ def test_table_cells_know_their_row_and_column() -> None:
 def test_language_of_each_script(tmp_path: Path) -> None:
     assert load_document(WECHAT).language == "zh-Hans"
     assert load_document(ENGLISH).language == "en"
-    hant = write_docx(tmp_path / "hant.docx", [_p("甲方同意將其微信帳號轉讓給乙方，並交付登錄密碼。"), _p("本協議一式兩份。")])
+    hant = write_docx(
+        tmp_path / "hant.docx",
+        [_p("甲方同意將其微信帳號轉讓給乙方，並交付登錄密碼。"), _p("本協議一式兩份。")],
+    )
     assert load_document(hant).language == "zh-Hant"
-    assert detect_language(["This Agreement is made between 程某某 and the Buyer for the sale of accounts."]) == "en"
+    assert (
+        detect_language(["This Agreement is made between 程某某 and the Buyer for the sale of accounts."])
+        == "en"
+    )
     assert detect_language([""]) == "en"
 
 

@@ -14,7 +14,7 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft_agreement.review.normalize import normalize
+from draft_agreement.reviewing.normalize import normalize
 
 _OPENCC = Path(opencc.__file__).parent / "dictionary"
 _EXTRA = {"帐": "账", "暱": "昵", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}

@@ -22,13 +22,9 @@ import pytest
 from draft_agreement.api import redline
 from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.model import Document, load_document
+from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
 from tests.corpus import CORPUS
 from tests.oracle import part_signature, read_part, rejected_ours, structural_problems
-
-try:  # the writer package is being renamed; either path is the same writer
-    from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
-except ModuleNotFoundError:
-    from draft_agreement.redline.writer import Edit, Mode, RedlineWriter
 
 if not CORPUS.is_dir():
     pytest.skip(

@@ -22,7 +22,7 @@ from tests.libreoffice import LibreOffice, Seen, normalised
 try:  # the writer package is being renamed; either path is the same writer
     from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
 except ModuleNotFoundError:
-    from draft_agreement.redline.writer import Edit, Mode, RedlineWriter
+    from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.docx"))
 US = "draft-agreement"

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from draft_agreement.model import View, load_document
-from draft_agreement.redline.revisions import accept_all
-from draft_agreement.redline.writer import Edit, Mode, RedlineWriter, minimal_change
+from draft_agreement.redlining.revisions import accept_all
+from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter, minimal_change
 from tests.docgen import paragraph_xml, write_docx
 from tests.oracle import part_signature, read_part, rejected_ours, structural_problems
 

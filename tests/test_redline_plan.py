@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from draft_agreement.model import load_document
-from draft_agreement.redline.plan import clause_span, comment_text, first_operative, is_heading, plan_edits
-from draft_agreement.redline.replacements import clause_variables, load_replacements
-from draft_agreement.review.findings import Finding, LegalBasis, Location
-from draft_agreement.review.rules import default_clauses_dir
+from draft_agreement.redlining.plan import clause_span, comment_text, first_operative, is_heading, plan_edits
+from draft_agreement.redlining.replacements import clause_variables, load_replacements
+from draft_agreement.reviewing.findings import Finding, LegalBasis, Location
+from draft_agreement.reviewing.rules import default_clauses_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 WECHAT = ROOT / "samples" / "wechat-account-transfer.zh.docx"
@@ -45,7 +45,9 @@ def finding(
 def _numbered(doc) -> list:
     """Operative clauses (after the preamble and recitals), long enough not to be headings."""
     start = first_operative(doc)
-    return [p for p in doc.story("body").paragraphs[start:] if p.label and p.cell is None and len(p.text) > 40]
+    return [
+        p for p in doc.story("body").paragraphs[start:] if p.label and p.cell is None and len(p.text) > 40
+    ]
 
 
 def test_findings_in_one_clause_make_one_edit_and_keep_the_number() -> None:
@@ -144,8 +146,15 @@ def test_preamble_recitals_and_headings_are_commented_not_rewritten() -> None:
     start = first_operative(doc)
     recital = next(p for p in doc.story("body").paragraphs[:start] if len(p.text) > 20)
     heading = next(p for p in doc.story("body").paragraphs[start:] if is_heading(p) and p.text.strip())
-    edits = plan_edits(doc, [finding("body", recital.index, 0, 4, "account-retained"),
-                             finding("body", heading.index, 0, 2, "account-retained")], LIBRARY, "zh")
+    edits = plan_edits(
+        doc,
+        [
+            finding("body", recital.index, 0, 4, "account-retained"),
+            finding("body", heading.index, 0, 2, "account-retained"),
+        ],
+        LIBRARY,
+        "zh",
+    )
     assert all(e.replacement is None and e.comment for e in edits) and len(edits) == 2
 
 

@@ -30,7 +30,7 @@ from tests.docgen import paragraph_xml, write_docx
 try:  # the writer package is being renamed; either path is the same writer
     from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
 except ModuleNotFoundError:
-    from draft_agreement.redline.writer import Edit, Mode, RedlineWriter
+    from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter
 
 openxml_audit = pytest.importorskip(
     "openxml_audit", reason="openxml-audit not installed (pip install -e .[test])"

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.review.legal import LegalLibrary
-from draft_agreement.review.rules import default_clauses_dir, load_rule_set
+from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.rules import default_clauses_dir, load_rule_set
 
 LEGAL = LegalLibrary.load(default_clauses_dir() / "legal")
 

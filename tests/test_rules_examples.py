@@ -11,9 +11,15 @@ from functools import cache
 
 import pytest
 
-from draft_agreement.review.engine import Engine
-from draft_agreement.review.legal import LegalLibrary
-from draft_agreement.review.rules import Example, Rule, default_clauses_dir, default_pack_paths, load_rule_set
+from draft_agreement.reviewing.engine import Engine
+from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.rules import (
+    Example,
+    Rule,
+    default_clauses_dir,
+    default_pack_paths,
+    load_rule_set,
+)
 
 ACTIONABLE = ("high", "medium")
 

@@ -12,6 +12,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
+    "review": "draft_agreement.api",
+    "redline": "draft_agreement.api",
     "accept": "draft_agreement.api",
     "reject": "draft_agreement.api",
     "draft": "draft_agreement.api",

@@ -17,13 +17,13 @@ from draft_agreement.atomicio import check_output_path
 from draft_agreement.batch import review_many
 from draft_agreement.drafting import compose, draft
 from draft_agreement.model.document import load_document
-from draft_agreement.redline.plan import plan_edits
-from draft_agreement.redline.replacements import load_replacements
-from draft_agreement.redline.resolve import resolve_file
-from draft_agreement.redline.writer import Mode, RedlineResult, RedlineWriter
-from draft_agreement.review.findings import Report
-from draft_agreement.review.rules import default_clauses_dir, language_code
-from draft_agreement.review.run import review, review_document
+from draft_agreement.redlining.plan import plan_edits
+from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.resolve import resolve_file
+from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter
+from draft_agreement.reviewing.findings import Report
+from draft_agreement.reviewing.rules import default_clauses_dir, language_code
+from draft_agreement.reviewing.run import review, review_document
 
 DEFAULT_AUTHOR = "draft-agreement"
 

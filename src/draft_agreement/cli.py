@@ -216,9 +216,9 @@ def review(
     """
     import json
 
-    from draft_agreement.review.findings import at_least
-    from draft_agreement.review.rules import language_code
-    from draft_agreement.review.run import review as review_file
+    from draft_agreement.reviewing.findings import at_least
+    from draft_agreement.reviewing.rules import language_code
+    from draft_agreement.reviewing.run import review as review_file
 
     reports = []
     refused = 0
@@ -335,7 +335,7 @@ def redline(
     file = files[0]
     with guarded(str(file)):
         from draft_agreement.api import redline as run_redline
-        from draft_agreement.review.findings import at_least
+        from draft_agreement.reviewing.findings import at_least
 
         annexes = [name.strip() for name in attach.split(",") if name.strip()] if attach else []
         outcome = run_redline(
@@ -422,7 +422,7 @@ app.add_typer(rules_app, name="rules")
 
 
 def _engines(extra: list[Path]) -> list[tuple[str, object]]:
-    from draft_agreement.review.engine import Engine
+    from draft_agreement.reviewing.engine import Engine
 
     return [(code, Engine.from_packs(extra, code)) for code in ("zh", "en")]
 
@@ -465,7 +465,7 @@ def rules_test(
 ) -> None:
     """Run every example of every rule (or of one pack) and report failures; exit 1 if any fail."""
     with guarded(str(pack or "rules")):
-        from draft_agreement.review.examples import run_examples
+        from draft_agreement.reviewing.examples import run_examples
 
         failures = total = 0
         for _code, engine in _engines([pack] if pack else []):

@@ -226,10 +226,19 @@ class Found:
         return [k.label(lang) for k in self.kinds if k.sensitive is sensitive]
 
 
+_STATES_CATEGORIES = re.compile(
+    r"个人信息的?种类|個人資料的?種類|個人信息的?種類|categories of personal (?:information|data)",
+    re.IGNORECASE,
+)
+
+
 def survey(doc: Document, findings: Iterable[FindingLike], lang: str) -> Found:
     """Categories, countries and volumes mentioned where medium-or-higher findings sit."""
     relevant = [f for f in findings if f.category in PI_FINDINGS and f.severity in _ACTIONABLE]
     texts = [f.paragraph_text for f in relevant if f.paragraph_text]
+    if not relevant:
+        # A compliant agreement has no transfer findings; it states the categories it allows instead.
+        texts = [p.text for p in doc.paragraphs() if _STATES_CATEGORIES.search(p.text)]
     tables = sorted({t for f in relevant if (t := _table_of(f)) is not None})
     headers = [" ".join(_table_row(doc, story, table, 0)) for story, table in tables]
     kinds = tuple(k for k in KINDS if any(k.pattern.search(text) for text in texts + headers))

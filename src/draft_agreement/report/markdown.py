@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_agreement.review.findings import Report
+from draft_agreement.reviewing.findings import Report
 
 _HEAD = {
     "zh": ("审查报告", "条款", "风险", "类别", "内容", "法律依据", "未发现风险条款。", "文档整体"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from draft_agreement import __version__
-from draft_agreement.review.findings import Report
+from draft_agreement.reviewing.findings import Report
 
 _LEVEL = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

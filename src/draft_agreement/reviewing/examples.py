@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from draft_agreement.review.engine import Engine
-from draft_agreement.review.rules import Example, Rule
+from draft_agreement.reviewing.engine import Engine
+from draft_agreement.reviewing.rules import Example, Rule
 
 ACTIONABLE = ("high", "medium")
 

@@ -18,12 +18,12 @@ import yaml
 
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, load_document
-from draft_agreement.review.detectors import Detection, detect, looks_like_customer_list
-from draft_agreement.review.engine import Engine, Hit
-from draft_agreement.review.findings import Finding, LegalBasis, Location, Report
-from draft_agreement.review.legal import LegalLibrary
-from draft_agreement.review.masking import mask_text
-from draft_agreement.review.rules import Rule, default_clauses_dir, language_code
+from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
+from draft_agreement.reviewing.engine import Engine, Hit
+from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
+from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.masking import mask_text
+from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
     r"^\s*(?:甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|買方|賣方|委托方|受托方|委託方|受託方|"

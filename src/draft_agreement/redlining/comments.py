@@ -12,7 +12,7 @@ import hashlib
 from lxml import etree
 
 from draft_agreement.ooxml import W14_NS, W15_NS, W16CID_NS, W_NS, w
-from draft_agreement.redline.parts import PartEditor
+from draft_agreement.redlining.parts import PartEditor
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _REL_MS = "http://schemas.microsoft.com/office/2011/relationships/"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from draft_agreement.atomicio import check_output_path
 from draft_agreement.model.document import load_document
-from draft_agreement.redline.parts import PartEditor
-from draft_agreement.redline.revisions import accept_all, reject_all
+from draft_agreement.redlining.parts import PartEditor
+from draft_agreement.redlining.revisions import accept_all, reject_all
 
 
 def resolved_editor(

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from draft_agreement.model.document import Document, Paragraph
 from draft_agreement.ooxml import w
-from draft_agreement.redline.replacements import ReplacementLibrary, clause_variables
-from draft_agreement.redline.writer import Edit
-from draft_agreement.review.findings import SEVERITY_RANK, Finding, at_least
+from draft_agreement.redlining.replacements import ReplacementLibrary, clause_variables
+from draft_agreement.redlining.writer import Edit
+from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, at_least
 
 _SEVERITY_WORD = {
     "zh": {"high": "高风险", "medium": "中风险", "low": "提示", "info": "信息"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from draft_agreement.ooxml import W_NS, w
-from draft_agreement.redline.parts import PartEditor
+from draft_agreement.redlining.parts import PartEditor
 
 _CT_SETTINGS = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
 _REL_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"

@@ -8,7 +8,7 @@ changes the length.
 
 from __future__ import annotations
 
-from draft_agreement.review.detectors import BANK_CARD, EMAIL, MOBILE, RESIDENT_ID, detect
+from draft_agreement.reviewing.detectors import BANK_CARD, EMAIL, MOBILE, RESIDENT_ID, detect
 
 _SIGNIFICANT = frozenset("0123456789０１２３４５６７８９XxＸｘ")
 # kind -> (digits kept at the head, digits kept at the tail)

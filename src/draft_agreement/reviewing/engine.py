@@ -23,9 +23,9 @@ from pathlib import Path
 
 import ahocorasick
 
-from draft_agreement.review.legal import LegalLibrary
-from draft_agreement.review.normalize import normalize
-from draft_agreement.review.rules import (
+from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.normalize import normalize
+from draft_agreement.reviewing.rules import (
     Rule,
     RuleSet,
     Safeguard,

@@ -18,18 +18,18 @@ from lxml import etree
 from draft_agreement.model.document import Document
 from draft_agreement.model.paragraph_text import read_paragraph
 from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, w
-from draft_agreement.redline.comments import CommentWriter, range_marker, reference_run
-from draft_agreement.redline.ids import IdAllocator
-from draft_agreement.redline.parts import PartEditor
-from draft_agreement.redline.revisions import accept_all
-from draft_agreement.redline.runs import (
+from draft_agreement.redlining.comments import CommentWriter, range_marker, reference_run
+from draft_agreement.redlining.ids import IdAllocator
+from draft_agreement.redlining.parts import PartEditor
+from draft_agreement.redlining.revisions import accept_all
+from draft_agreement.redlining.runs import (
     clean_rpr,
     isolate,
     make_runs,
     split_wrapper_after,
     wrap_deleted,
 )
-from draft_agreement.redline.settings import enable_track_revisions
+from draft_agreement.redlining.settings import enable_track_revisions
 
 _W_TR = w("tr")
 _W_TRPR = w("trPr")

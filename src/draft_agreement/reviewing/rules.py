@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.review.legal import LegalLibrary
-from draft_agreement.review.normalize import fold, fold_cluster
+from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.normalize import fold, fold_cluster
 
 CATEGORY_SEVERITY: Mapping[str, str] = {
     "account-transfer": "high",
