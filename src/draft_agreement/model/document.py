@@ -7,6 +7,7 @@ writer edits those elements in place through the TextMap.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -287,6 +288,24 @@ class Document:
             )
             out.append("" if joins else "\n")
         return "".join(out)
+
+
+_HEADING_STYLE = re.compile(r"^(heading|title|subtitle|标题|標題)", re.IGNORECASE)
+_SENTENCE_END = tuple("。；;.:：！!？?")
+_W_PSTYLE, _W_VAL, _W_OUTLINE = w("pStyle"), w("val"), w("outlineLvl")
+
+
+def is_heading(p: Paragraph) -> bool:
+    """A title or heading: it names a topic ("账号交付", "Account Purchase Agreement"); the operative
+    words are in the clauses below it, which review judges and redline rewrites."""
+    ppr = p.element.find(W_PPR)
+    style = ppr.find(_W_PSTYLE) if ppr is not None else None
+    if style is not None and _HEADING_STYLE.match(style.get(_W_VAL, "")):
+        return True
+    if ppr is not None and ppr.find(_W_OUTLINE) is not None:
+        return True
+    text = p.text.strip()
+    return len(text) <= 40 and not text.endswith(_SENTENCE_END) and not any(c in text for c in "，,；;")
 
 
 def _next_block(p: etree._Element) -> etree._Element | None:

@@ -7,13 +7,11 @@ automatic, always stays: only the text after it is replaced.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from draft_agreement.model.document import Document, Paragraph
-from draft_agreement.ooxml import w
+from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.replacements import ReplacementLibrary, clause_variables
 from draft_agreement.redlining.writer import Edit
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, at_least
@@ -64,28 +62,7 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
     return "\n\n".join(blocks)
 
 
-_W_PPR, _W_PSTYLE, _W_VAL, _W_OUTLINE = w("pPr"), w("pStyle"), w("val"), w("outlineLvl")
 _NO_COMMENT_STORIES = ("header", "footer")
-_HEADING_STYLE = re.compile(r"^(heading|title|subtitle|标题|標題)", re.IGNORECASE)
-_SENTENCE_END = tuple("。；;.:：！!？?")
-
-
-def is_heading(p: Paragraph) -> bool:
-    """A title or heading: flagged words there are commented on, never struck.
-
-    Headings name a topic ("账号交付", "Account Purchase Agreement"); the operative words are in the
-    clauses below, which carry the replacement.
-    """
-    ppr = p.element.find(_W_PPR)
-    style = ppr.find(_W_PSTYLE) if ppr is not None else None
-    if style is not None and _HEADING_STYLE.match(style.get(_W_VAL, "")):
-        return True
-    if ppr is not None and ppr.find(_W_OUTLINE) is not None:
-        return True
-    text = p.text.strip()
-    return len(text) <= 40 and not text.endswith(_SENTENCE_END) and not any(c in text for c in "，,；;")
-
-
 _OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
 
 
@@ -130,13 +107,13 @@ def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, 
     return merged
 
 
-def _table_edits(doc: Document, finding: Finding, lang: str) -> list[Edit]:
-    """A customer list schedule: every data row struck as a whole; the comment sits on the header."""
-    loc = finding.location
+def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit]:
+    """A customer list schedule: every data row struck as a whole; one comment sits on the header."""
+    loc = findings[0].location
     assert loc is not None and loc.table is not None
     cells = [p for p in doc.story(loc.story).paragraphs if p.cell is not None and p.cell.table == loc.table]
     header_row = min(p.cell.row for p in cells)  # type: ignore[union-attr]
-    edits = [Edit(loc.story, loc.paragraph, loc.start, loc.end, None, comment_text([finding], lang))]
+    edits = [Edit(loc.story, loc.paragraph, loc.start, loc.end, None, comment_text(findings, lang))]
     for p in cells:
         if p.cell.row != header_row:  # type: ignore[union-attr]
             edits.append(Edit(p.story, p.index, 0, len(p.text), "", None, delete_row=True))
@@ -156,15 +133,18 @@ def plan_edits(
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     edits: list[Edit] = []
     document_level: list[Finding] = []
+    tables: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     for f in chosen:
         if f.location is None or doc.story(f.location.story).kind in _NO_COMMENT_STORIES:
             # Word and LibreOffice take no comments in headers and footers: the note goes on the
             # document's first paragraph instead, and the header text is left for the lawyer.
             document_level.append(f)
         elif f.location.table is not None:
-            edits.extend(_table_edits(doc, f, lang))
+            tables[(f.location.story, f.location.table)].append(f)
         else:
             by_paragraph[(f.location.story, f.location.paragraph)].append(f)
+    for group in tables.values():
+        edits.extend(_table_edits(doc, group, lang))
     tables_done = {(e.story, e.paragraph) for e in edits}
     operative_from = first_operative(doc)
     written: set[str] = set()

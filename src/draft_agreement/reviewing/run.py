@@ -17,12 +17,13 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.model.document import Document, Paragraph, load_document
+from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.masking import mask_text
+from draft_agreement.reviewing.normalize import normalize
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -31,6 +32,20 @@ _PARTY_BLOCK = re.compile(
     r"邮箱|郵箱|开户|開戶|账户|帳戶|"
     r"Seller|Buyer|Purchaser|Vendor|Transferor|Transferee|Assignor|Assignee|Licensor|Licensee|Party\s+[AB]|"
     r"Name|Address|Tel|Phone|E-?mail|ID|Passport|Attention|Attn|By|Title|Signature|Signed)",
+    re.IGNORECASE,
+)
+# An identifier introduced as a party's own payment account or contact point (甲方指定账户：…,
+# "Seller's account No. …", a company mailbox) identifies the party, not a third person.
+_OWN_DETAIL = re.compile(
+    r"(?:甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|出租方|承租方|委托方|受托方|本公司|我们|我司|"
+    r"seller|buyer|purchaser|vendor|transferor|transferee|licensor|licensee|party|company|us\b|we\b)"
+    r"[^。；;！!？?]{0,40}?(?:账户|帐户|账号|帐号|户名|开户|收款|银行|电话|手机|邮箱|信箱|联系方式|"
+    r"account|bank|phone|telephone|e-?mail|mailbox|contact)",
+    re.IGNORECASE,
+)
+_ROLE_MAILBOX = re.compile(
+    r"^(?:privacy|dpo|legal|service|support|info|contact|admin|hr|notices?|office|kefu|help|compliance|"
+    r"noreply|no-reply|sales|business|bd|pr|media|hello)[._-]?\w*@",
     re.IGNORECASE,
 )
 _SIGNATURE_CUE = re.compile(
@@ -52,6 +67,7 @@ class DetectorRule:
     explanation: dict[str, str]
     suggestion: dict[str, str]
     legal_basis: tuple[str, ...]
+    columns: tuple[str, ...] = ()  # for list findings: column headings that make the list sensitive
 
 
 def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorRule]:
@@ -74,6 +90,7 @@ def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorR
                 dict(entry["explanation"]),
                 dict(entry["suggestion"]),
                 tuple(entry["legal_basis"]),
+                tuple(str(c).lower() for c in entry.get("columns", ())),
             )
         except (KeyError, TypeError) as exc:
             raise RuleFileError(
@@ -157,6 +174,47 @@ def _in_party_or_signature_block(
     return bool(_PARTY_BLOCK.match(p.text)) and p.cell is None
 
 
+_PROHIBITION = re.compile(
+    r"不得|不能|禁止|严禁|不應|不应|不準|不准|shall not|must not|may not|prohibited|is not permitted", re.I
+)
+
+
+class _LeadIn:
+    """The prohibition that introduces a list ("乙方不得有下列行为：", "The Buyer shall not:").
+
+    Its items are scanned with it in front, so the prohibition governs them. It lasts while the
+    following paragraphs are items of that list: numbered, and numbered the same way as the first.
+    """
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.kind: str | None = None
+
+    def governing(self, p: Paragraph) -> str:
+        kind = _label_kind(p)
+        if self.text and kind is not None and self.kind in (None, kind) and p.cell is None:
+            self.kind = kind
+            context = self.text
+        else:
+            self.text, self.kind, context = "", None, ""
+        if p.text.rstrip().endswith((":", "：")) and _PROHIBITION.search(p.text):
+            self.text, self.kind = p.text, None
+        return context
+
+
+def _label_kind(p: Paragraph) -> str | None:
+    if p.list_label is not None and p.list_label.text:
+        return f"auto-{p.list_label.num_id}-{p.list_label.level}"
+    return p.literal.kind if p.literal is not None else None
+
+
+def _own_detail(text: str, found: Detection) -> bool:
+    """Whether an identifier is a party's own account or contact point rather than a third person's."""
+    if found.kind == "email" and _ROLE_MAILBOX.match(found.value):
+        return True
+    return bool(_OWN_DETAIL.search(text[max(0, found.start - 60) : found.start]))
+
+
 def _block_bounds(doc: Document) -> tuple[int | None, int | None]:
     body = doc.story("body").paragraphs if any(s.id == "body" for s in doc.stories) else []
     first = next((p.index for p in body if p.label and p.cell is None), None)
@@ -197,9 +255,14 @@ class _Collector:
         )
 
     def detector_finding(
-        self, p: Paragraph, found: Detection | None, party: bool, table: int | None = None
+        self,
+        p: Paragraph,
+        found: Detection | None,
+        party: bool,
+        table: int | None = None,
+        kind: str = "customer-list",
     ) -> None:
-        kind = "customer-list" if found is None else found.kind
+        kind = kind if found is None else found.kind
         rule = self.reviewer.detectors[kind]
         start, end = (found.start, found.end) if found else (0, len(p.text))
         self.findings.append(
@@ -271,22 +334,37 @@ def review_document(
     first_clause, tail_from = _block_bounds(doc)
     customer_tables = _customer_tables(doc)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
+    lead = _LeadIn()
     for p in doc.paragraphs():
         if not p.text:
             continue
-        for hit in reviewer.engine.scan(p.text):
-            collect.rule_finding(p, hit)
+        context = lead.governing(p)
+        if p.cell is not None or not is_heading(p):
+            # A heading names a topic; the clauses under it are what a finding should point at.
+            for hit in reviewer.engine.scan(p.text, context):
+                collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
             if p is first_filled:
                 collect.detector_finding(p, None, False, p.cell.table)
+                header = " ".join(q.text for q in paragraphs if q.cell.row == p.cell.row).lower()  # type: ignore[union-attr]
+                sensitive = reviewer.detectors["sensitive-columns"]
+                if any(column in normalize(header).text for column in sensitive.columns):
+                    collect.detector_finding(p, None, False, p.cell.table, kind="sensitive-columns")
             continue
         if id(p) in listed:
             continue
         party = _in_party_or_signature_block(doc, p, first_clause, tail_from)
         for found in detect(p.text):
-            collect.detector_finding(p, found, party)
+            collect.detector_finding(p, found, party or _own_detail(p.text, found))
+    if customer_tables:
+        # The schedule itself is flagged; a rule hit on its heading or reference would say it twice.
+        collect.findings = [
+            f
+            for f in collect.findings
+            if not (f.category == "embedded-personal-data" and not f.rule.startswith("detect."))
+        ]
     collect.document_findings()
     order = {id(s): i for i, s in enumerate(doc.stories)}
     story_rank = {s.id: order[id(s)] for s in doc.stories}
