@@ -210,6 +210,9 @@ class Package:
             except UnsupportedDocument as exc:
                 raise UnsupportedDocument(self._shown, exc.reason, exc.hint) from None
             self._trees[key] = root
+            # The tree is the source of truth from now on; a writer that copies the part untouched
+            # inflates it again, which is cheaper than holding both for a large document.
+            self._bytes.pop(key, None)
         return root
 
     def rels(self, part: str) -> list[Relationship]:

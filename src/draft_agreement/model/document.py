@@ -270,7 +270,7 @@ class Document:
     def context(self) -> Context:
         from draft_agreement.model.context import extract_context
 
-        return extract_context(self.paragraphs(), self.language)
+        return extract_context(_context_sample(self), self.language)
 
     def story_text(self, story_id: str, view: View = View.CURRENT) -> str:
         """A story's text in a view, one line per paragraph as Word would have it after accept/reject.
@@ -306,6 +306,24 @@ def is_heading(p: Paragraph) -> bool:
         return True
     text = p.text.strip()
     return len(text) <= 40 and not text.endswith(_SENTENCE_END) and not any(c in text for c in "，,；;")
+
+
+_CONTEXT_HEAD, _CONTEXT_TAIL, _CONTEXT_CELLS = 600, 300, 3000
+
+
+def _context_sample(doc: Document) -> list[Paragraph]:
+    """The paragraphs that carry deal facts: the opening (title, parties, price), the closing
+    (signature block, date) and the tables (schedules of accounts). Bounded, so a 20,000-paragraph
+    agreement costs no more than an ordinary one."""
+    if not any(s.id == "body" for s in doc.stories):
+        return list(doc.paragraphs())
+    body = doc.story("body").paragraphs
+    prose = [p for p in body if p.cell is None]
+    head = prose[:_CONTEXT_HEAD]
+    tail = prose[max(_CONTEXT_HEAD, len(prose) - _CONTEXT_TAIL) :]
+    cells = [p for p in body if p.cell is not None][:_CONTEXT_CELLS]
+    chosen = {id(p) for p in (*head, *tail, *cells)}
+    return [p for p in body if id(p) in chosen]
 
 
 def _next_block(p: etree._Element) -> etree._Element | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from draft_agreement.ooxml import W_ID
+from draft_agreement.ooxml import W_NS
 
 
 class IdAllocator:
@@ -15,9 +15,9 @@ class IdAllocator:
     def __init__(self, roots: Iterable[etree._Element]) -> None:
         highest = -1
         for root in roots:
-            for el in root.iter():
-                value = el.get(W_ID) if isinstance(el.tag, str) else None
-                if value is not None and value.lstrip("-").isdigit():
+            # One XPath over the attribute axis runs in C: far cheaper than visiting every element.
+            for value in root.xpath("//@w:id", namespaces={"w": W_NS}):
+                if value.lstrip("-").isdigit():
                     highest = max(highest, int(value))
         self._next = highest + 1
 

@@ -167,6 +167,7 @@ def _is_simple(ch: str, folded: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    variants, t2s = _char_maps()
     simple: dict[str, str] = {}
     special_chars: list[str] = []
     combining: list[str] = []
@@ -182,6 +183,15 @@ def _tables() -> _Tables:
             continue
         if ch.isspace():
             continue
+        if (
+            unicodedata.is_normalized("NFKC", ch)
+            and ch.lower() == ch
+            and ch not in variants
+            and ch not in t2s
+            and ch not in _EXTRA_FOLDS
+            and unicodedata.category(ch) != "Cf"
+        ):
+            continue  # cheap proof that the character folds to itself (most of the BMP)
         folded = fold_cluster(ch)
         if folded == ch:
             continue

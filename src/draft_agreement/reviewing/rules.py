@@ -183,7 +183,7 @@ def default_pack_paths(language: str, clauses_dir: Path | None = None) -> list[P
     return sorted(directory.glob("*.yaml"))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate mapping keys (YAML would silently keep the last one)."""
 
 
