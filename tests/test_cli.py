@@ -146,3 +146,37 @@ def test_rules_test_command_passes_on_the_default_packs() -> None:
     result = run("rules", "test", timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
     assert " 0 failed" in result.stdout
+
+
+def test_convert_doc_reviews_a_legacy_file(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have LibreOffice")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    legacy = tmp_path / "old.doc"
+    converted = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(WECHAT),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
+    (tmp_path / WECHAT.with_suffix(".doc").name).rename(legacy)
+    assert converted.returncode == 0
+    before = legacy.read_bytes()
+    refused = run("review", legacy, "--format", "json")
+    assert refused.returncode == 2 and "--convert-doc" in refused.stderr
+    accepted = run("review", legacy, "--format", "json", "--convert-doc", timeout=300)
+    report = json.loads(accepted.stdout)
+    assert accepted.returncode == 1 and report["summary"]["high"] > 0
+    assert report["file"].endswith("old.doc") and legacy.read_bytes() == before

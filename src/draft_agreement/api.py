@@ -60,6 +60,7 @@ def redline(
     in_place: bool = False,
     attach: Sequence[str] = (),
     attach_values: dict[str, str] | None = None,
+    convert_doc: bool = False,
 ) -> RedlineOutcome:
     """Review `source` and write `output` with tracked replacements and comments.
 
@@ -72,7 +73,7 @@ def redline(
     """
     source, output = Path(source), Path(output)
     check_output_path(source, output, in_place)
-    doc = load_document(source)
+    doc = load_document(source, convert_legacy=convert_doc)
     report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
     explain = language_code(lang or doc.language)
     library = load_replacements(str(default_clauses_dir() / "replacements"))

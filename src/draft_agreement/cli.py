@@ -84,12 +84,13 @@ def inspect(
         InspectFormat, typer.Option("--format", "-f", help="outline or json.")
     ] = InspectFormat.outline,
     width: Annotated[int, typer.Option(help="Truncate paragraph text in the outline to this width.")] = 70,
+    convert_doc: ConvertOption = False,
 ) -> None:
     """Show the document as the tool reads it: clause labels, text, stories, revisions and comments."""
     with guarded(str(file)):
         from draft_agreement.model import load_document
 
-        doc = load_document(file)
+        doc = load_document(file, convert_legacy=convert_doc)
         for warning in doc.package.warnings:
             typer.echo(f"draft-agreement: warning: {file}: {warning}", err=True)
         if format is InspectFormat.json:
@@ -152,6 +153,12 @@ RulesOption = Annotated[
         "--rules", help="An extra rule pack (YAML); repeatable. It may add, disable or re-grade rules."
     ),
 ]
+ConvertOption = Annotated[
+    bool,
+    typer.Option(
+        "--convert-doc", help="Convert a legacy .doc with LibreOffice (soffice) instead of refusing it."
+    ),
+]
 LangOption = Annotated[
     Lang | None, typer.Option("--lang", help="Language of explanations (default: the document's).")
 ]
@@ -208,13 +215,42 @@ def review(
     show_pii: Annotated[
         bool, typer.Option("--show-pii", help="Do not mask ID, phone and card numbers.")
     ] = False,
+    convert_doc: ConvertOption = False,
+    glob: GlobOption = None,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    report: BatchReportOption = None,
+    resume: ResumeOption = False,
+    keep_going: KeepGoingOption = False,
 ) -> None:
     """Flag clauses that hand over accounts, credentials or other people's personal information.
 
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 an input could not be read.
-    Several files give JSON Lines with --format json.
+    Several files give JSON Lines with --format json. Folders (or any batch option) run in parallel
+    workers with a progress bar, an optional JSON Lines report and --resume.
     """
     import json
+
+    batch = any(f.is_dir() for f in files) or bool(glob or exclude or jobs or report or resume or keep_going)
+    if batch and format in (ReviewFormat.table, ReviewFormat.json):
+        with guarded("review"):
+            from draft_agreement.batch_cli import review_paths
+
+            code = review_paths(
+                files,
+                report=report,
+                resume=resume,
+                glob=glob,
+                exclude=exclude,
+                jobs=jobs,
+                keep_going=keep_going,
+                fail_on=fail_on.value,
+                rules=rules or [],
+                lang=_explain_lang(lang),
+                show_pii=show_pii,
+                jsonl_stdout=format is ReviewFormat.json,
+            )
+        raise typer.Exit(code)
 
     from draft_agreement.reviewing.findings import at_least
     from draft_agreement.reviewing.rules import language_code
@@ -226,7 +262,13 @@ def review(
         try:
             with guarded(str(path)):
                 reports.append(
-                    review_file(path, rules=rules or [], lang=_explain_lang(lang), show_pii=show_pii)
+                    review_file(
+                        path,
+                        rules=rules or [],
+                        lang=_explain_lang(lang),
+                        show_pii=show_pii,
+                        convert_doc=convert_doc,
+                    )
                 )
         except typer.Exit as exc:
             if exc.exit_code == 130:
@@ -299,6 +341,7 @@ def redline(
         list[str] | None,
         typer.Option("--set", help="A value for the attached annexes, NAME=VALUE; repeatable."),
     ] = None,
+    convert_doc: ConvertOption = False,
     glob: GlobOption = None,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
@@ -343,6 +386,7 @@ def redline(
             output,
             attach=annexes,
             attach_values=_pairs(set_values or []),
+            convert_doc=convert_doc,
             mode=mode.value,
             author=author,
             date=date,

@@ -400,6 +400,15 @@ def _refuse_non_zip(data: bytes, path: Path, shown: str) -> None:
     raise UnsupportedDocument(shown, "not a Word .docx file (not a zip package)", RESAVE_HINT)
 
 
+def is_legacy_doc(path: Path) -> bool:
+    """A legacy binary .doc (OLE2 without an encrypted-package stream), which LibreOffice can convert."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return data.startswith(OLE_SIGNATURE) and not ole_has_stream(data, "EncryptionInfo")
+
+
 def ole_has_stream(data: bytes, name: str) -> bool:
     """Whether an OLE2 compound file has a directory entry called `name`.
 
@@ -507,7 +516,10 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _convert_hint(path: Path) -> str:
-    return f"convert it with LibreOffice: soffice --headless --convert-to docx {shlex.quote(str(path))}"
+    return (
+        f"convert it with LibreOffice: soffice --headless --convert-to docx {shlex.quote(str(path))}, "
+        "or pass --convert-doc"
+    )
 
 
 def convert_legacy_doc(path: Path, workdir: Path) -> Path:

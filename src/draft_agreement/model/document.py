@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +24,7 @@ from draft_agreement.model.numbering import ListLabel, NumberingRenderer
 from draft_agreement.model.paragraph_text import View, read_paragraph
 from draft_agreement.model.textmap import TextMap
 from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_PPR, W_RPR, W_TR, w
-from draft_agreement.package import Package, open_package
+from draft_agreement.package import Package, convert_legacy_doc, is_legacy_doc, open_package
 
 if TYPE_CHECKING:
     from draft_agreement.model.context import Context
@@ -142,6 +143,7 @@ class Document:
 
     def __init__(self, package: Package) -> None:
         self.package = package
+        self.workdir: tempfile.TemporaryDirectory[str] | None = None  # holds a converted .doc, if any
         self.main_part = package.main_part
         self.stories: list[Story] = []
         self._build()
@@ -334,7 +336,21 @@ def _next_block(p: etree._Element) -> etree._Element | None:
     return nxt
 
 
-def load_document(source: str | os.PathLike[str] | Package) -> Document:
-    """Open (safely) and model a Word package."""
-    package = source if isinstance(source, Package) else open_package(source)
-    return Document(package)
+def load_document(source: str | os.PathLike[str] | Package, *, convert_legacy: bool = False) -> Document:
+    """Open (safely) and model a Word package.
+
+    With `convert_legacy`, a legacy .doc is converted with LibreOffice into a private temporary folder
+    first (the input is never touched); otherwise it is refused with a hint to convert it.
+    """
+    if isinstance(source, Package):
+        return Document(source)
+    if convert_legacy and is_legacy_doc(Path(source)):
+        # The converted copy lives in a private temporary folder removed with the document.
+        workdir = tempfile.TemporaryDirectory(prefix="draft-agreement-")
+        package = open_package(convert_legacy_doc(Path(source), Path(workdir.name)))
+        package.path = Path(source)
+        package.warnings.append("converted from legacy .doc with LibreOffice")
+        doc = Document(package)
+        doc.workdir = workdir
+        return doc
+    return Document(open_package(source))

@@ -385,11 +385,17 @@ def review(
     rules: Sequence[str | os.PathLike[str]] = (),
     lang: str | None = None,
     show_pii: bool = False,
+    convert_doc: bool = False,
 ) -> Report:
-    """Review a Word agreement.
+    """Review a Word agreement (a legacy .doc too, with `convert_doc` and LibreOffice installed).
 
     >>> report = review("samples/wechat-account-transfer.zh.docx")   # doctest: +SKIP
     >>> report.summary["high"] > 0                                   # doctest: +SKIP
     True
     """
-    return review_document(load_document(path), rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
+    return review_document(
+        load_document(path, convert_legacy=convert_doc),
+        rules=[Path(r) for r in rules],
+        lang=lang,
+        show_pii=show_pii,
+    )
