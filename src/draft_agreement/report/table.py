@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from draft_agreement.reviewing.findings import Report
+from draft_agreement.reviewing.findings import LegalBasis, Report
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 _HEAD = {
@@ -30,6 +30,14 @@ def _highlighted(paragraph: str | None, match: str | None, width: int = 90) -> T
     return text
 
 
+def _cites(basis: tuple[LegalBasis, ...]) -> str:
+    """Articles grouped by act, one line per act, without the "中华人民共和国" prefix."""
+    grouped: dict[str, list[str]] = {}
+    for b in basis:
+        grouped.setdefault(b.law.removeprefix("中华人民共和国"), []).append(b.article)
+    return "\n".join(f"{law} {'、'.join(articles)}" for law, articles in grouped.items())
+
+
 def render_table(report: Report, console: Console, lang: str) -> None:
     console.print(
         f"[bold]{escape(report.file)}[/bold]  "
@@ -46,7 +54,7 @@ def render_table(report: Report, console: Console, lang: str) -> None:
         shown = clause if clause != last_clause else ""
         last_clause = clause
         body = _highlighted(f.paragraph_text, f.text) if f.location else Text("; ".join(f.missing) or f.title)
-        cites = "\n".join(f"{b.law} {b.article}" for b in f.legal_basis)
+        cites = _cites(f.legal_basis)
         table.add_row(
             escape(shown), Text(f.severity, style=_STYLE[f.severity]), f.category, body, escape(cites)
         )
