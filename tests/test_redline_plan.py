@@ -164,3 +164,17 @@ def test_header_findings_become_a_note_on_the_first_paragraph() -> None:
     edits = plan_edits(doc, [finding(header.id, 0, 0, 2, "account-retained")], LIBRARY, "zh")
     assert [e.story for e in edits] == ["body"] and edits[0].replacement is None
     assert header.id in (edits[0].comment or "")
+
+
+def test_every_rule_names_an_existing_replacement_clause_that_renders() -> None:
+    from draft_agreement.reviewing.engine import Engine
+
+    doc = load_document(WECHAT)
+    for lang in ("zh", "en"):
+        variables = clause_variables(doc.context, lang, LIBRARY)
+        for rule in Engine.from_packs([], lang).rules():
+            if rule.replacement:
+                replacement = LIBRARY.get(rule.replacement)
+                text = replacement.render(lang, variables)
+                assert "{{" not in text and "{%" not in text
+                assert bool(text) == (replacement.action == "replace"), rule.id

@@ -39,7 +39,7 @@ class Replacement:
         return self.action != "comment"
 
     def render(self, lang: str, variables: dict[str, Any]) -> str:
-        if self.action == "delete":
+        if self.action != "replace":
             return ""
         template = self.templates.get(lang) or self.templates["zh"]
         try:
