@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 _SPACE = " \t\u3000\u00a0"
@@ -280,6 +281,7 @@ def _level(pattern: re.Pattern[str], kind: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=8192)
 def _entry(label: str, kind: str) -> _Entry:
     auto = _level(_AUTO, kind)
     if auto is None:
