@@ -9,34 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
-import opencc
+from draft_agreement.chinese import opencc_char_table
 
 _SAMPLE_CHARS = 200_000  # enough to decide; keeps detection cheap on huge files
-
-
-def _table(name: str) -> dict[str, str]:
-    """One-to-one character mappings from an OpenCC dictionary file (first candidate)."""
-    path = Path(opencc.__file__).parent / "dictionary" / name
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1 and key != first:
-            table[key] = first
-    return table
 
 
 @lru_cache(maxsize=1)
 def traditional_to_simplified() -> dict[str, str]:
     """Character map Traditional -> Simplified; one char to one char so offsets survive folding."""
-    return _table("TSCharacters.txt")
+    return opencc_char_table("TSCharacters.txt")
 
 
 @lru_cache(maxsize=1)
 def _simplified_only() -> frozenset[str]:
-    return frozenset(_table("STCharacters.txt"))
+    return frozenset(opencc_char_table("STCharacters.txt"))
 
 
 def _is_cjk(ch: str) -> bool:

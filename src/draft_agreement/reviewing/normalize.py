@@ -19,9 +19,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import opencc
+from draft_agreement.chinese import opencc_char_table
 
 # Variant spellings that OpenCC's tables leave apart but that mean the same in a contract: 帐号/账号,
 # 暱称/昵称, and curly quotes, so "Seller’s" matches a rule written as "seller's".
@@ -99,23 +98,11 @@ class Normalized:
         return self._char(start)[0], self._char(end - 1)[1]
 
 
-def _opencc_table(name: str) -> dict[str, str]:
-    """One-to-one character mappings from an OpenCC dictionary (first candidate of each entry)."""
-    path = Path(opencc.__file__).parent / "dictionary" / name
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1 and key != first:
-            table[key] = first
-    return table
-
-
 @lru_cache(maxsize=1)
 def _char_maps() -> tuple[dict[str, str], dict[str, str]]:
     """(regional variant → OpenCC standard, Traditional → Simplified), both character to character."""
-    variants = {**_opencc_table("HKVariantsRev.txt"), **_opencc_table("TWVariantsRev.txt")}
-    return variants, _opencc_table("TSCharacters.txt")
+    variants = {**opencc_char_table("HKVariantsRev.txt"), **opencc_char_table("TWVariantsRev.txt")}
+    return variants, opencc_char_table("TSCharacters.txt")
 
 
 @lru_cache(maxsize=65536)
