@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from draft_agreement.atomicio import check_output_path
-from draft_agreement.batch import review_many
-from draft_agreement.drafting import compose, draft
 from draft_agreement.model.document import load_document
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
@@ -114,3 +113,29 @@ def reject(
 ) -> None:
     """Reject tracked changes (all, or only those by `authors`) and write `output`."""
     resolve_file(Path(source), Path(output), False, authors, in_place)
+
+
+def review_many(paths: Sequence[str | os.PathLike[str]], **options: Any) -> Iterator[Any]:
+    """Review every Word file under `paths` in parallel workers; yields one BatchItem per file.
+
+    See draft_agreement.batch.review_many for the options (glob, exclude, jobs, resume_report, rules...).
+    """
+    from draft_agreement.batch import review_many as run
+
+    return run(paths, **options)
+
+
+def draft(template: str, output: str | os.PathLike[str], **options: Any) -> Any:
+    """Render a drafting template (consent-notice, referral-agreement...); see draft_agreement.drafting."""
+    from draft_agreement.drafting import draft as run
+
+    return run(template, Path(output), **options)
+
+
+def compose(
+    main: str | os.PathLike[str], annexes: Sequence[str | os.PathLike[str]], output: str | os.PathLike[str]
+) -> Any:
+    """Append `annexes` to `main` after page breaks, with comment ids kept unique."""
+    from draft_agreement.drafting import compose as run
+
+    return run(Path(main), [Path(a) for a in annexes], Path(output))
