@@ -12,10 +12,14 @@ from pathlib import Path
 import opencc
 
 
+def opencc_dictionary(name: str) -> Path:
+    return Path(opencc.__file__).parent / "dictionary" / name
+
+
 @lru_cache(maxsize=8)
 def opencc_char_table(name: str) -> dict[str, str]:
     """Character-to-character mappings of one OpenCC dictionary file (first candidate of each entry)."""
-    path = Path(opencc.__file__).parent / "dictionary" / name
+    path = opencc_dictionary(name)
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
