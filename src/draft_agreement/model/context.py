@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from opencc import OpenCC
-
+from draft_agreement.chinese import opencc_char_table
 from draft_agreement.model.amounts import Amount, find_amounts, find_dates
 
 SELLER_ROLES = ("transferor", "provider", "licensor", "lessor")
@@ -130,21 +129,16 @@ _FOLD_TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | str.maketrans(
 
 
 @lru_cache(maxsize=1)
-def _t2s() -> OpenCC:
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=16384)
-def _simplified(ch: str) -> str:
-    """Character-level Traditional -> Simplified; phrase conversion would change lengths."""
-    out = _t2s().convert(ch)
-    return out if len(out) == 1 else ch
+def _fold_table() -> dict[int, int]:
+    """_FOLD_TABLE plus Traditional -> Simplified, character for character (the shared OpenCC table)."""
+    table = {ord(t): ord(s) for t, s in opencc_char_table("TSCharacters.txt").items()}
+    table.update(_FOLD_TABLE)
+    return table
 
 
 def _fold(text: str) -> str:
     """Same length as `text`, so a span in the folded copy is the same span in the original."""
-    text = text.translate(_FOLD_TABLE)
-    return "".join(_simplified(ch) if ch >= "\u3400" else ch for ch in text)
+    return text.translate(_fold_table())
 
 
 # --- vocabulary ----------------------------------------------------------------------------------
