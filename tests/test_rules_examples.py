@@ -1,8 +1,8 @@
 """Every example of every rule in the default packs behaves as its rule says.
 
-Positives must produce a hit of that rule (on the marked 【…】 span when one is marked); negatives must
-produce no hit of that rule at medium or above. Document rules run over whole example documents: each
-line is scanned as a paragraph, then the document-level check runs on the hits.
+The same runner as `draft-agreement rules test` (reviewing/examples.py): positives must produce a hit
+of that rule (on the marked 【…】 span when one is marked); negatives no hit of that rule at medium or
+above; document rules run over whole example documents, one paragraph per line.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from functools import cache
 import pytest
 
 from draft_agreement.reviewing.engine import Engine
+from draft_agreement.reviewing.examples import check_example
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.rules import (
     Example,
@@ -20,8 +21,6 @@ from draft_agreement.reviewing.rules import (
     default_pack_paths,
     load_rule_set,
 )
-
-ACTIONABLE = ("high", "medium")
 
 
 @cache
@@ -47,33 +46,19 @@ def _rule(language: str, rule_id: str) -> Rule:
     return next(rule for rule in engine(language).rules() if rule.id == rule_id)
 
 
-def _document_fires(language: str, rule: Rule, text: str) -> bool:
-    eng = engine(language)
-    hits = [hit for line in text.splitlines() for hit in eng.scan(line)]
-    return any(doc.rule.id == rule.id for doc in eng.document_hits(hits, text))
-
-
 @pytest.mark.parametrize(("language", "rule_id", "kind", "example"), _cases())
 def test_example(language: str, rule_id: str, kind: str, example: Example) -> None:
-    rule = _rule(language, rule_id)
-    if rule.is_document_rule:
-        fires = _document_fires(language, rule, example.text)
-        assert fires == (kind == "positive"), (
-            f"{rule_id} {'missed' if kind == 'positive' else 'fired on'}:\n{example.text}"
-        )
-        return
-    hits = [hit for hit in engine(language).scan(example.text) if hit.rule.id == rule_id]
-    if kind == "positive":
-        assert hits, f"{rule_id} missed: {example.text}"
-        if example.span is not None:
-            spans = [(hit.start, hit.end) for hit in hits]
-            marked = example.text[example.span[0] : example.span[1]]
-            found = [example.text[s:e] for s, e in spans]
-            assert example.span in spans, f"{rule_id}: expected span {marked!r}, got {found!r}"
-    else:
-        actionable = [hit for hit in hits if hit.rule.severity in ACTIONABLE]
-        found = [example.text[hit.start : hit.end] for hit in actionable]
-        assert not actionable, f"{rule_id} fired on negative: {example.text} -> {found}"
+    ok, detail = check_example(engine(language), _rule(language, rule_id), kind, example)
+    assert ok, f"{rule_id} {kind}: {detail}: {example.text}"
+
+
+def test_the_example_runner_reports_failures() -> None:
+    """A positive that cannot match and a negative that does are both reported, with what was found."""
+    eng = engine("zh")
+    rule = _rule("zh", "zh.account.transfer")
+    assert check_example(eng, rule, "positive", Example("本协议一式两份。", None)) == (False, "missed")
+    ok, detail = check_example(eng, rule, "negative", rule.positive[0])
+    assert not ok and detail.startswith("fired on")
 
 
 def test_every_rule_has_enough_examples() -> None:
