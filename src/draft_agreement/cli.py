@@ -153,6 +153,9 @@ RulesOption = Annotated[
         "--rules", help="An extra rule pack (YAML); repeatable. It may add, disable or re-grade rules."
     ),
 ]
+FailOnOption = Annotated[
+    Severity, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
+]
 ConvertOption = Annotated[
     bool,
     typer.Option(
@@ -207,9 +210,7 @@ def review(
     format: Annotated[
         ReviewFormat, typer.Option("--format", "-f", help="table, json, sarif or markdown.")
     ] = ReviewFormat.table,
-    fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
-    ] = Severity.medium,
+    fail_on: FailOnOption = Severity.medium,
     rules: RulesOption = None,
     lang: LangOption = None,
     show_pii: Annotated[
@@ -322,9 +323,7 @@ def redline(
     min_severity: Annotated[
         Severity, typer.Option("--min-severity", help="Edit findings at or above this severity.")
     ] = Severity.medium,
-    fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
-    ] = Severity.medium,
+    fail_on: FailOnOption = Severity.medium,
     rules: RulesOption = None,
     lang: LangOption = None,
     report: Annotated[
