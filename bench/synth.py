@@ -127,3 +127,12 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
         fn()
         best = min(best, time.perf_counter() - t)
     return best
+
+
+if __name__ == "__main__":
+    # `python synth.py --floor FILE`: the floor alone, in a process of its own (bench/speed.py measures its memory).
+    import sys
+
+    if sys.argv[1:2] != ["--floor"] or len(sys.argv) != 3:
+        raise SystemExit("usage: synth.py --floor FILE.docx")
+    floor(Path(sys.argv[2]))
