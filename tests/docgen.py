@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from draft_agreement.ooxml import W_NS
+from draft_agreement.redlining.writer import Edit
 
 OTHER = "Other Counsel"
 _CT = (
@@ -152,3 +153,25 @@ def write_docx(path: Path, paragraphs: list[etree._Element]) -> Path:
         )
         z.writestr("word/styles.xml", _STYLES)
     return path
+
+
+replacement_text = st.text(st.sampled_from(list("甲方保留账号并取得单独同意 abc\t")), max_size=12)
+
+
+@st.composite
+def edits_for(draw: st.DrawFn, text: str, index: int) -> list[Edit]:
+    """Non-overlapping random spans of `text`, each replaced, deleted, commented, or both."""
+    n = len(text)
+    if n == 0:
+        return []
+    cuts = sorted(draw(st.lists(st.integers(0, n), min_size=2, max_size=6, unique=True)))
+    edits = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        if start == end:
+            continue
+        replacement = draw(st.one_of(st.none(), st.just(""), replacement_text))
+        comment = draw(st.one_of(st.none(), st.just("理由：第二十三条")))
+        if replacement is None and comment is None:
+            comment = "note"
+        edits.append(Edit("body", index, start, end, replacement, comment))
+    return edits

@@ -13,31 +13,11 @@ from hypothesis import strategies as st
 from draft_agreement.model import View, load_document
 from draft_agreement.redlining.revisions import accept_all
 from draft_agreement.redlining.writer import Edit, Mode, RedlineWriter, minimal_change
-from tests.docgen import paragraph_xml, write_docx
+from tests.docgen import edits_for, paragraph_xml, write_docx
 from tests.oracle import part_signature, read_part, rejected_ours, structural_problems
 
 US = "draft-agreement"
 DATE = "2026-01-01T00:00:00Z"
-replacement_text = st.text(st.sampled_from(list("甲方保留账号并取得单独同意 abc\t")), max_size=12)
-
-
-@st.composite
-def edits_for(draw: st.DrawFn, text: str, index: int) -> list[Edit]:
-    """Non-overlapping random spans of `text`, each replaced, deleted, commented, or both."""
-    n = len(text)
-    if n == 0:
-        return []
-    cuts = sorted(draw(st.lists(st.integers(0, n), min_size=2, max_size=6, unique=True)))
-    edits = []
-    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
-        if start == end:
-            continue
-        replacement = draw(st.one_of(st.none(), st.just(""), replacement_text))
-        comment = draw(st.one_of(st.none(), st.just("理由：第二十三条")))
-        if replacement is None and comment is None:
-            comment = "note"
-        edits.append(Edit("body", index, start, end, replacement, comment))
-    return edits
 
 
 def _intended(text: str, edits: list[Edit]) -> str:

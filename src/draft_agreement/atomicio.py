@@ -10,7 +10,7 @@ import contextlib
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,11 +63,15 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def write_zip_atomic(target: Path, entries: Iterable[tuple[zipfile.ZipInfo, bytes]]) -> None:
+def write_zip_atomic(
+    target: Path, entries: Iterable[tuple[zipfile.ZipInfo, bytes | Sequence[bytes | memoryview]]]
+) -> None:
     """Write a zip atomically, keeping each entry's name, date_time and compression method.
 
     Fixed dates and the same order give byte-for-byte reproducible output. The given ZipInfo objects
-    are copied, because zipfile rewrites offsets and sizes on the objects it writes.
+    are copied, because zipfile rewrites offsets and sizes on the objects it writes. An entry given as
+    chunks is written chunk by chunk (as writestr would write their concatenation), so a large part is
+    never joined in memory.
     """
     with _replacing(target) as handle, zipfile.ZipFile(handle, "w") as archive:
         for info, data in entries:
@@ -75,7 +79,13 @@ def write_zip_atomic(target: Path, entries: Iterable[tuple[zipfile.ZipInfo, byte
             entry.compress_type = info.compress_type
             entry.external_attr = info.external_attr
             entry.create_system = info.create_system
-            archive.writestr(entry, data)
+            if isinstance(data, bytes):
+                archive.writestr(entry, data)
+                continue
+            entry.file_size = sum(len(chunk) for chunk in data)
+            with archive.open(entry, "w") as dest:
+                for chunk in data:
+                    dest.write(chunk)
 
 
 def check_output_path(input_path: Path, output_path: Path, in_place: bool = False) -> None:

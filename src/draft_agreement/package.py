@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,9 @@ from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.ooxml import CT_NS, PKG_REL_NS, REL_OFFICE_DOCUMENT, REL_STRICT_OFFICE_DOCUMENT, w
 
 MIB = 1 << 20
+# A main part above this is streamed block by block rather than held as one tree: lxml's tree costs
+# about 12x the XML, and no real agreement in the corpus comes near it (the largest part is 1.4 MiB).
+STREAM_ABOVE = 8 * MIB
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
@@ -91,16 +95,15 @@ def one_line(text: str, limit: int | None = None) -> str:
     return flat
 
 
-def parse_xml(data: bytes, where: str) -> etree._Element:
-    """Parse one XML part, refusing any DTD; errors name `where` (a part name or a file)."""
+def parse_xml(data: bytes, where: str, *, prolog_checked: bool = False) -> etree._Element:
+    """Parse one XML part, refusing any DTD; errors name `where` (a part name or a file).
+
+    `prolog_checked` skips the pre-parse DTD scan for bytes whose prolog was already checked (a
+    streamed part parsed window by window); the check after parsing still runs.
+    """
     shown = one_line(where, 120)
-    refusal = UnsupportedDocument(
-        one_line(where),
-        f"XML part {shown} declares a DTD (not allowed in Word files)",
-        "refused for safety (external entities, entity expansion); re-save the file in Word",
-    )
-    if _declares_dtd(data):
-        raise refusal
+    if not prolog_checked and _declares_dtd(data):
+        raise _dtd_refusal(where)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -119,8 +122,51 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
         ) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise refusal
+        raise _dtd_refusal(where)
     return root
+
+
+def iterparse_xml(
+    data: bytes, where: str, events: tuple[str, ...], tag: Sequence[str] | None = None
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream one XML part with the same hardening as parse_xml, for parts too large to hold as a tree.
+
+    The DTD refusal and syntax errors read exactly as parse_xml's.
+    """
+    shown = one_line(where, 120)
+    if _declares_dtd(data):
+        raise _dtd_refusal(where)
+    stream = etree.iterparse(
+        io.BytesIO(data),
+        events=events,
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        strip_cdata=False,
+        collect_ids=False,
+    )
+    try:
+        yield from stream
+    except etree.XMLSyntaxError as exc:
+        raise UnsupportedDocument(
+            one_line(where), f"malformed XML in {shown}: {_first_line(exc)}", DAMAGED_HINT
+        ) from None
+    root = stream.root
+    if root is not None:
+        docinfo = root.getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+            raise _dtd_refusal(where)
+
+
+def _dtd_refusal(where: str) -> UnsupportedDocument:
+    return UnsupportedDocument(
+        one_line(where),
+        f"XML part {one_line(where, 120)} declares a DTD (not allowed in Word files)",
+        "refused for safety (external entities, entity expansion); re-save the file in Word",
+    )
 
 
 def _declares_dtd(data: bytes) -> bool:
@@ -317,8 +363,28 @@ class Package:
             raise self._refuse(f"main document part {one_line(targets[0], 120)} is missing", DAMAGED_HINT)
         return targets[0]
 
+    def streams(self, name: str) -> bool:
+        """Whether a part is too large to hold as one lxml tree (about 12x its size) and is streamed."""
+        return self._info(name).file_size > STREAM_ABOVE
+
+    def release(self, name: str) -> None:
+        """Forget a part's cached bytes (a streamed part keeps its own copy); a later read inflates again."""
+        self._bytes.pop(self._info(name).filename, None)
+
     def _check_main_root(self) -> None:
-        tag = self.xml(self.main_part).tag
+        if self.streams(self.main_part):
+            key = self._info(self.main_part).filename
+            try:
+                _, root = next(iterparse_xml(self.read(key), key, ("start",)))
+            except UnsupportedDocument as exc:
+                raise UnsupportedDocument(self._shown, exc.reason, exc.hint) from None
+            except StopIteration:
+                raise self._refuse(
+                    f"malformed XML in {one_line(key, 120)}: no root element", DAMAGED_HINT
+                ) from None
+            tag = root.tag
+        else:
+            tag = self.xml(self.main_part).tag
         if tag == w("document"):
             return
         if tag == STRICT_DOCUMENT:

@@ -7,7 +7,7 @@ own story.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -31,7 +31,9 @@ class CellRef:
     depth: int  # 1 for a top-level table, 2 for a table nested in a cell...
 
 
-class _Counter:
+class TableCounter:
+    """Numbers the tables of one story in document order, across however many walks feed it."""
+
     __slots__ = ("n",)
 
     def __init__(self) -> None:
@@ -52,10 +54,11 @@ def _children(el: etree._Element, wanted: str) -> Iterator[etree._Element]:
             yield from _children(child, wanted)
 
 
-def _walk(
-    container: etree._Element, cell: CellRef | None, tables: _Counter
+def walk_blocks(
+    children: Iterable[etree._Element], cell: CellRef | None, tables: TableCounter
 ) -> Iterator[tuple[etree._Element, CellRef | None]]:
-    for child in container:
+    """Paragraphs of a run of sibling blocks; a story streamed block by block shares one `tables`."""
+    for child in children:
         tag = child.tag
         if tag == W_P:
             yield child, cell
@@ -64,14 +67,14 @@ def _walk(
             depth = cell.depth + 1 if cell else 1
             for r, row in enumerate(_children(child, W_TR)):
                 for c, tc in enumerate(_children(row, W_TC)):
-                    yield from _walk(tc, CellRef(table, r, c, depth), tables)
+                    yield from walk_blocks(tc, CellRef(table, r, c, depth), tables)
         elif tag in _TRANSPARENT:
-            yield from _walk(child, cell, tables)
+            yield from walk_blocks(child, cell, tables)
 
 
 def block_paragraphs(container: etree._Element) -> Iterator[tuple[etree._Element, CellRef | None]]:
     """Every paragraph of a story root (w:body, w:hdr, w:footnote, w:txbxContent...) with its table cell."""
-    return _walk(container, None, _Counter())
+    return walk_blocks(container, None, TableCounter())
 
 
 def text_boxes(root: etree._Element) -> list[etree._Element]:

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from draft_agreement.model.blocks import CellRef, block_paragraphs, text_boxes
+from draft_agreement.model.body_stream import BlockRef, BodyStore, stream_body
 from draft_agreement.model.labels import ClausePathTracker, LiteralLabel, literal_label
 from draft_agreement.model.language import detect_language
 from draft_agreement.model.numbering import ListLabel, NumberingRenderer
+from draft_agreement.model.paragraph_props import paragraph_props
 from draft_agreement.model.paragraph_text import View, read_paragraph
 from draft_agreement.model.textmap import TextMap
-from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_PPR, W_RPR, W_TR, w
+from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_TR, w
 from draft_agreement.package import Package, convert_legacy_doc, is_legacy_doc, open_package
 
 if TYPE_CHECKING:
@@ -45,18 +47,38 @@ _REVISION_TAGS = (W_INS, W_DEL, W_MOVETO, W_MOVEFROM)
 
 @dataclass(slots=True)
 class Paragraph:
-    """One paragraph of one story, in the current view (tracked insertions in, deletions out)."""
+    """One paragraph of one story, in the current view (tracked insertions in, deletions out).
+
+    `node` is the lxml element, or None when the body was streamed (a very large part): then `source`
+    parses the paragraph's block again on demand. Facts review needs for every paragraph (mark
+    revision, heading style) are read while the element is in hand, so review never re-parses.
+    """
 
     story: str
     index: int
-    element: etree._Element
-    textmap: TextMap
+    node: etree._Element | None
     text: str
     cell: CellRef | None = None
     list_label: ListLabel | None = None
     literal: LiteralLabel | None = None
     clause_path: tuple[str, ...] = ()
     note_id: str | None = None
+    mark_revision: str | None = None  # 'inserted' or 'deleted' when the paragraph mark is a tracked change
+    joins_next: bool = False  # the mark is a revision and the next paragraph is its next sibling block
+    styled_heading: bool = False  # a heading or title style, or an outline level
+    source: BlockRef | None = None
+    tm: TextMap | None = None
+
+    @property
+    def element(self) -> etree._Element:
+        if self.node is not None:
+            return self.node
+        assert self.source is not None
+        return self.source.element()
+
+    @property
+    def textmap(self) -> TextMap:
+        return self.tm if self.tm is not None else read_paragraph(self.element)
 
     @property
     def label(self) -> str | None:
@@ -71,18 +93,6 @@ class Paragraph:
         if self.list_label is not None and self.list_label.text:
             return f"{self.list_label.text} {self.text}"
         return self.text
-
-    @property
-    def mark_revision(self) -> str | None:
-        """'inserted' or 'deleted' when the paragraph mark itself is a tracked change."""
-        ppr = self.element.find(W_PPR)
-        rpr = ppr.find(W_RPR) if ppr is not None else None
-        if rpr is not None:
-            if rpr.find(W_DEL) is not None or rpr.find(W_MOVEFROM) is not None:
-                return "deleted"
-            if rpr.find(W_INS) is not None or rpr.find(W_MOVETO) is not None:
-                return "inserted"
-        return None
 
     @property
     def revisions(self) -> list[dict[str, str | None]]:
@@ -117,6 +127,67 @@ class Paragraph:
         return self.textmap if view is View.CURRENT else read_paragraph(self.element, view)
 
 
+class _StoryBuilder:
+    """Models the paragraphs of one story as they arrive in reading order (from a tree or a stream)."""
+
+    def __init__(self, story: Story, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+        self.story = story
+        self.renderer = NumberingRenderer(numbering, styles)
+        self.tracker = ClausePathTracker()
+        self._expect: etree._Element | None = None  # next sibling block of a paragraph with a mark revision
+
+    def add(
+        self,
+        p: etree._Element,
+        cell: CellRef | None,
+        note_id: str | None = None,
+        source: BlockRef | None = None,
+    ) -> None:
+        paragraphs = self.story.paragraphs
+        if self._expect is not None:
+            if self._expect is _NEXT_WINDOW:
+                parent = p.getparent()
+                paragraphs[-1].joins_next = parent.tag == W_BODY and _first_block(parent) is p
+            else:
+                paragraphs[-1].joins_next = p is self._expect
+            self._expect = None
+        tm = read_paragraph(p)
+        text = tm.text
+        props = paragraph_props(p)
+        auto = self.renderer.label(p, props)
+        literal = None if auto is not None and auto.text else literal_label(text)
+        if auto is not None and auto.text:
+            path = self.tracker.feed(auto.text, f"auto-{auto.level}")
+        elif literal is not None:
+            path = self.tracker.feed(literal.text, literal.kind)
+        else:
+            path = self.tracker.feed(None, None)
+        mark = props.mark
+        if mark is not None:
+            self._expect = _next_block(p)
+            if self._expect is None and source is not None and p.getparent().tag == W_BODY:
+                self._expect = _NEXT_WINDOW  # the window ends here; its next block opens the next one
+        streamed = source is not None
+        paragraphs.append(
+            Paragraph(
+                self.story.id,
+                len(paragraphs),
+                None if streamed else p,
+                text,
+                cell,
+                auto,
+                literal,
+                path,
+                note_id,
+                mark,
+                False,
+                props.outline or bool(props.style and _HEADING_STYLE.match(props.style)),
+                source,
+                None if streamed else tm,
+            )
+        )
+
+
 @dataclass(slots=True)
 class Story:
     """A sequence of paragraphs Word lays out together: the body, one header, the footnotes..."""
@@ -146,6 +217,7 @@ class Document:
         self.workdir: tempfile.TemporaryDirectory[str] | None = None  # holds a converted .doc, if any
         self.main_part = package.main_part
         self.stories: list[Story] = []
+        self.streamed: dict[str, BodyStore] = {}  # parts held as serialised blocks, not one tree
         self._build()
 
     # -- construction -------------------------------------------------------------------------------
@@ -155,16 +227,37 @@ class Document:
 
     def _build(self) -> None:
         pkg = self.package
-        main = pkg.xml(self.main_part)
         numbering = self._related_xml("numbering")
         styles = self._related_xml("styles")
         self._numbering_xml = numbering[1] if numbering is not None else None
         self._styles_xml = styles[1] if styles is not None else None
 
-        body = main.find(W_BODY)
-        if body is not None:
-            self._add_story("body", "body", self.main_part, block_paragraphs(body))
-        for part, kind in self._header_footer_parts(main):
+        body_boxes: Story | None = None
+        store = None
+        if pkg.streams(self.main_part):
+            body = self._builder("body", "body", self.main_part)
+            boxes = self._builder("body.textbox", "textbox", self.main_part)
+            store = stream_body(
+                pkg,
+                self.main_part,
+                lambda p, cell, ref: body.add(p, cell, None, ref),
+                lambda p, cell, ref: boxes.add(p, cell, None, ref),
+            )
+        if store is not None:
+            self.streamed[self.main_part] = store
+            self._keep(body.story)
+            body_boxes = boxes.story
+            section_refs = store.section_refs
+        else:
+            main = pkg.xml(self.main_part)
+            body_el = main.find(W_BODY)
+            if body_el is not None:
+                self._add_story("body", "body", self.main_part, block_paragraphs(body_el))
+            section_refs = [
+                ("header" if ref.tag == _W_HEADERREF else "footer", ref.get(_R_ID, ""))
+                for ref in main.iter(_W_HEADERREF, _W_FOOTERREF)
+            ]
+        for part, kind in self._header_footer_parts(section_refs):
             root = pkg.xml(part)
             self._add_story(Path(part).stem, kind, part, block_paragraphs(root))
         for kind, tag in (("footnotes", _W_FOOTNOTE), ("endnotes", _W_ENDNOTE)):
@@ -174,27 +267,31 @@ class Document:
             part, root = found
             self._add_story(kind, kind, part, self._note_paragraphs(root, tag))
         for story in list(self.stories):
+            if story.part in self.streamed:
+                if body_boxes is not None:
+                    self._keep(body_boxes)
+                continue
             root = pkg.xml(story.part)
             container = root.find(W_BODY) if story.kind == "body" else root
-            boxes = text_boxes(container) if container is not None else []
-            if boxes:
+            found_boxes = text_boxes(container) if container is not None else []
+            if found_boxes:
                 self._add_story(
                     f"{story.id}.textbox",
                     "textbox",
                     story.part,
-                    (pc for box in boxes for pc in block_paragraphs(box)),
+                    (pc for box in found_boxes for pc in block_paragraphs(box)),
                 )
 
-    def _header_footer_parts(self, main: etree._Element) -> list[tuple[str, str]]:
+    def _header_footer_parts(self, section_refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Headers and footers in section order, then any the sections do not reference."""
         rels = {r.id: r.target for r in self.package.rels(self.main_part) if not r.external}
         ordered: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for ref in main.iter(_W_HEADERREF, _W_FOOTERREF):
-            target = rels.get(ref.get(_R_ID, ""))
+        for kind, rel_id in section_refs:
+            target = rels.get(rel_id)
             if target and target not in seen and self.package.has(target):
                 seen.add(target)
-                ordered.append((target, "header" if ref.tag == _W_HEADERREF else "footer"))
+                ordered.append((target, kind))
         for kind in ("header", "footer"):
             for target in self.package.related(self.main_part, kind):
                 if target not in seen and self.package.has(target):
@@ -213,28 +310,18 @@ class Document:
             for p, cell in block_paragraphs(note):
                 yield p, cell, note_id
 
-    def _add_story(self, story_id: str, kind: str, part: str, items: Iterator) -> None:
-        renderer = NumberingRenderer(self._numbering_xml, self._styles_xml)
-        tracker = ClausePathTracker()
-        story = Story(story_id, kind, part)
-        for item in items:
-            p, cell = item[0], item[1]
-            note_id = item[2] if len(item) > 2 else None
-            tm = read_paragraph(p)
-            text = tm.text
-            auto = renderer.label(p)
-            literal = None if auto is not None and auto.text else literal_label(text)
-            if auto is not None and auto.text:
-                path = tracker.feed(auto.text, f"auto-{auto.level}")
-            elif literal is not None:
-                path = tracker.feed(literal.text, literal.kind)
-            else:
-                path = tracker.feed(None, None)
-            story.paragraphs.append(
-                Paragraph(story_id, len(story.paragraphs), p, tm, text, cell, auto, literal, path, note_id)
-            )
+    def _builder(self, story_id: str, kind: str, part: str) -> _StoryBuilder:
+        return _StoryBuilder(Story(story_id, kind, part), self._numbering_xml, self._styles_xml)
+
+    def _keep(self, story: Story) -> None:
         if story.paragraphs:
             self.stories.append(story)
+
+    def _add_story(self, story_id: str, kind: str, part: str, items: Iterator) -> None:
+        builder = self._builder(story_id, kind, part)
+        for item in items:
+            builder.add(item[0], item[1], item[2] if len(item) > 2 else None)
+        self._keep(builder.story)
 
     # -- queries --------------------------------------------------------------------------------------
     def paragraphs(self) -> Iterator[Paragraph]:
@@ -285,26 +372,19 @@ class Document:
         out: list[str] = []
         for para, nxt in zip(paragraphs, [*paragraphs[1:], None], strict=True):
             out.append(para.view(view).text)
-            joins = (
-                nxt is not None and para.mark_revision == gone and _next_block(para.element) is nxt.element
-            )
+            joins = nxt is not None and para.mark_revision == gone and para.joins_next
             out.append("" if joins else "\n")
         return "".join(out)
 
 
 _HEADING_STYLE = re.compile(r"^(heading|title|subtitle|标题|標題)", re.IGNORECASE)
 _SENTENCE_END = tuple("。；;.:：！!？?")
-_W_PSTYLE, _W_VAL, _W_OUTLINE = w("pStyle"), w("val"), w("outlineLvl")
 
 
 def is_heading(p: Paragraph) -> bool:
     """A title or heading: it names a topic ("账号交付", "Account Purchase Agreement"); the operative
     words are in the clauses below it, which review judges and redline rewrites."""
-    ppr = p.element.find(W_PPR)
-    style = ppr.find(_W_PSTYLE) if ppr is not None else None
-    if style is not None and _HEADING_STYLE.match(style.get(_W_VAL, "")):
-        return True
-    if ppr is not None and ppr.find(_W_OUTLINE) is not None:
+    if p.styled_heading:
         return True
     text = p.text.strip()
     return len(text) <= 40 and not text.endswith(_SENTENCE_END) and not any(c in text for c in "，,；;")
@@ -326,6 +406,14 @@ def _context_sample(doc: Document) -> list[Paragraph]:
     cells = [p for p in body if p.cell is not None][:_CONTEXT_CELLS]
     chosen = {id(p) for p in (*head, *tail, *cells)}
     return [p for p in body if id(p) in chosen]
+
+
+_NEXT_WINDOW = etree.Element("next-window")  # marker: the next block is the first of the next window
+
+
+def _first_block(container: etree._Element) -> etree._Element | None:
+    first = container[0] if len(container) else None
+    return first if first is None or first.tag in _BLOCK_TAGS else _next_block(first)
 
 
 def _next_block(p: etree._Element) -> etree._Element | None:

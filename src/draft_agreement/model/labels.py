@@ -287,11 +287,14 @@ def _entry(label: str, kind: str) -> _Entry:
     if auto is None:
         return _Entry(label, kind, _RANK.get(kind), _level(_DECIMAL, kind), None)
     # An automatic label is placed by what it reads as, too: Word-numbered "第一章" is a chapter and
-    # "1.1" has depth 2. Its text is exactly a label, so no quantity check applies.
-    literal = literal_label(label)
+    # "1.1" has depth 2. Its text is exactly a label, so no quantity check applies. A plain decimal
+    # (the common case, and unique per paragraph) reads as no ranked kind, so it skips the readers.
     numbered = _RENDERED_DECIMAL.fullmatch(label.strip())
-    depth = 1 + len(re.findall("[.．]", numbered.group(1))) if numbered else None
-    return _Entry(label, kind, _RANK.get(literal.kind) if literal else None, depth, auto)
+    if numbered:
+        dots = numbered.group(1)
+        return _Entry(label, kind, None, 1 + dots.count(".") + dots.count("．"), auto)
+    literal = literal_label(label)
+    return _Entry(label, kind, _RANK.get(literal.kind) if literal else None, None, auto)
 
 
 def _letters_of(label: str) -> str:

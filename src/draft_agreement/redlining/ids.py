@@ -12,8 +12,8 @@ from draft_agreement.ooxml import W_NS
 class IdAllocator:
     """Hands out w:id values above every id already used in any part."""
 
-    def __init__(self, roots: Iterable[etree._Element]) -> None:
-        highest = -1
+    def __init__(self, roots: Iterable[etree._Element], highest: int = -1) -> None:
+        """`highest` is the largest id already known from parts that are not trees (streamed ones)."""
         for root in roots:
             # One XPath over the attribute axis runs in C: far cheaper than visiting every element.
             for value in root.xpath("//@w:id", namespaces={"w": W_NS}):

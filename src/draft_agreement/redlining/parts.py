@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
 
 from draft_agreement.atomicio import write_zip_atomic
+from draft_agreement.model.body_stream import BodyStore
 from draft_agreement.ooxml import CT_NS, PKG_REL_NS
 from draft_agreement.package import Package
 
@@ -31,8 +33,14 @@ def rels_name(part: str) -> str:
 class PartEditor:
     """Tracks which parts of a Package were changed or added, and writes the new package."""
 
-    def __init__(self, package: Package, date_time: tuple[int, int, int, int, int, int]) -> None:
+    def __init__(
+        self,
+        package: Package,
+        date_time: tuple[int, int, int, int, int, int],
+        streamed: Mapping[str, BodyStore] | None = None,
+    ) -> None:
         self.package = package
+        self.streamed = streamed or {}  # parts held as blocks: written from their store when edited
         self.date_time = date_time  # timestamp for new zip entries, so output is reproducible
         self._changed: dict[str, etree._Element] = {}
         self._added: dict[str, etree._Element] = {}
@@ -98,14 +106,21 @@ class PartEditor:
                 return stored
         return name
 
-    def entries(self) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    def entries(self) -> list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview]]]:
         """Every zip entry of the output, originals in their order first, then added parts."""
-        out: list[tuple[zipfile.ZipInfo, bytes]] = []
+        out: list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview]]] = []
         for info in self.package.zip_infos():
             if info.is_dir():
                 continue
             root = self._changed.get(info.filename)
-            data = serialize(root) if root is not None else self.package.read(info.filename)
+            store = self.streamed.get(info.filename)
+            data: bytes | list[bytes | memoryview]
+            if root is not None:
+                data = serialize(root)
+            elif store is not None and store.edited:
+                data = store.chunks()
+            else:
+                data = self.package.read(info.filename)
             out.append((info, data))
         for name, root in self._added.items():
             info = zipfile.ZipInfo(name, date_time=self.date_time)

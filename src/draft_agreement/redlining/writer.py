@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from draft_agreement.model.body_stream import BlockRef
 from draft_agreement.model.document import Document
 from draft_agreement.model.paragraph_text import read_paragraph
 from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, w
@@ -106,11 +107,13 @@ class RedlineWriter:
         self.author = author
         self.date = date
         self.mode = mode
-        self.editor = PartEditor(doc.package, _zip_time(date))
+        self.editor = PartEditor(doc.package, _zip_time(date), doc.streamed)
         roots = [
-            doc.package.xml(n) for n in doc.package.names() if n.endswith(".xml") and n.startswith("word/")
+            doc.package.xml(n)
+            for n in doc.package.names()
+            if n.endswith(".xml") and n.startswith("word/") and n not in doc.streamed
         ]
-        self.ids = IdAllocator(roots)
+        self.ids = IdAllocator(roots, max((s.highest_id for s in doc.streamed.values()), default=-1))
         initials = "".join(part[0] for part in author.split() if part)[:4].upper() or author[:2]
         self.comments = CommentWriter(self.editor, author, initials, date)
         self._revisions = 0
@@ -189,6 +192,7 @@ class RedlineWriter:
         by_paragraph: dict[tuple[str, int], list[Edit]] = defaultdict(list)
         for edit in edits:
             by_paragraph[(edit.story, edit.paragraph)].append(edit)
+        open_window: BlockRef | None = None  # the streamed window being edited, settled when left
         for (story_id, index), group in sorted(by_paragraph.items()):
             story = self.doc.story(story_id)
             if (
@@ -199,8 +203,19 @@ class RedlineWriter:
                 raise ValueError(
                     f"comments cannot be anchored in the {story.kind} ({story_id}); Word rejects them"
                 )
-            p = story.paragraphs[index].element
-            self.editor.touch(story.part)
+            para = story.paragraphs[index]
+            if para.source is not None:
+                ref = para.source
+                if open_window is not None and (open_window.store, open_window.window) != (
+                    ref.store,
+                    ref.window,
+                ):
+                    self._settle(open_window)
+                open_window = ref
+                p = ref.element(edit=True)
+            else:
+                self.editor.touch(story.part)
+                p = para.element
             group.sort(key=lambda e: (e.start, e.end))
             for a, b in zip(group, group[1:], strict=False):
                 if b.start < a.end:
@@ -215,14 +230,22 @@ class RedlineWriter:
                     self._replace(p, edit.start, edit.end, edit.replacement)
                     if edit.delete_row:
                         self._delete_row(p)
+        if open_window is not None:
+            self._settle(open_window)
         if self._comments:
             self.comments.ensure_styles()
         if self.mode is Mode.clean:
             for part in dict.fromkeys(self.doc.story(story).part for story, _ in by_paragraph):
-                accept_all(self.editor.touch(part), [self.author])
+                if part not in self.doc.streamed:  # streamed windows were accepted as they settled
+                    accept_all(self.editor.touch(part), [self.author])
         elif self.mode is Mode.track and self._revisions:
             enable_track_revisions(self.editor)
         return RedlineResult(self._revisions, self._comments, len(by_paragraph))
+
+    def _settle(self, ref: BlockRef) -> None:
+        """Write back a streamed window the edits have left (accepted first in clean mode)."""
+        accept = (lambda body: accept_all(body, [self.author])) if self.mode is Mode.clean else None
+        ref.store.settle(ref.window, accept)
 
     def save(self, target: Path) -> None:
         self.editor.save(target)
