@@ -10,6 +10,7 @@ Run: python bench/speed.py [--paragraphs N] [--repeat R] [--only model,review,re
 from __future__ import annotations
 
 import argparse
+import compileall
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import best_of, floor, write_agreement  # noqa: E402
 
+import draft_agreement  # noqa: E402
 from draft_agreement.model.document import load_document  # noqa: E402
 
 
@@ -104,6 +106,9 @@ def main() -> None:
     parser.add_argument("--only", default="model,review,redline")
     args = parser.parse_args()
     wanted = set(args.only.split(","))
+    # An installed package has its bytecode compiled (pip does it); an editable checkout under
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module in every redline process.
+    compileall.compile_dir(Path(draft_agreement.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         plain = write_agreement(Path(tmp) / "plain.docx", args.paragraphs)
         risky = write_agreement(Path(tmp) / "risky.docx", args.paragraphs, risky_every=60)

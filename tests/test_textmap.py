@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from draft_agreement.model import View, read_paragraph
+from draft_agreement.model.paragraph_text import paragraph_text
 from draft_agreement.ooxml import W_NS
+from tests.docgen import paragraph_xml
 
 TEST_NS = "urn:draft-agreement:test"
 RUN_ID = f"{{{TEST_NS}}}run"
@@ -190,3 +192,11 @@ def test_symbols_and_fallback_copies() -> None:
         "<mc:Fallback><w:r><w:t>dup</w:t></w:r></mc:Fallback></mc:AlternateContent><w:t>x</w:t></w:r></w:p>"
     )
     assert read_paragraph(p).text == "\uf0fc\u2011x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraph_xml(), st.sampled_from(list(View)))
+def test_text_without_the_map_is_the_maps_text(p: etree._Element, view: View) -> None:
+    """The model keeps only text (paragraph_text, with a fast path for plain paragraphs); it must be
+    exactly what the map the writer uses reads."""
+    assert paragraph_text(p, view) == read_paragraph(p, view).text

@@ -23,7 +23,7 @@ from draft_agreement.model.labels import ClausePathTracker, LiteralLabel, litera
 from draft_agreement.model.language import detect_language
 from draft_agreement.model.numbering import ListLabel, NumberingRenderer
 from draft_agreement.model.paragraph_props import paragraph_props
-from draft_agreement.model.paragraph_text import View, read_paragraph
+from draft_agreement.model.paragraph_text import View, paragraph_text, read_paragraph
 from draft_agreement.model.textmap import TextMap
 from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_TR, w
 from draft_agreement.package import Package, convert_legacy_doc, is_legacy_doc, open_package
@@ -67,7 +67,6 @@ class Paragraph:
     joins_next: bool = False  # the mark is a revision and the next paragraph is its next sibling block
     styled_heading: bool = False  # a heading or title style, or an outline level
     source: BlockRef | None = None
-    tm: TextMap | None = None
 
     @property
     def element(self) -> etree._Element:
@@ -78,7 +77,8 @@ class Paragraph:
 
     @property
     def textmap(self) -> TextMap:
-        return self.tm if self.tm is not None else read_paragraph(self.element)
+        """The text mapped to its nodes, read when asked (writer, tests); the model keeps text only."""
+        return read_paragraph(self.element)
 
     @property
     def label(self) -> str | None:
@@ -151,8 +151,7 @@ class _StoryBuilder:
             else:
                 paragraphs[-1].joins_next = p is self._expect
             self._expect = None
-        tm = read_paragraph(p)
-        text = tm.text
+        text = paragraph_text(p)
         props = paragraph_props(p)
         auto = self.renderer.label(p, props)
         literal = None if auto is not None and auto.text else literal_label(text)
@@ -183,7 +182,6 @@ class _StoryBuilder:
                 False,
                 props.outline or bool(props.style and _HEADING_STYLE.match(props.style)),
                 source,
-                None if streamed else tm,
             )
         )
 

@@ -94,3 +94,32 @@ def read_paragraph(p: etree._Element, view: View = View.CURRENT) -> TextMap:
             pieces.append(Piece(pos, chars, node, run, revision))
             pos += len(chars)
     return TextMap(pieces)
+
+
+_NOT_PLAIN = (*_REVISIONS, *_FOREIGN)
+
+
+def paragraph_text(p: etree._Element, view: View = View.CURRENT) -> str:
+    """read_paragraph(p, view).text without building the map: what the model keeps for every paragraph.
+
+    A paragraph without revisions, text boxes, ruby or fallbacks (most of them) needs no walk up from
+    each text node; anything else takes the full reader.
+    """
+    for el in p.iter(_NOT_PLAIN):
+        if el is not p:
+            return read_paragraph(p, view).text
+    chunks: list[str] = []
+    for node in p.iter(_TEXT_TAGS):
+        if node.getparent().tag != W_R:
+            continue
+        tag = node.tag
+        if tag == W_T:
+            chunks.append(node.text or "")
+        elif tag == W_DELTEXT:
+            if view is View.REJECTED:
+                chunks.append(node.text or "")
+        elif tag == W_SYM:
+            chunks.append(_symbol(node))
+        else:
+            chunks.append(_SINGLE[tag])
+    return "".join(chunks)
