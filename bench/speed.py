@@ -144,6 +144,19 @@ def main() -> None:
                 f"floor:   peak RSS {floor_kib / 1024:.0f} MiB = {floor_kib * 1024 / xml:.1f}x the unpacked XML "
                 f"(lxml's whole tree); redline uses {peak_kib / floor_kib:.2f}x the floor's memory"
             )
+            growth = [(args.paragraphs, xml, peak_kib)]
+            for n in (args.paragraphs // 4, args.paragraphs // 2, args.paragraphs * 2):
+                doc = write_agreement(Path(tmp) / f"risky-{n}.docx", n, risky_every=60)
+                growth.append((n, unpacked_xml(doc), redline_process(doc, Path(tmp) / "out.docx")[1]))
+            growth.sort()
+            print(
+                "memory:  "
+                + "; ".join(f"{n} paragraphs {k / 1024:.0f} MiB ({k * 1024 / x:.1f}x)" for n, x, k in growth)
+            )
+            (n0, x0, k0), (n1, x1, k1) = growth[0], growth[-1]
+            print(
+                f"memory:  {(k1 - k0) * 1024 / (x1 - x0):.1f} bytes per byte of XML from {n0} to {n1} paragraphs"
+            )
 
 
 if __name__ == "__main__":

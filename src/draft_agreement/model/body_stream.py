@@ -24,7 +24,7 @@ from lxml import etree
 from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.model.blocks import CellRef, TableCounter, block_paragraphs, text_boxes, walk_blocks
 from draft_agreement.ooxml import W_BODY, W_NS
-from draft_agreement.package import Package, parse_xml
+from draft_agreement.package import Package
 
 WINDOW_BYTES = 1 << 14  # a window ends at the first top-level paragraph end after this many bytes
 
@@ -62,7 +62,8 @@ class BodyStore:
     tree dropped, so only the window being edited is ever held as a tree.
     """
 
-    def __init__(self, part: str, data: bytes, head_end: int, tail_start: int) -> None:
+    def __init__(self, package: Package, part: str, data: bytes, head_end: int, tail_start: int) -> None:
+        self.package = package
         self.part = part
         self._data = data
         self._head = data[:head_end]  # prolog, root start tag, anything before the body, body start tag
@@ -106,7 +107,9 @@ class BodyStore:
     def parse(self, start: int, end: int) -> etree._Element:
         """The bytes [start, end) of the body as a document of their own; raises if they are not whole
         blocks."""
-        return parse_xml(self._head + self._data[start:end] + self._tail, self.part, prolog_checked=True)
+        return self.package.parse(
+            self._head + self._data[start:end] + self._tail, self.part, prolog_checked=True
+        )
 
     def chunks(self) -> list[bytes | memoryview]:
         """The whole part in order: original bytes, with edited windows as serialised afresh."""
@@ -125,7 +128,7 @@ class BodyStore:
         written = self._written.get(window)
         if written is None:
             return self.parse(*self.windows[window])
-        return parse_xml(self._head + written + self._tail, self.part, prolog_checked=True)
+        return self.package.parse(self._head + written + self._tail, self.part, prolog_checked=True)
 
 
 def stream_body(
@@ -136,7 +139,7 @@ def stream_body(
     safely (not UTF-8, no body found where expected): the caller then parses it whole, which also
     reports a damaged part in the usual words."""
     data = package.read(part)
-    store = _store(part, data)
+    store = _store(package, part, data)
     if store is None:
         return None
     package.release(part)
@@ -171,7 +174,7 @@ def stream_body(
     return store
 
 
-def _store(part: str, data: bytes) -> BodyStore | None:
+def _store(package: Package, part: str, data: bytes) -> BodyStore | None:
     declared = _ENCODING.match(data)
     if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return None
@@ -186,7 +189,7 @@ def _store(part: str, data: bytes) -> BodyStore | None:
     tail_start = data.rfind(closing)
     if tail_start < start_tag.end():
         return None
-    store = BodyStore(part, data, start_tag.end(), tail_start)
+    store = BodyStore(package, part, data, start_tag.end(), tail_start)
     try:
         shell = store.parse(tail_start, tail_start)  # the part with an empty body
     except UnsupportedDocument:
