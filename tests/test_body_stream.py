@@ -272,3 +272,39 @@ def test_a_large_agreement_streams_and_redlines_losslessly(tmp_path: Path) -> No
     outcome = redline(src, out, date="2026-01-01")
     assert outcome.result.revisions > 100
     assert part_signature(rejected_ours(out, US)) == part_signature(read_part(src))
+
+
+def test_a_damaged_part_is_refused_after_few_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window that does not parse grows geometrically, so a damaged 1 MiB body costs a handful of
+    parses (not one per paragraph) before its one-line refusal: never a hang."""
+    paragraphs = []
+    for i in range(3000):
+        p = etree.Element(_w("p"))
+        etree.SubElement(etree.SubElement(p, _w("r")), _w("t")).text = (
+            f"第{i}条 双方应当按照本协议约定履行各自的义务。" * 4
+        )
+        paragraphs.append(p)
+    src = write_docx(tmp_path / "in.docx", paragraphs)
+    with zipfile.ZipFile(src) as z:
+        entries = {n: z.read(n) for n in z.namelist()}
+    xml = entries["word/document.xml"]
+    broken = xml.replace(b"</w:t></w:r></w:p>", b"</w:t></w:p>", 1)  # an unclosed run in the first paragraph
+    assert broken != xml
+    entries["word/document.xml"] = broken
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(damaged, "w") as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    calls = []
+    original = body_stream.BodyStore.parse
+    monkeypatch.setattr(
+        body_stream.BodyStore,
+        "parse",
+        lambda self, start, end: calls.append(end - start) or original(self, start, end),
+    )
+    with pytest.raises(UnsupportedDocument) as refused:
+        load_document(damaged)
+    assert "malformed XML in word/document.xml" in refused.value.reason
+    assert str(damaged.name) in str(refused.value)
+    assert len(xml) > 50 * body_stream.WINDOW_BYTES
+    assert len(calls) < 12

@@ -62,12 +62,16 @@ class BodyStore:
     tree dropped, so only the window being edited is ever held as a tree.
     """
 
-    def __init__(self, package: Package, part: str, data: bytes, head_end: int, tail_start: int) -> None:
+    def __init__(
+        self, package: Package, part: str, data: bytes, body: tuple[int, int], prefix: bytes
+    ) -> None:
         self.package = package
         self.part = part
+        self.body = body  # where the body's content starts and ends in `data`
+        self.prefix = prefix  # the WordprocessingML prefix with its colon (b"w:"), or b""
         self._data = data
-        self._head = data[:head_end]  # prolog, root start tag, anything before the body, body start tag
-        self._tail = data[tail_start:]  # body end tag, anything after it, root end tag
+        self._head = data[: body[0]]  # prolog, root start tag, anything before the body, body start tag
+        self._tail = data[body[1] :]  # body end tag, anything after it, root end tag
         self.windows: list[tuple[int, int]] = []
         self.highest_id = -1  # largest w:id anywhere in the body, for the package-wide id allocator
         self.section_refs: list[tuple[str, str]] = []  # (header|footer, relationship id) in order
@@ -144,8 +148,8 @@ def stream_body(
         return None
     package.release(part)
     tables = TableCounter()
-    pos, limit = len(store._head), len(data) - len(store._tail)
-    cuts = _Cuts(data, _prefix(store._head), pos, limit)
+    pos, limit = store.body
+    cuts = _Cuts(data, store.prefix, pos, limit)
     while pos < limit:
         end = cuts.after(pos + WINDOW_BYTES)
         while True:
@@ -154,8 +158,10 @@ def stream_body(
                 break
             except UnsupportedDocument:
                 if end >= limit:
-                    raise
-                end = cuts.after(end + 1)
+                    raise  # the rest of the part does not parse: it is damaged
+                # A container the tag counts missed: grow the window geometrically, so even a damaged
+                # part costs a bounded number of parses before its error is reported.
+                end = cuts.after(pos + 2 * (end - pos))
         k = len(store.windows)
         store.windows.append((pos, end))
         body = root.find(W_BODY)
@@ -165,7 +171,7 @@ def stream_body(
             boxed = (pc for box in text_boxes(body) for pc in block_paragraphs(box))
             for ordinal, (p, cell) in enumerate(boxed):
                 on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True))
-        if data.find(b'id="', pos, end) >= 0:
+        if data.find(b"id=", pos, end) >= 0:
             ids = [int(v) for v in _IDS(body) if v.lstrip("-").isdigit()]
             store.highest_id = max([store.highest_id, *ids])
         if data.find(b"Reference", pos, end) >= 0:
@@ -184,22 +190,16 @@ def _store(package: Package, part: str, data: bytes) -> BodyStore | None:
     start_tag = _START_TAG.match(data, found.start()) if found is not None else None
     if found is None or start_tag is None or start_tag.group(1):
         return None  # no body, or an empty one written <w:body/>: nothing worth streaming
-    prefix = found.group(1)
-    closing = b"</" + (prefix + b":" if prefix else b"") + b"body>"
-    tail_start = data.rfind(closing)
+    prefix = found.group(1) + b":" if found.group(1) else b""
+    tail_start = data.rfind(b"</" + prefix + b"body>")
     if tail_start < start_tag.end():
         return None
-    store = BodyStore(package, part, data, start_tag.end(), tail_start)
+    store = BodyStore(package, part, data, (start_tag.end(), tail_start), prefix)
     try:
         shell = store.parse(tail_start, tail_start)  # the part with an empty body
     except UnsupportedDocument:
         return None
     return store if shell.find(W_BODY) is not None else None
-
-
-def _prefix(head: bytes) -> bytes:
-    found = _BODY_START.search(head)
-    return found.group(1) + b":" if found is not None and found.group(1) else b""
 
 
 class _Cuts:
