@@ -14,7 +14,7 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft_agreement.reviewing.normalize import normalize
+from draft_agreement.reviewing.normalize import join_normalized, normalize
 
 _OPENCC = Path(opencc.__file__).parent / "dictionary"
 _EXTRA = {"帐": "账", "暱": "昵", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
@@ -175,3 +175,16 @@ def test_empty_and_whitespace_only() -> None:
     assert normalize("").text == ""
     assert normalize(" \t\u3000 ").text == ""
     assert normalize(" \t ").span(0, 0) == (3, 3)
+
+
+_JOIN_ALPHABET = st.sampled_from(
+    list("ab Z9 \t\n\u3000甲方账号，。（）ＡＢ１２　﹐·-_:：\u00a0\u200b\u0301é")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(_JOIN_ALPHABET, max_size=8), max_size=6))
+def test_joining_normal_forms_is_normalizing_the_joined_text(texts: list[str]) -> None:
+    """Review normalises each paragraph once and joins the results for the document-level checks;
+    that must be exactly the normal form of the paragraphs joined by line breaks."""
+    assert join_normalized([normalize(t).text for t in texts]) == normalize("\n".join(texts)).text

@@ -37,7 +37,25 @@ _IDS = etree.XPath("descendant::*/@w:id", namespaces={"w": W_NS})
 # Containers whose paragraphs are not top-level blocks: a cut inside one cannot parse.
 _NESTING = ("tbl", "txbxContent", "sdtContent")
 
-ParagraphSink = Callable[[etree._Element, CellRef | None, "BlockRef"], None]
+# (paragraph, its table cell, where it lives, whether its window holds plain text only)
+ParagraphSink = Callable[[etree._Element, CellRef | None, "BlockRef", bool], None]
+# Byte strings (after the namespace prefix) whose absence from a window means every paragraph in it
+# is plain text in runs; each errs towards presence ("<w:ins" also matches w:instrText).
+_NOT_PLAIN = (
+    "<{}ins",
+    "<{}del",
+    "<{}moveTo",
+    "<{}moveFrom",
+    "txbxContent",
+    "<{}rt",
+    "Fallback",
+    "<{}tab",
+    "<{}ptab",
+    "<{}br",
+    "<{}cr",
+    "<{}sym",
+    "<{}noBreakHyphen",
+)
 _Window = tuple[etree._Element, list[etree._Element], list[etree._Element]]
 
 
@@ -150,6 +168,9 @@ def stream_body(
     tables = TableCounter()
     pos, limit = store.body
     cuts = _Cuts(data, store.prefix, pos, limit)
+    # Another prefix bound to the WordprocessingML namespace would hide tags from the byte checks.
+    one_binding = data.count(W_NS.encode()) == 1
+    not_plain = [gate.format(store.prefix.decode()).encode() for gate in _NOT_PLAIN]
     while pos < limit:
         end = cuts.after(pos + WINDOW_BYTES)
         while True:
@@ -165,12 +186,13 @@ def stream_body(
         k = len(store.windows)
         store.windows.append((pos, end))
         body = root.find(W_BODY)
+        plain = one_binding and not any(data.find(gate, pos, end) >= 0 for gate in not_plain)
         for ordinal, (p, cell) in enumerate(walk_blocks(body, None, tables)):
-            on_paragraph(p, cell, BlockRef(store, k, ordinal))
+            on_paragraph(p, cell, BlockRef(store, k, ordinal), plain)
         if data.find(b"txbxContent", pos, end) >= 0:
             boxed = (pc for box in text_boxes(body) for pc in block_paragraphs(box))
             for ordinal, (p, cell) in enumerate(boxed):
-                on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True))
+                on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True), False)
         if data.find(b"id=", pos, end) >= 0:
             ids = [int(v) for v in _IDS(body) if v.lstrip("-").isdigit()]
             store.highest_id = max([store.highest_id, *ids])

@@ -23,7 +23,7 @@ from draft_agreement.model.labels import ClausePathTracker, LiteralLabel, litera
 from draft_agreement.model.language import detect_language
 from draft_agreement.model.numbering import ListLabel, NumberingRenderer
 from draft_agreement.model.paragraph_props import paragraph_props
-from draft_agreement.model.paragraph_text import View, paragraph_text, read_paragraph
+from draft_agreement.model.paragraph_text import View, paragraph_text, plain_text, read_paragraph
 from draft_agreement.model.textmap import TextMap
 from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_TR, w
 from draft_agreement.package import Package, convert_legacy_doc, is_legacy_doc, open_package
@@ -142,7 +142,9 @@ class _StoryBuilder:
         cell: CellRef | None,
         note_id: str | None = None,
         source: BlockRef | None = None,
+        plain: bool = False,
     ) -> None:
+        """`plain`: the paragraph is known to hold only w:t in runs (see body_stream)."""
         paragraphs = self.story.paragraphs
         if self._expect is not None:
             if self._expect is _NEXT_WINDOW:
@@ -151,7 +153,7 @@ class _StoryBuilder:
             else:
                 paragraphs[-1].joins_next = p is self._expect
             self._expect = None
-        text = paragraph_text(p)
+        text = plain_text(p) if plain else paragraph_text(p)
         props = paragraph_props(p)
         auto = self.renderer.label(p, props)
         literal = None if auto is not None and auto.text else literal_label(text)
@@ -238,8 +240,8 @@ class Document:
             store = stream_body(
                 pkg,
                 self.main_part,
-                lambda p, cell, ref: body.add(p, cell, None, ref),
-                lambda p, cell, ref: boxes.add(p, cell, None, ref),
+                lambda p, cell, ref, plain: body.add(p, cell, None, ref, plain),
+                lambda p, cell, ref, plain: boxes.add(p, cell, None, ref, plain),
             )
         if store is not None:
             self.streamed[self.main_part] = store

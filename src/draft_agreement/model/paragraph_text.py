@@ -123,3 +123,10 @@ def paragraph_text(p: etree._Element, view: View = View.CURRENT) -> str:
         else:
             chunks.append(_SINGLE[tag])
     return "".join(chunks)
+
+
+def plain_text(p: etree._Element) -> str:
+    """The text of a paragraph known, from the bytes it was parsed from, to hold nothing but w:t in
+    runs (no revisions, text boxes, ruby, fallbacks, tabs, breaks or symbols): paragraph_text's answer
+    without looking for any of them."""
+    return "".join([t.text or "" for t in p.iter(W_T)])

@@ -24,7 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from draft_agreement.reviewing.legal import LegalLibrary
-from draft_agreement.reviewing.normalize import normalize
+from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.rules import (
     Rule,
     RuleSet,
@@ -632,12 +632,13 @@ class Engine:
     def rules(self) -> list[Rule]:
         return list(self._rules)
 
-    def scan(self, text: str, context: str = "") -> list[Hit]:
+    def scan(self, text: str, context: str = "", normalized: Normalized | None = None) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
         ``context`` is the clause that introduces this paragraph when it is a list item, such as
         乙方不得有下列行为： or "Buyer shall not:". It is read as if it preceded the paragraph in the same
         sentence, so its prohibition governs the item; hits only ever cover the paragraph itself.
+        ``normalized`` is normalize(text) when the caller already has it.
         """
         if context:
             shift = len(context)
@@ -646,7 +647,7 @@ class Engine:
                 for hit in self.scan(context + text)
                 if hit.end > shift
             ]
-        norm = normalize(text)
+        norm = normalized if normalized is not None else normalize(text)
         raw = _as_bytes(norm.text)
         indexed = _groups_present(self._index_automaton, raw)
         if not indexed:
@@ -719,8 +720,11 @@ class Engine:
             for span in text.occurrences(group)
         )
 
-    def document_hits(self, hits: Sequence[Hit], full_text: str) -> list[DocHit]:
-        """Document-level rules: a high/medium transfer finding exists and safeguards are absent."""
+    def document_hits(self, hits: Sequence[Hit], full_text: str, *, normalized: bool = False) -> list[DocHit]:
+        """Document-level rules: a high/medium transfer finding exists and safeguards are absent.
+
+        ``normalized`` says ``full_text`` is already normalize()d (review joins its paragraphs' forms).
+        """
         results: list[DocHit] = []
         present: set[str] | None = None
         for rule in self._document_rules:
@@ -732,20 +736,20 @@ class Engine:
             if not triggers:
                 continue
             if present is None:
-                present = self._present_groups(full_text, self._safeguard_groups)
+                text = full_text if normalized else normalize(full_text).text
+                present = self._present_groups(text, self._safeguard_groups)
             missing = tuple(sg for sg in document.safeguards if sg.group not in present)
             if len(missing) >= document.min_missing:
                 results.append(DocHit(rule, missing, triggers))
         return results
 
-    def _present_groups(self, full_text: str, wanted: set[str]) -> set[str]:
+    def _present_groups(self, text: str, wanted: set[str]) -> set[str]:
         """Which of ``wanted`` occur un-waived anywhere in the document.
 
         The document is searched once for the safeguard terms; only around each occurrence is the
         grammar consulted (a waiver must precede it within the negation window), so a long agreement
         costs one automaton pass, not a paragraph-by-paragraph evaluation.
         """
-        text = normalize(full_text).text
         raw = _as_bytes(text)
         literal = _Offsets(text, raw).convert(_byte_hits(self._safeguard_automaton, raw))
         found: set[str] = set()

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -430,3 +430,22 @@ def fold(text: str) -> str:
 
 
 __all__ = ["Normalized", "fold", "fold_cluster", "normalize"]
+
+
+def join_normalized(normalized: Iterable[str]) -> str:
+    """normalize("\n".join(texts)).text, built from each text's normalize(text).text.
+
+    A line break between two paragraphs is whitespace like any other: one space between two narrow
+    characters, nothing next to a wide one, and an empty paragraph adds nothing. Review normalises
+    each paragraph once and reuses the result for the document-level checks.
+    """
+    out: list[str] = []
+    last = ""
+    for text in normalized:
+        if not text:
+            continue
+        if last and not _is_wide(last) and not _is_wide(text[0]):
+            out.append(" ")
+        out.append(text)
+        last = text[-1]
+    return "".join(out)

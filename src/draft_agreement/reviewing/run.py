@@ -23,7 +23,7 @@ from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.masking import mask_text
-from draft_agreement.reviewing.normalize import normalize
+from draft_agreement.reviewing.normalize import join_normalized, normalize
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -283,9 +283,9 @@ class _Collector:
             )
         )
 
-    def document_findings(self) -> None:
-        full_text = "\n".join(p.text for p in self.doc.paragraphs())
-        for doc_hit in self.reviewer.engine.document_hits(self.hits, full_text):
+    def document_findings(self, normalized_text: str) -> None:
+        """`normalized_text`: the whole document's text, normalized (join_normalized of its paragraphs)."""
+        for doc_hit in self.reviewer.engine.document_hits(self.hits, normalized_text, normalized=True):
             rule = doc_hit.rule
             missing = tuple(sg.label.get(self.lang) or sg.label.get("zh", sg.group) for sg in doc_hit.missing)
             self.findings.append(
@@ -335,13 +335,16 @@ def review_document(
     customer_tables = _customer_tables(doc)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
+    normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
     for p in doc.paragraphs():
         if not p.text:
             continue
+        norm = normalize(p.text)
+        normalized.append(norm.text)
         context = lead.governing(p)
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
-            for hit in reviewer.engine.scan(p.text, context):
+            for hit in reviewer.engine.scan(p.text, context, norm):
                 collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
@@ -365,7 +368,7 @@ def review_document(
             for f in collect.findings
             if not (f.category == "embedded-personal-data" and not f.rule.startswith("detect."))
         ]
-    collect.document_findings()
+    collect.document_findings(join_normalized(normalized))
     order = {id(s): i for i, s in enumerate(doc.stories)}
     story_rank = {s.id: order[id(s)] for s in doc.stories}
 
