@@ -281,11 +281,17 @@ def _level(pattern: re.Pattern[str], kind: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=256)
+def _kind_levels(kind: str) -> tuple[int | None, int | None]:
+    """(list level of an automatic kind, dot depth of a decimal kind): a few kinds, asked per paragraph."""
+    return _level(_AUTO, kind), _level(_DECIMAL, kind)
+
+
 @lru_cache(maxsize=8192)
 def _entry(label: str, kind: str) -> _Entry:
-    auto = _level(_AUTO, kind)
+    auto, decimal = _kind_levels(kind)
     if auto is None:
-        return _Entry(label, kind, _RANK.get(kind), _level(_DECIMAL, kind), None)
+        return _Entry(label, kind, _RANK.get(kind), decimal, None)
     # An automatic label is placed by what it reads as, too: Word-numbered "第一章" is a chapter and
     # "1.1" has depth 2. Its text is exactly a label, so no quantity check applies. A plain decimal
     # (the common case, and unique per paragraph) reads as no ranked kind, so it skips the readers.
@@ -315,15 +321,17 @@ class ClausePathTracker:
 
     def __init__(self) -> None:
         self._stack: list[_Entry] = []
+        self._path: tuple[str, ...] = ()  # the labels of the stack, kept in step with it
 
     def feed(self, label: str | None, kind: str | None) -> tuple[str, ...]:
         if label is not None:
             if kind is None:
                 raise ValueError("a label needs its kind")
             entry = _entry(label, self._disambiguate(label, kind))
-            self._place(entry)
+            self._place(entry)  # only ever truncates the stack
+            self._path = (*self._path[: len(self._stack)], entry.label)
             self._stack.append(entry)
-        return tuple(entry.label for entry in self._stack)
+        return self._path
 
     def _disambiguate(self, label: str, kind: str) -> str:
         previous = _AMBIGUOUS_ROMAN.get(_letters_of(label).lower())
