@@ -1,7 +1,9 @@
 """The document model: every story of a Word package as paragraphs with exact text maps.
 
-XML stays the source of truth (as in python-docx): paragraphs hold their lxml element, and the redline
-writer edits those elements in place through the TextMap.
+XML stays the source of truth (as in python-docx): a paragraph reaches its lxml element, and the redline
+writer edits that element in place through the TextMap. The main part is streamed (body_stream): its
+paragraphs keep where they came from and are parsed again on demand, so the body is never one tree;
+headers, footers and notes are small and held whole.
 """
 
 from __future__ import annotations
