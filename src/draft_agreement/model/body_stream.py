@@ -23,6 +23,7 @@ from lxml import etree
 
 from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.model.blocks import CellRef, TableCounter, block_paragraphs, text_boxes, walk_blocks
+from draft_agreement.model.paragraph_text import only_plain_paragraphs
 from draft_agreement.ooxml import W_BODY, W_NS
 from draft_agreement.package import Package
 
@@ -39,23 +40,6 @@ _NESTING = ("tbl", "txbxContent", "sdtContent")
 
 # (paragraph, its table cell, where it lives, whether its window holds plain text only)
 ParagraphSink = Callable[[etree._Element, CellRef | None, "BlockRef", bool], None]
-# Byte strings (after the namespace prefix) whose absence from a window means every paragraph in it
-# is plain text in runs; each errs towards presence ("<w:ins" also matches w:instrText).
-_NOT_PLAIN = (
-    "<{}ins",
-    "<{}del",
-    "<{}moveTo",
-    "<{}moveFrom",
-    "txbxContent",
-    "<{}rt",
-    "Fallback",
-    "<{}tab",
-    "<{}ptab",
-    "<{}br",
-    "<{}cr",
-    "<{}sym",
-    "<{}noBreakHyphen",
-)
 _Window = tuple[etree._Element, list[etree._Element], list[etree._Element]]
 
 
@@ -168,9 +152,6 @@ def stream_body(
     tables = TableCounter()
     pos, limit = store.body
     cuts = _Cuts(data, store.prefix, pos, limit)
-    # Another prefix bound to the WordprocessingML namespace would hide tags from the byte checks.
-    one_binding = data.count(W_NS.encode()) == 1
-    not_plain = [gate.format(store.prefix.decode()).encode() for gate in _NOT_PLAIN]
     while pos < limit:
         end = cuts.after(pos + WINDOW_BYTES)
         while True:
@@ -186,18 +167,17 @@ def stream_body(
         k = len(store.windows)
         store.windows.append((pos, end))
         body = root.find(W_BODY)
-        plain = one_binding and not any(data.find(gate, pos, end) >= 0 for gate in not_plain)
+        plain = only_plain_paragraphs(body)
         for ordinal, (p, cell) in enumerate(walk_blocks(body, None, tables)):
             on_paragraph(p, cell, BlockRef(store, k, ordinal), plain)
-        if data.find(b"txbxContent", pos, end) >= 0:
+        if not plain:  # a text box makes a window not plain
             boxed = (pc for box in text_boxes(body) for pc in block_paragraphs(box))
             for ordinal, (p, cell) in enumerate(boxed):
                 on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True), False)
         if data.find(b"id=", pos, end) >= 0:
             ids = [int(v) for v in _IDS(body) if v.lstrip("-").isdigit()]
             store.highest_id = max([store.highest_id, *ids])
-        if data.find(b"Reference", pos, end) >= 0:
-            store.section_refs.extend(_section_refs(body))
+        store.section_refs.extend(_section_refs(body))
         pos = end
     return store
 

@@ -125,8 +125,16 @@ def paragraph_text(p: etree._Element, view: View = View.CURRENT) -> str:
     return "".join(chunks)
 
 
+# Anything that makes a paragraph more than w:t in runs (tab stops count too: they share w:tab).
+_BEYOND_PLAIN = (*_REVISIONS, W_TXBXCONTENT, W_RT, MC_FALLBACK, W_DELTEXT, *_SINGLE, W_SYM)
+
+
+def only_plain_paragraphs(container: etree._Element) -> bool:
+    """True when no paragraph under `container` holds anything but w:t in runs: one walk for a whole
+    window of paragraphs instead of a check per paragraph."""
+    return next(container.iter(_BEYOND_PLAIN), None) is None
+
+
 def plain_text(p: etree._Element) -> str:
-    """The text of a paragraph known, from the bytes it was parsed from, to hold nothing but w:t in
-    runs (no revisions, text boxes, ruby, fallbacks, tabs, breaks or symbols): paragraph_text's answer
-    without looking for any of them."""
+    """paragraph_text's answer for a paragraph under a container that only_plain_paragraphs passed."""
     return "".join([t.text or "" for t in p.iter(W_T)])
