@@ -22,7 +22,6 @@ import subprocess
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +95,18 @@ def one_line(text: str, limit: int | None = None) -> str:
     return flat
 
 
+# The one set of parser options for every part: no entities, no network, no DTD, libxml2's size limits.
+_HARDENED = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "strip_cdata": False,
+    "collect_ids": False,
+}
+
+
 def parse_xml(data: bytes, where: str, *, prolog_checked: bool = False) -> etree._Element:
     """Parse one XML part, refusing any DTD; errors name `where` (a part name or a file).
 
@@ -105,17 +116,8 @@ def parse_xml(data: bytes, where: str, *, prolog_checked: bool = False) -> etree
     shown = one_line(where, 120)
     if not prolog_checked and _declares_dtd(data):
         raise _dtd_refusal(where)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        strip_cdata=False,
-        collect_ids=False,
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, etree.XMLParser(**_HARDENED))
     except etree.XMLSyntaxError as exc:
         message = _first_line(exc)
         raise UnsupportedDocument(
@@ -127,39 +129,21 @@ def parse_xml(data: bytes, where: str, *, prolog_checked: bool = False) -> etree
     return root
 
 
-def iterparse_xml(
-    data: bytes, where: str, events: tuple[str, ...], tag: Sequence[str] | None = None
-) -> Iterator[tuple[str, etree._Element]]:
-    """Stream one XML part with the same hardening as parse_xml, for parts too large to hold as a tree.
-
-    The DTD refusal and syntax errors read exactly as parse_xml's.
-    """
-    shown = one_line(where, 120)
+def root_tag(data: bytes, where: str) -> str:
+    """The root element's tag, read without parsing the rest of the part (a streamed part is parsed a
+    window at a time later, which reports any damage further on); refusals read as parse_xml's."""
     if _declares_dtd(data):
         raise _dtd_refusal(where)
-    stream = etree.iterparse(
-        io.BytesIO(data),
-        events=events,
-        tag=tag,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        strip_cdata=False,
-        collect_ids=False,
-    )
     try:
-        yield from stream
+        for _, root in etree.iterparse(io.BytesIO(data), events=("start",), **_HARDENED):
+            docinfo = root.getroottree().docinfo
+            if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+                raise _dtd_refusal(where)
+            return root.tag
     except etree.XMLSyntaxError as exc:
-        raise UnsupportedDocument(
-            one_line(where), f"malformed XML in {shown}: {_first_line(exc)}", DAMAGED_HINT
-        ) from None
-    root = stream.root
-    if root is not None:
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-            raise _dtd_refusal(where)
+        message = f"malformed XML in {one_line(where, 120)}: {_first_line(exc)}"
+        raise UnsupportedDocument(one_line(where), message, DAMAGED_HINT) from None
+    raise UnsupportedDocument(one_line(where), f"{one_line(where, 120)} has no root element", DAMAGED_HINT)
 
 
 def _dtd_refusal(where: str) -> UnsupportedDocument:
@@ -381,14 +365,9 @@ class Package:
         if self.streams(self.main_part):
             key = self._info(self.main_part).filename
             try:
-                _, root = next(iterparse_xml(self.read(key), key, ("start",)))
+                tag = root_tag(self.read(key), key)
             except UnsupportedDocument as exc:
                 raise UnsupportedDocument(self._shown, exc.reason, exc.hint) from None
-            except StopIteration:
-                raise self._refuse(
-                    f"malformed XML in {one_line(key, 120)}: no root element", DAMAGED_HINT
-                ) from None
-            tag = root.tag
         else:
             tag = self.xml(self.main_part).tag
         if tag == w("document"):
