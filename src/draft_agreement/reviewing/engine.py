@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -392,10 +392,9 @@ def _leading_literal(alternative: str) -> str:
     return "".join(out)
 
 
-def _closing(pattern: str, open_index: int) -> int:
-    """Index of the parenthesis closing the group that opens at ``open_index`` (-1 if unbalanced)."""
-    depth = 0
-    i = open_index
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(index, character) of every parenthesis and "|" from ``start`` on, outside escapes and classes."""
+    i = start
     in_class = False
     while i < len(pattern):
         ch = pattern[i]
@@ -406,35 +405,35 @@ def _closing(pattern: str, open_index: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
+        elif ch in "()|":
+            yield i, ch
+        i += 1
+
+
+def _closing(pattern: str, open_index: int) -> int:
+    """Index of the parenthesis closing the group that opens at ``open_index`` (-1 if unbalanced)."""
+    depth = 0
+    for i, ch in _structure(pattern, open_index):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 
 def _split_alternatives(body: str) -> list[str]:
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    """The top-level alternatives of a pattern."""
+    parts, depth, start = [], 0, 0
+    for i, ch in _structure(body):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif depth == 0:
             parts.append(body[start:i])
             start = i + 1
-        i += 1
     parts.append(body[start:])
     return parts
 
