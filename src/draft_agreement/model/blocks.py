@@ -87,3 +87,13 @@ def text_boxes(root: etree._Element) -> list[etree._Element]:
         if anc is None:
             boxes.append(box)
     return boxes
+
+
+_HEADER_REF, _FOOTER_REF = w("headerReference"), w("footerReference")
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def section_refs(root: etree._Element) -> Iterator[tuple[str, str]]:
+    """(header or footer, relationship id) of every section's references under `root`, in order."""
+    for ref in root.iter(_HEADER_REF, _FOOTER_REF):
+        yield ("header" if ref.tag == _HEADER_REF else "footer"), ref.get(_R_ID, "")

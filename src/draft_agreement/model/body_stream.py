@@ -1,4 +1,4 @@
-"""A main part too large for one lxml tree, parsed and kept as windows of its own bytes.
+"""The main part, parsed and kept as windows of its own bytes rather than as one lxml tree.
 
 lxml spends about 12 bytes per byte of WordprocessingML (every attribute value is a node of its own),
 so a 20,000-clause agreement would need hundreds of MiB as one tree. Instead the body is cut, between
@@ -16,13 +16,20 @@ only spares parses that would fail.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
 from draft_agreement.errors import UnsupportedDocument
-from draft_agreement.model.blocks import CellRef, TableCounter, block_paragraphs, text_boxes, walk_blocks
+from draft_agreement.model.blocks import (
+    CellRef,
+    TableCounter,
+    block_paragraphs,
+    section_refs,
+    text_boxes,
+    walk_blocks,
+)
 from draft_agreement.model.paragraph_text import only_plain_paragraphs
 from draft_agreement.ooxml import W_BODY, W_NS
 from draft_agreement.package import Package
@@ -32,15 +39,15 @@ WINDOW_BYTES = 1 << 14  # a window ends at the first top-level paragraph end aft
 _BODY_START = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?body(?=[\s/>])")
 _START_TAG = re.compile(rb"<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
 _ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)")
-_SECTION_REFS = ("headerReference", "footerReference")
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _IDS = etree.XPath("descendant::*/@w:id", namespaces={"w": W_NS})
 # Containers whose paragraphs are not top-level blocks: a cut inside one cannot parse.
 _NESTING = ("tbl", "txbxContent", "sdtContent")
 
 # (paragraph, its table cell, where it lives, whether its window holds plain text only)
 ParagraphSink = Callable[[etree._Element, CellRef | None, "BlockRef", bool], None]
-_Window = tuple[etree._Element, list[etree._Element], list[etree._Element]]
+Located = tuple[etree._Element, CellRef | None]
+# A parsed window: its body, then its paragraphs and its text-box paragraphs in reading order.
+_Window = tuple[etree._Element, list[Located], list[Located]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +104,7 @@ class BodyStore:
                 self._cache = (window, parsed)
             if edit:
                 self._pinned[window] = parsed
-        return (parsed[2] if textbox else parsed[1])[ordinal]
+        return (parsed[2] if textbox else parsed[1])[ordinal][0]
 
     def settle(self, window: int, finish: Callable[[etree._Element], None] | None = None) -> None:
         """Serialise a pinned window (after `finish` has run on its body) and drop its tree."""
@@ -166,18 +173,16 @@ def stream_body(
                 end = cuts.after(pos + 2 * (end - pos))
         k = len(store.windows)
         store.windows.append((pos, end))
-        body = root.find(W_BODY)
+        body, paragraphs, boxed = _window_content(root, tables)
         plain = only_plain_paragraphs(body)
-        for ordinal, (p, cell) in enumerate(walk_blocks(body, None, tables)):
+        for ordinal, (p, cell) in enumerate(paragraphs):
             on_paragraph(p, cell, BlockRef(store, k, ordinal), plain)
-        if not plain:  # a text box makes a window not plain
-            boxed = (pc for box in text_boxes(body) for pc in block_paragraphs(box))
-            for ordinal, (p, cell) in enumerate(boxed):
-                on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True), False)
+        for ordinal, (p, cell) in enumerate(boxed):
+            on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True), False)
         if data.find(b"id=", pos, end) >= 0:
             ids = [int(v) for v in _IDS(body) if v.lstrip("-").isdigit()]
             store.highest_id = max([store.highest_id, *ids])
-        store.section_refs.extend(_section_refs(body))
+        store.section_refs.extend(section_refs(body))
         pos = end
     return store
 
@@ -250,10 +255,11 @@ class _Cuts:
         return limit
 
 
-def _window_content(root: etree._Element) -> _Window:
+def _window_content(root: etree._Element, tables: TableCounter | None = None) -> _Window:
+    """A parsed window's paragraphs; `tables` numbers its tables on from the story's earlier ones."""
     body = root.find(W_BODY)
-    paragraphs = [p for p, _ in walk_blocks(body, None, TableCounter())]
-    boxes = [p for box in text_boxes(body) for p, _ in block_paragraphs(box)]
+    paragraphs = list(walk_blocks(body, None, tables or TableCounter()))
+    boxes = [pc for box in text_boxes(body) for pc in block_paragraphs(box)]
     return body, paragraphs, boxes
 
 
@@ -264,9 +270,3 @@ def _body_content(body: etree._Element) -> bytes:
     if start_tag is None or start_tag.group(1):
         return b""
     return raw[start_tag.end() : raw.rindex(b"</")]
-
-
-def _section_refs(body: etree._Element) -> Iterator[tuple[str, str]]:
-    header, footer = (f"{{{W_NS}}}{name}" for name in _SECTION_REFS)
-    for ref in body.iter(header, footer):
-        yield ("header" if ref.tag == header else "footer"), ref.get(_R_ID, "")

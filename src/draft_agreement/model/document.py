@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from draft_agreement.model.blocks import CellRef, block_paragraphs, text_boxes
+from draft_agreement.model.blocks import CellRef, block_paragraphs, section_refs, text_boxes
 from draft_agreement.model.body_stream import BlockRef, BodyStore, stream_body
 from draft_agreement.model.labels import ClausePathTracker, LiteralLabel, literal_label
 from draft_agreement.model.language import detect_language
@@ -39,10 +39,7 @@ _W_COMMENT = w("comment")
 _W_TYPE = w("type")
 _W_TRPR = w("trPr")
 _W_ID = w("id")
-_W_HEADERREF = w("headerReference")
-_W_FOOTERREF = w("footerReference")
 _W_COMMENTRANGESTART = w("commentRangeStart")
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _BLOCK_TAGS = (w("p"), w("tbl"), w("sdt"))
 _REVISION_TAGS = (W_INS, W_DEL, W_MOVETO, W_MOVEFROM)
 
@@ -51,8 +48,8 @@ _REVISION_TAGS = (W_INS, W_DEL, W_MOVETO, W_MOVEFROM)
 class Paragraph:
     """One paragraph of one story, in the current view (tracked insertions in, deletions out).
 
-    `node` is the lxml element, or None when the body was streamed (a very large part): then `source`
-    parses the paragraph's block again on demand. Facts review needs for every paragraph (mark
+    `node` is the lxml element, or None for a paragraph of the streamed main part: then `source` parses
+    its window again on demand. Facts review needs for every paragraph (mark
     revision, heading style) are read while the element is in hand, so review never re-parses.
     """
 
@@ -219,7 +216,7 @@ class Document:
         self.workdir: tempfile.TemporaryDirectory[str] | None = None  # holds a converted .doc, if any
         self.main_part = package.main_part
         self.stories: list[Story] = []
-        self.streamed: dict[str, BodyStore] = {}  # parts held as serialised blocks, not one tree
+        self.streamed: dict[str, BodyStore] = {}  # parts held as windows of their bytes, not one tree
         self._build()
 
     # -- construction -------------------------------------------------------------------------------
@@ -249,17 +246,14 @@ class Document:
             self.streamed[self.main_part] = store
             self._keep(body.story)
             body_boxes = boxes.story
-            section_refs = store.section_refs
+            refs = store.section_refs
         else:
             main = pkg.xml(self.main_part)
             body_el = main.find(W_BODY)
             if body_el is not None:
                 self._add_story("body", "body", self.main_part, block_paragraphs(body_el))
-            section_refs = [
-                ("header" if ref.tag == _W_HEADERREF else "footer", ref.get(_R_ID, ""))
-                for ref in main.iter(_W_HEADERREF, _W_FOOTERREF)
-            ]
-        for part, kind in self._header_footer_parts(section_refs):
+            refs = list(section_refs(main))
+        for part, kind in self._header_footer_parts(refs):
             root = pkg.xml(part)
             self._add_story(Path(part).stem, kind, part, block_paragraphs(root))
         for kind, tag in (("footnotes", _W_FOOTNOTE), ("endnotes", _W_ENDNOTE)):
@@ -284,12 +278,12 @@ class Document:
                     (pc for box in found_boxes for pc in block_paragraphs(box)),
                 )
 
-    def _header_footer_parts(self, section_refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    def _header_footer_parts(self, refs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Headers and footers in section order, then any the sections do not reference."""
         rels = {r.id: r.target for r in self.package.rels(self.main_part) if not r.external}
         ordered: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for kind, rel_id in section_refs:
+        for kind, rel_id in refs:
             target = rels.get(rel_id)
             if target and target not in seen and self.package.has(target):
                 seen.add(target)
