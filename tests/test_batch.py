@@ -30,7 +30,7 @@ from draft_agreement.batch import (
     review_many,
     select_files,
 )
-from draft_agreement.batch_cli import redline_paths, review_paths
+from draft_agreement.cli.batch import redline_paths, review_paths
 from draft_agreement.batch_pool import run_jobs
 from draft_agreement.errors import DraftAgreementError, OutputError
 from tests import hostile
@@ -238,7 +238,7 @@ def test_ctrl_c_leaves_a_consistent_report_and_resume_completes_it(tmp_path: Pat
     files = [agreement(room, f"f{i:02d}.docx", f"{CLAUSES[i % len(CLAUSES)]}（{i}）") for i in range(40)]
     report = tmp_path / "report.jsonl"
     script = (
-        "import sys; from pathlib import Path; from draft_agreement.batch_cli import review_paths; "
+        "import sys; from pathlib import Path; from draft_agreement.cli.batch import review_paths; "
         "sys.exit(review_paths([Path(sys.argv[1])], report=Path(sys.argv[2]), resume=True, jobs=2, keep_going=True))"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO)])}

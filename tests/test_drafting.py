@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from draft_agreement.drafting import draft, list_templates, load_template
 from draft_agreement.drafting.catalog import template_names
-from draft_agreement.drafting.cli import register
+from draft_agreement.cli.drafting import register
 from draft_agreement.errors import OutputError, TemplateError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,6 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
+from draft_agreement.cli.common import fail, guarded
+
 TOKEN_ENV = "DRAFT_AGREEMENT_TOKEN"
 
 
@@ -56,8 +58,6 @@ def register(app: typer.Typer) -> None:
         Uploads are kept in memory and a per-request temporary folder that is always removed; contract
         text and file names are never logged. OpenAPI description: /openapi.json.
         """
-        from draft_agreement.cli import fail, guarded
-
         with guarded("serve"):
             try:
                 import uvicorn

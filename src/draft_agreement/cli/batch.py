@@ -1,6 +1,6 @@
 """The folder side of `draft-agreement review` and `redline`: progress, report file, summary, exit code.
 
-The commands in cli.py call review_paths / redline_paths when given folders; everything here writes to
+The commands in cli/review.py call review_paths / redline_paths when given folders; everything here writes to
 stderr, so stdout stays free for the JSON Lines stream (`jsonl_stdout`). A rich progress bar with
 files/s and ETA is drawn on a terminal, one plain line per file otherwise (logs, CI).
 """

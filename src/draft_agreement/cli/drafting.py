@@ -1,8 +1,7 @@
-"""The drafting commands: `draft`, `templates list|show`, `compose`. The main CLI calls register(app).
+"""The drafting commands: `draft`, `templates list|show`, `compose`.
 
 Heavy modules (docxtpl, docxcompose, the review engine) are imported inside the commands so `--help`
-stays fast; `guarded` and `fail` come from draft_agreement.cli at call time, which also keeps this
-module importable before that one has finished loading.
+stays fast.
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from draft_agreement.cli.common import guarded, parse_pairs
+
 
 class DraftLang(StrEnum):
     zh = "zh"
@@ -22,19 +23,6 @@ class DraftLang(StrEnum):
 templates_app = typer.Typer(
     help="List the drafting templates and show their variables.", no_args_is_help=True
 )
-
-
-def parse_sets(items: list[str] | None) -> dict[str, str]:
-    """--set key=value pairs; a later pair for the same key wins."""
-    from draft_agreement.errors import TemplateError
-
-    values: dict[str, str] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise TemplateError(f"--set {item!r}: expected NAME=VALUE")
-        values[key.strip()] = value
-    return values
 
 
 def draft_command(
@@ -61,13 +49,13 @@ def draft_command(
 
     Missing required values are reported together, each with its description, with exit code 2.
     """
-    from draft_agreement.cli import guarded
-
     with guarded(template):
         from draft_agreement.drafting.api import draft
 
         code = lang.value if lang else _language_of(source)
-        result = draft(template, output, lang=code, source=source, data=data, overrides=parse_sets(sets))
+        result = draft(
+            template, output, lang=code, source=source, data=data, overrides=parse_pairs(sets or [])
+        )
         typer.echo(
             f"{result.output}: {result.template} ({result.lang}), "
             f"{len(result.prefilled)} value(s) taken from the agreement",
@@ -81,8 +69,6 @@ def compose_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the composed .docx.")],
 ) -> None:
     """Append annexes to an agreement, each after a page break; styles, lists and comment ids kept apart."""
-    from draft_agreement.cli import guarded
-
     with guarded(str(main)):
         from draft_agreement.drafting.composition import compose
 
@@ -97,8 +83,6 @@ def compose_command(
 @templates_app.command("list")
 def templates_list() -> None:
     """Every template: name, languages, title."""
-    from draft_agreement.cli import guarded
-
     with guarded("templates"):
         from draft_agreement.drafting.catalog import list_templates
 
@@ -112,8 +96,6 @@ def templates_list() -> None:
 @templates_app.command("show")
 def templates_show(name: Annotated[str, typer.Argument(help="Template name.")]) -> None:
     """One template's variables: type, whether required, default and description."""
-    from draft_agreement.cli import guarded
-
     with guarded(name):
         from draft_agreement.drafting.catalog import load_template
 
