@@ -7,11 +7,13 @@ span starts or ends, and a split copies the run's properties, so formatting neve
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
 from draft_agreement.model.paragraph_text import read_paragraph
+from draft_agreement.model.textmap import TextMap
 from draft_agreement.ooxml import (
     W_DEL,
     W_DELINSTRTEXT,
@@ -43,20 +45,19 @@ def _set_text(node: etree._Element, text: str) -> None:
         node.set(_XML_SPACE, "preserve")
 
 
-def _split_run_before(run: etree._Element, node: etree._Element, k: int) -> etree._Element:
+def _split_run_before(run: etree._Element, node: etree._Element, k: int, rest: str) -> etree._Element:
     """Cut `run` so that a new run, returned, starts at character k of `node`.
 
-    The new run gets a copy of the properties and attributes, so both halves look the same.
+    The new run gets a copy of the properties and attributes, so both halves look the same. `rest` is
+    the text of `node` from k on (when k > 0), which moves to the new run; the caller trims `node`
+    itself, once, however many times it is cut.
     """
     new = etree.Element(run.tag, attrib=dict(run.attrib))
     rpr = run.find(W_RPR)
     if rpr is not None:
         new.append(copy.deepcopy(rpr))
     if k > 0:
-        full = node.text or ""
-        rest = etree.SubElement(new, node.tag)
-        _set_text(rest, full[k:])
-        _set_text(node, full[:k])
+        _set_text(etree.SubElement(new, node.tag), rest)
         followers = list(node.itersiblings())
     else:
         followers = [node, *node.itersiblings()]
@@ -70,36 +71,92 @@ def _content_before(run: etree._Element, node: etree._Element) -> bool:
     return any(child.tag != W_RPR for child in node.itersiblings(preceding=True))
 
 
-def split_at(p: etree._Element, offset: int) -> None:
-    """Make `offset` (current view) a run boundary, leaving other nodes in the runs they were in."""
+class _Cutter:
+    """Cuts runs at offsets taken right to left, from one TextMap read before the first cut.
+
+    A cut only changes the map to its right (the piece it splits keeps its start; the pieces after it
+    move to new runs), so after each cut the map is trimmed there and stays true for every offset to
+    its left: a paragraph with a thousand spans is read once, not three thousand times.
+    """
+
+    def __init__(self, tm: TextMap) -> None:
+        self.pieces = list(tm.pieces)
+        self.starts = [piece.start for piece in self.pieces]
+        self.count = len(self.pieces)  # pieces[:count] are still true
+        self.length = len(tm)  # offsets below this are still mapped
+        # Text nodes cut inside: how many characters each keeps. They are trimmed once, in finish():
+        # trimming a long w:t at every cut would copy it once per cut.
+        self.kept: dict[etree._Element, int] = {}
+        self._text: dict[etree._Element, str] = {}
+
+    def _cut_inside(self, i: int, k: int) -> None:
+        piece = self.pieces[i]  # piece.text is the node's text as read, before any cut
+        end = self.kept.get(piece.node, len(piece.text))
+        _split_run_before(piece.run, piece.node, k, piece.text[k:end])
+        self.kept[piece.node] = k
+        self._trim(i, piece.start + k)
+        self._text[piece.node] = piece.text
+
+    def finish(self) -> None:
+        """Trim every node that was cut inside to what it keeps."""
+        for node, keep in self.kept.items():
+            _set_text(node, self._text[node][:keep])
+
+    def _locate(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset, 0, self.count) - 1
+        return i, offset - self.pieces[i].start
+
+    def _trim(self, i: int, end: int) -> None:
+        """Pieces after i moved to a new run, and piece i now ends at `end` (the last mapped offset)."""
+        self.count = i + 1
+        self.length = end
+
+    def cut_at(self, offset: int) -> None:
+        """Make `offset` a run boundary, leaving other nodes in the runs they were in."""
+        if offset <= 0 or offset >= self.length:
+            return
+        i, k = self._locate(offset)
+        piece = self.pieces[i]
+        if k > 0:
+            self._cut_inside(i, k)
+        elif _content_before(piece.run, piece.node):
+            _split_run_before(piece.run, piece.node, 0, "")
+            self.count = i
+            self.length = piece.start
+
+    def cut_after(self, offset: int) -> None:
+        """Make a boundary right after character `offset - 1`, so trailing non-text nodes stay outside."""
+        if offset <= 0 or offset > self.length:
+            return
+        i, k = self._locate(offset - 1)
+        piece = self.pieces[i]
+        end = self.length if i == self.count - 1 else piece.end  # the last piece may have been cut
+        if piece.start + k + 1 < end:
+            self._cut_inside(i, k + 1)
+            return
+        followers = list(piece.node.itersiblings())
+        if followers:
+            _split_run_before(piece.run, followers[0], 0, "")
+            self._trim(i, end)
+
+
+def isolate_all(p: etree._Element, spans: Sequence[tuple[int, int]]) -> list[list[etree._Element]]:
+    """Split runs so each [start, end) is made of whole runs; return each span's runs, in order given.
+
+    Spans may nest or touch (a comment and the replacement inside it). Every boundary is cut once,
+    right to left; at one offset the start of the span on the right is cut before the end of the span
+    on the left, which is the order isolating touching spans one by one from the right would take.
+    """
+    cutter = _Cutter(read_paragraph(p))
+    cuts = {(start, 0) for start, _ in spans} | {(end, 1) for _, end in spans}
+    for offset, after in sorted(cuts, key=lambda cut: (-cut[0], cut[1])):
+        if after:
+            cutter.cut_after(offset)
+        else:
+            cutter.cut_at(offset)
+    cutter.finish()
     tm = read_paragraph(p)
-    if offset <= 0 or offset >= len(tm):
-        return
-    piece, k = tm.locate(offset)
-    if k > 0 or _content_before(piece.run, piece.node):
-        _split_run_before(piece.run, piece.node, k)
-
-
-def split_after(p: etree._Element, offset: int) -> None:
-    """Make a boundary right after character `offset - 1`, so trailing non-text nodes stay outside."""
-    tm = read_paragraph(p)
-    if offset <= 0 or offset > len(tm):
-        return
-    piece, k = tm.locate(offset - 1)
-    node_len = len(piece.text)
-    if k + 1 < node_len:
-        _split_run_before(piece.run, piece.node, k + 1)
-        return
-    followers = [c for c in piece.node.itersiblings()]
-    if followers:
-        _split_run_before(piece.run, followers[0], 0)
-
-
-def isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
-    """Split runs so [start, end) is made of whole runs, and return those runs in order."""
-    split_after(p, end)
-    split_at(p, start)
-    return read_paragraph(p).runs(start, end)
+    return [tm.runs(start, end) for start, end in spans]
 
 
 def _field_runs_between(

@@ -25,7 +25,7 @@ from draft_agreement.redlining.parts import PartEditor
 from draft_agreement.redlining.revisions import accept_all
 from draft_agreement.redlining.runs import (
     clean_rpr,
-    isolate,
+    isolate_all,
     make_runs,
     split_wrapper_after,
     wrap_deleted,
@@ -127,14 +127,13 @@ class RedlineWriter:
         self._revisions += 1
         return el
 
-    def _comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
-        """Anchor a comment on exactly [start, end).
+    def _comment(self, runs: list[etree._Element], text: str) -> None:
+        """Anchor a comment on exactly `runs` (a span made of whole runs).
 
         Range markers may sit inside another author's insertion (the schema allows it, and splitting
         their change would show it as two); the reference run may not, or rejecting their insertion
         would delete our comment, so it goes after their wrapper.
         """
-        runs = isolate(p, start, end)
         if not runs:
             return
         cid = self.ids.next()
@@ -148,12 +147,8 @@ class RedlineWriter:
         self.comments.add(cid, text)
         self._comments += 1
 
-    def _replace(self, p: etree._Element, start: int, end: int, replacement: str) -> None:
-        old = read_paragraph(p).text[start:end]
-        if old == replacement:
-            return
-        lo, hi, new_text = minimal_change(old, replacement)
-        runs = isolate(p, start + lo, start + hi)
+    def _replace(self, p: etree._Element, runs: list[etree._Element], new_text: str) -> None:
+        """Strike `runs` and insert `new_text` after them, in the struck runs' formatting."""
         if not runs:
             return
         rpr = clean_rpr(runs[0])
@@ -163,6 +158,37 @@ class RedlineWriter:
             for run in make_runs(new_text, rpr):
                 ins.append(run)
             split_wrapper_after(dels[-1], self.ids.next).addnext(ins)
+
+    def _edit_paragraph(self, p: etree._Element, group: list[Edit]) -> None:
+        """Apply one paragraph's edits (sorted, disjoint), right to left so no offset shifts.
+
+        The runs of every span are cut in one pass over the paragraph first, so the work grows with
+        the paragraph and its edits, not with their product.
+        """
+        text = read_paragraph(p).text
+        spans: list[tuple[int, int]] = []
+        # Per edit: the index in `spans` of its comment's span and of its struck span, and the new text.
+        plans: list[tuple[Edit, int | None, int | None, str]] = []
+        for edit in reversed(group):
+            commented = struck = None
+            new_text = ""
+            if edit.comment and self.mode is not Mode.clean:
+                commented = len(spans)
+                spans.append((edit.start, edit.end))
+            replace = edit.replacement is not None and self.mode is not Mode.comments
+            if replace and text[edit.start : edit.end] != edit.replacement:
+                lo, hi, new_text = minimal_change(text[edit.start : edit.end], edit.replacement or "")
+                struck = len(spans)
+                spans.append((edit.start + lo, edit.start + hi))
+            plans.append((edit, commented, struck, new_text))
+        runs = isolate_all(p, spans)
+        for edit, commented, struck, new_text in plans:
+            if commented is not None:
+                self._comment(runs[commented], edit.comment or "")
+            if struck is not None:
+                self._replace(p, runs[struck], new_text)
+            if edit.delete_row and edit.replacement is not None and self.mode is not Mode.comments:
+                self._delete_row(p)
 
     def _delete_row(self, p: etree._Element) -> None:
         """Mark the table row holding `p` as deleted (once), so accepting removes the row itself."""
@@ -222,14 +248,7 @@ class RedlineWriter:
                     raise ValueError(
                         f"overlapping edits in {story_id} paragraph {index}: merge them in the plan"
                     )
-            # Right to left: an edit never shifts the offsets of the edits before it.
-            for edit in reversed(group):
-                if edit.comment and self.mode is not Mode.clean:
-                    self._comment(p, edit.start, edit.end, edit.comment)
-                if edit.replacement is not None and self.mode is not Mode.comments:
-                    self._replace(p, edit.start, edit.end, edit.replacement)
-                    if edit.delete_row:
-                        self._delete_row(p)
+            self._edit_paragraph(p, group)
         if open_window is not None:
             self._settle(open_window)
         if self._comments:

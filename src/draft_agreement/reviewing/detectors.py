@@ -31,27 +31,43 @@ _TO_ASCII = str.maketrans(_FULLWIDTH, "0123456789Xx")
 _D = "[0-9０-９]"
 _X = "[XxＸｘ]"
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+# What people put between digit groups: spaces of every width (NBSP, thin, figure, ideographic),
+# hyphens and dashes (ASCII, Unicode, non-breaking, full-width, minus) and dots. A grouped number
+# uses one separator throughout (a back-reference), so "138 1234-5678" is not one number.
+_SPACES = "\u0020\u00a0\u2007\u2009\u202f\u3000"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d"
+_DOTS = ".\uff0e"
+_SEP = f"[{_SPACES}{_DASHES}{_DOTS}]"
+_JOINERS = f"[{_DASHES}{_DOTS},]"  # what joins a number to another in codes, amounts and dates
+# Invisible format characters (zero-width spaces and joiners, soft hyphen, word joiner, BOM, bidi
+# marks) are skipped while matching, so "110101\u200b1990…" reads as the digits Word shows.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # A candidate is a whole run: no digit or letter on either side, and no decimal point, thousands
 # separator or hyphen joining it to another number (amounts like 13812345678.00, codes like 2021-...).
-_LEFT = rf"(?<![{_ALNUM}])(?<!{_D}[-.,])"
-_RIGHT = rf"(?![{_ALNUM}])(?![-.,]{_D})"
+_LEFT = rf"(?<![{_ALNUM}])(?<!{_D}{_JOINERS})"
+_RIGHT = rf"(?![{_ALNUM}])(?!{_JOINERS}{_D})"
 # Grouped forms must not be the tail or head of a longer group sequence either.
-_LEFT_GROUPED = _LEFT + rf"(?<!{_D} )"
-_RIGHT_GROUPED = _RIGHT + rf"(?! {_D})"
-_CN_PREFIX = r"(?:(?:\+|00)?86[ -]?)?"
+_LEFT_GROUPED = _LEFT + rf"(?<!{_D}{_SEP})"
+_RIGHT_GROUPED = _RIGHT + rf"(?!{_SEP}{_D})"
+# A resident ID, whose check digit makes a chance match rare, may run into letters ("ID…号"), never
+# into other digits.
+_LEFT_GLUED = rf"(?<![0-9０-９])(?<!{_D}{_JOINERS})"
+_RIGHT_GLUED = rf"(?![0-9０-９])(?!{_JOINERS}{_D})"
+_CN_PREFIX = rf"(?:(?:[+＋]|00)?86{_SEP}?)?"
 _DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 
 _EMAIL = (
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:{_DOMAIN_LABEL}\.)+[A-Za-z]{{2,}}(?![A-Za-z0-9-])"
 )
-_ID_GROUPED = rf"{_D}{{6}}(?P<id_sep> ){_D}{{8}}(?P=id_sep){_D}{{3}}(?:{_D}|{_X})"
+_ID_TAIL = rf"{_D}{{3}}(?:{_D}|{_X})"
+_ID_GROUPED = rf"{_D}{{6}}(?P<id_sep>{_SEP})(?:{_D}{{8}}|{_D}{{4}}(?P=id_sep){_D}{{4}})(?P=id_sep){_ID_TAIL}"
 _CARD_GROUPED = (
-    rf"{_D}{{4}}(?P<card_sep>[ -])(?:{_D}{{4}}(?P=card_sep)){{2}}{_D}{{4}}(?:(?P=card_sep){_D}{{1,3}})?"
+    rf"{_D}{{4}}(?P<card_sep>{_SEP})(?:{_D}{{4}}(?P=card_sep)){{2}}{_D}{{4}}(?:(?P=card_sep){_D}{{1,3}})?"
 )
-_MOBILE_GROUPED = rf"{_CN_PREFIX}[1１]{_D}{{2}}(?P<mobile_sep>[ -]){_D}{{4}}(?P=mobile_sep){_D}{{4}}"
+_MOBILE_GROUPED = rf"{_CN_PREFIX}[1１]{_D}{{2}}(?P<mobile_sep>{_SEP}){_D}{{4}}(?P=mobile_sep){_D}{{4}}"
 # Cheap gate tried at every position before the alternatives: a digit, a "+", or the start of a word
 # that reaches an "@". It makes the pass about three times faster on ordinary prose.
-_GATE = r"(?=[0-9０-９+]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@)"
+_GATE = r"(?=[0-9０-９+＋]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@)"
 _CANDIDATES = re.compile(
     _GATE
     + "(?:"
@@ -62,7 +78,8 @@ _CANDIDATES = re.compile(
             rf"{_LEFT_GROUPED}(?P<card_grouped>{_CARD_GROUPED}){_RIGHT_GROUPED}",
             rf"{_LEFT_GROUPED}(?P<mobile_grouped>{_MOBILE_GROUPED}){_RIGHT_GROUPED}",
             rf"{_LEFT}(?P<mobile>{_CN_PREFIX}[1１]{_D}{{10}}){_RIGHT}",
-            rf"{_LEFT}(?P<run>{_D}{{17}}{_X}|{_D}{{16,19}}){_RIGHT}",
+            rf"{_LEFT}(?P<run>{_D}{{17}}{_X}|{_D}{{15,19}}){_RIGHT}",
+            rf"{_LEFT_GLUED}(?P<id_glued>{_D}{{17}}(?:{_D}|{_X})){_RIGHT_GLUED}",
         )
     )
     + ")"
@@ -84,6 +101,19 @@ def detect(text: str) -> list[Detection]:
     """Every validated identifier in ``text``, sorted by start and never overlapping."""
     if not _TRIGGER.search(text):
         return []
+    if not _INVISIBLE.search(text):
+        return _detect_visible(text)
+    # Match on the text without its invisible characters, then map the spans back: each detection's
+    # value is the original slice, invisible characters included, so masking keeps offsets.
+    kept = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    found = []
+    for d in _detect_visible("".join(text[i] for i in kept)):
+        start, end = kept[d.start], kept[d.end - 1] + 1
+        found.append(Detection(d.kind, start, end, text[start:end]))
+    return found
+
+
+def _detect_visible(text: str) -> list[Detection]:
     found: list[Detection] = []
     for match in _CANDIDATES.finditer(text):
         group = match.lastgroup  # the outermost named group: which alternative matched
@@ -98,13 +128,15 @@ def detect(text: str) -> list[Detection]:
 def _classify(group: str, value: str) -> str | None:
     if group == "email":
         return EMAIL
-    digits = "".join(ch for ch in value.translate(_TO_ASCII) if ch.isalnum()).upper()
+    digits = "".join(ch for ch in value.translate(_TO_ASCII) if ch.isascii() and ch.isalnum()).upper()
     if group in ("mobile", "mobile_grouped"):
         return MOBILE if is_cn_mobile(digits) else None
-    if group == "id_grouped":
+    if group in ("id_grouped", "id_glued"):
         return RESIDENT_ID if is_resident_id(digits) else None
     if group == "card_grouped":
         return BANK_CARD if is_bank_card(digits) else None
+    if len(digits) == 15:
+        return RESIDENT_ID if is_old_resident_id(digits) else None
     if len(digits) == 18 and is_resident_id(digits):
         return RESIDENT_ID
     return BANK_CARD if is_bank_card(digits) else None
@@ -126,6 +158,24 @@ def is_resident_id(number: str) -> bool:
         return False
     if not datetime.date(1900, 1, 1) <= born <= datetime.date.today():
         return False
+    return _real_province(number)
+
+
+def is_old_resident_id(number: str) -> bool:
+    """A first-generation 15-digit ID (issued until 2004): a real province and a real 19YYMMDD birth date.
+
+    It has no check digit, so the date and the province are all there is to validate.
+    """
+    if len(number) != 15 or not number.isdigit():
+        return False
+    try:
+        datetime.date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    except ValueError:
+        return False
+    return _real_province(number)
+
+
+def _real_province(number: str) -> bool:
     return any("province" in props for _, props in _provinces().info(number[:6]))
 
 

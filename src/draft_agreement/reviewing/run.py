@@ -22,8 +22,8 @@ from draft_agreement.reviewing.detectors import Detection, detect, looks_like_cu
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary
-from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.normalize import join_normalized, normalize
+from draft_agreement.reviewing.quoting import ParagraphQuote
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -147,16 +147,6 @@ def _citations(refs: Iterable[str], engine: Engine, lang: str) -> tuple[LegalBas
     return tuple(out)
 
 
-class _Masker:
-    def __init__(self, show_pii: bool) -> None:
-        self.show_pii = show_pii
-
-    def __call__(self, text: str | None) -> str | None:
-        if text is None or self.show_pii:
-            return text
-        return mask_text(text)
-
-
 def _clause(p: Paragraph) -> str | None:
     return p.label or (p.clause_path[-1] if p.clause_path else None)
 
@@ -229,21 +219,38 @@ class _Collector:
         self.doc = doc
         self.reviewer = reviewer
         self.lang = lang
-        self.mask = _Masker(show_pii)
+        self.show_pii = show_pii
         self.findings: list[Finding] = []
         self.hits: list[Hit] = []
+        self._paragraph: Paragraph | None = None  # the paragraph detected and quoted last
+        self._found: list[Detection] = []
+        self._quote: ParagraphQuote | None = None
+
+    def detections(self, p: Paragraph) -> list[Detection]:
+        """The identifiers in `p`, detected once however many findings the paragraph gets."""
+        if p is not self._paragraph:
+            self._paragraph, self._found, self._quote = p, detect(p.text), None
+        return self._found
+
+    def quote(self, p: Paragraph) -> ParagraphQuote:
+        """`p` masked once, for every finding in it."""
+        found = self.detections(p)
+        if self._quote is None:
+            self._quote = ParagraphQuote(p, found, self.show_pii)
+        return self._quote
 
     def rule_finding(self, p: Paragraph, hit: Hit) -> None:
         rule = hit.rule
         self.hits.append(hit)
+        quote = self.quote(p)
         self.findings.append(
             Finding(
                 rule=rule.id,
                 category=rule.category,
                 severity=rule.severity,
                 title=rule.title.get(self.lang) or rule.title["zh"],
-                text=self.mask(p.text[hit.start : hit.end]),
-                paragraph_text=self.mask(p.display_text),
+                text=quote.span(hit.start, hit.end),
+                paragraph_text=quote.paragraph(hit.start, hit.end),
                 clause=_clause(p),
                 location=Location(p.story, p.index, hit.start, hit.end),
                 legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
@@ -265,14 +272,15 @@ class _Collector:
         kind = kind if found is None else found.kind
         rule = self.reviewer.detectors[kind]
         start, end = (found.start, found.end) if found else (0, len(p.text))
+        quote = self.quote(p)
         self.findings.append(
             Finding(
                 rule=rule.id,
                 category=rule.category,
                 severity=rule.party_severity if party else rule.severity,
                 title=rule.title.get(self.lang, rule.title["zh"]),
-                text=self.mask(p.text[start:end]),
-                paragraph_text=self.mask(p.display_text),
+                text=quote.span(start, end),
+                paragraph_text=quote.paragraph(start, end),
                 clause=_clause(p),
                 location=Location(p.story, p.index, start, end, table),
                 legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
@@ -359,7 +367,7 @@ def review_document(
         if id(p) in listed:
             continue
         party = _in_party_or_signature_block(doc, p, first_clause, tail_from)
-        for found in detect(p.text):
+        for found in collect.detections(p):
             collect.detector_finding(p, found, party or _own_detail(p.text, found))
     if customer_tables:
         # The schedule itself is flagged; a rule hit on its heading or reference would say it twice.
