@@ -9,6 +9,10 @@ from dataclasses import asdict
 from typing import Any
 
 from draft_agreement.model import Document, Paragraph
+from draft_agreement.reviewing.masking import mask_strings, mask_text
+
+# Where the file and its parts are: the caller's own paths, never masked.
+_PATHS = frozenset({"file", "main_part", "part"})
 
 
 def paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
@@ -27,9 +31,12 @@ def paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
     }
 
 
-def document_to_dict(doc: Document) -> dict[str, Any]:
-    """The full model: stories, paragraphs with current-view text, labels, marks, comments, Context."""
-    return {
+def document_to_dict(doc: Document, show_pii: bool = False) -> dict[str, Any]:
+    """The full model: stories, paragraphs with current-view text, labels, marks, comments, Context.
+
+    Every string is masked like the review reports (ID, phone, card numbers, e-mails) unless `show_pii`.
+    """
+    model = {
         "file": str(doc.package.path),
         "main_part": doc.main_part,
         "language": doc.language,
@@ -46,6 +53,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         ],
         "comments": [asdict(c) for c in doc.comments],
     }
+    return model if show_pii else mask_strings(model, _PATHS)
 
 
 def _marks(p: Paragraph) -> str:
@@ -62,13 +70,19 @@ def _marks(p: Paragraph) -> str:
     return " ".join(marks)
 
 
-def outline_rows(doc: Document, width: int = 70) -> list[tuple[str, str, str, str, str]]:
-    """(story, index, label, text, marks) for every non-empty paragraph, text truncated to `width`."""
+def outline_rows(
+    doc: Document, width: int = 70, show_pii: bool = False
+) -> list[tuple[str, str, str, str, str]]:
+    """(story, index, label, text, marks) for every non-empty paragraph, text truncated to `width`.
+
+    The text is masked before it is cut, so a cut never leaves part of a number unmasked.
+    """
     rows = []
     for p in doc.paragraphs():
         if not p.text.strip() and not p.label:
             continue
-        text = p.text.replace("\n", " ").replace("\t", " ")
+        text = p.text if show_pii else mask_text(p.text)
+        text = text.replace("\n", " ").replace("\t", " ")
         if len(text) > width:
             text = text[: width - 1] + "…"
         where = (

@@ -1,6 +1,8 @@
-"""OOXML namespaces and tag names, in one place so every module spells them the same way."""
+"""OOXML namespaces, tag names and attribute values, in one place so every module reads them the same way."""
 
 from __future__ import annotations
+
+import re
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -65,3 +67,26 @@ W_ID = w("id")
 W_AUTHOR = w("author")
 W_DATE = w("date")
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+# ST_DecimalNumber as Word holds it: a signed 32-bit integer written in ASCII digits. Python's int()
+# also takes "²"-like digits, underscores and spaces, and refuses over 4,300 digits with a ValueError.
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,64}")
+_INT32 = 1 << 31
+_HEX = re.compile(r"[0-9A-Fa-f]{1,8}")
+
+
+def decimal_number(value: str | None) -> int | None:
+    """A decimal attribute (w:id, w:val, w:ilvl...) as a number, or None when Word could not hold it."""
+    if value is None or not _DECIMAL.fullmatch(value):
+        return None
+    number = int(value)
+    return number if -_INT32 <= number < _INT32 else None
+
+
+def symbol_char(value: str | None) -> str:
+    """The character a w:sym's w:char names (hex), or "" when it names none that XML can carry."""
+    if value is None or not _HEX.fullmatch(value):
+        return ""
+    code = int(value, 16)
+    legal = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    return chr(code) if legal or 0x10000 <= code <= 0x10FFFF else ""

@@ -22,6 +22,9 @@ def inspect(
         InspectFormat, typer.Option("--format", "-f", help="outline or json.")
     ] = InspectFormat.outline,
     width: Annotated[int, typer.Option(help="Truncate paragraph text in the outline to this width.")] = 70,
+    show_pii: Annotated[
+        bool, typer.Option("--show-pii", help="Do not mask ID, phone and card numbers.")
+    ] = False,
     convert_doc: ConvertOption = False,
 ) -> None:
     """Show the document as the tool reads it: clause labels, text, stories, revisions and comments."""
@@ -36,23 +39,27 @@ def inspect(
 
             from draft_agreement.inspect import document_to_dict
 
-            typer.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(document_to_dict(doc, show_pii), ensure_ascii=False, indent=2))
             return
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
 
         from draft_agreement.inspect import outline_rows
+        from draft_agreement.reviewing.masking import mask_text
 
+        shown = (lambda text: text) if show_pii else mask_text
         ctx = doc.context
         console = Console()
-        console.print(f"[bold]{escape(ctx.title or file.name)}[/bold]  ({doc.language})")
+        console.print(
+            f"[bold]{escape(shown(ctx.title) if ctx.title else file.name)}[/bold]  ({doc.language})"
+        )
         for party in ctx.parties:
-            console.print(escape(f"  {party.designation} [{party.role}]: {party.name or '—'}"))
+            console.print(escape(shown(f"  {party.designation} [{party.role}]: {party.name or '—'}")))
         table = Table(show_lines=False, expand=False)
         for column in ("story", "#", "label", "text", "marks"):
             table.add_column(column, overflow="fold")
-        for row in outline_rows(doc, width):
+        for row in outline_rows(doc, width, show_pii):
             table.add_row(*(escape(cell) for cell in row))
         console.print(table)
         if doc.comments:

@@ -23,7 +23,7 @@ from docxcompose.composer import Composer
 from lxml import etree
 
 from draft_agreement.drafting import namespaces  # noqa: F401 - undo docxcompose's `cp` prefix
-from draft_agreement.ooxml import R_NS, W14_NS, W15_NS, W16CID_NS, W_ID, w
+from draft_agreement.ooxml import R_NS, W14_NS, W15_NS, W16CID_NS, W_ID, decimal_number, w
 from draft_agreement.package import parse_xml
 
 W16CEX_NS = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
@@ -214,7 +214,7 @@ class CommentMerger:
         comments = _related(self.main, RT.COMMENTS)
         if comments is not None:
             roots.append(_root(comments))
-        ids = [int(v) for root in roots for el in root.iter() if (v := el.get(W_ID)) and v.isdigit()]
+        ids = [n for root in roots for el in root.iter() if (n := decimal_number(el.get(W_ID))) is not None]
         return max(ids, default=-1) + 1
 
     def _fresh_para_ids(

@@ -242,14 +242,27 @@ def _drop_undefined_style_references(annex: DocxDocument) -> None:
                 ref.getparent().remove(ref)
 
 
+def _numbering(document: DocxDocument) -> etree._Element | None:
+    """The numbering part's root, or None: a document without lists has none (Word adds it with the
+    first list), and python-docx cannot create one."""
+    try:
+        return document.part.rels.part_with_reltype(RT.NUMBERING).element
+    except KeyError:
+        return None
+
+
 def _abstract_ids(document: DocxDocument) -> set[str]:
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
+    if numbering is None:
+        return set()
     return {el.get(w("abstractNumId"), "") for el in numbering.iter(w("abstractNum"))}
 
 
 def _stable_list_ids(document: DocxDocument, original: set[str]) -> None:
     """Replace the random w:nsid docxcompose gives copied lists with one derived from the list's id."""
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
+    if numbering is None:
+        return
     taken = {n.get(w("val")) for n in numbering.iter(w("nsid"))}
     for abstract in numbering.iter(w("abstractNum")):
         key = abstract.get(w("abstractNumId"), "")

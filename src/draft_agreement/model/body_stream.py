@@ -31,7 +31,7 @@ from draft_agreement.model.blocks import (
     walk_blocks,
 )
 from draft_agreement.model.paragraph_text import only_plain_paragraphs
-from draft_agreement.ooxml import W_BODY, W_NS
+from draft_agreement.ooxml import W_BODY, W_NS, decimal_number
 from draft_agreement.package import Package
 
 WINDOW_BYTES = 1 << 14  # a window ends at the first top-level paragraph end after this many bytes
@@ -180,7 +180,7 @@ def stream_body(
         for ordinal, (p, cell) in enumerate(boxed):
             on_text_box(p, cell, BlockRef(store, k, ordinal, textbox=True), False)
         if data.find(b"id=", pos, end) >= 0:
-            ids = [int(v) for v in _IDS(body) if v.lstrip("-").isdigit()]
+            ids = [n for v in _IDS(body) if (n := decimal_number(v)) is not None]
             store.highest_id = max([store.highest_id, *ids])
         store.section_refs.extend(section_refs(body))
         pos = end

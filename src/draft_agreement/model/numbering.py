@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from draft_agreement.model.paragraph_props import ParagraphProps, paragraph_props
-from draft_agreement.ooxml import MC_NS, W_DEL, W_MOVEFROM, W_PPR, W_TC, W_TR, W_VAL, w
+from draft_agreement.ooxml import MC_NS, W_DEL, W_MOVEFROM, W_PPR, W_TC, W_TR, W_VAL, decimal_number, w
 
 MAX_LEVELS = 9
 
@@ -68,6 +68,10 @@ _MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 _FALSE = {"0", "false", "off"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ZERO_PADDED = re.compile(r"0+[1-9]")
+# A 100,000-character w:lvlText would be repeated in every numbered paragraph: a 4 KB file made a
+# 2 GB report. Real level texts ("第%1条", "%1.%2.%3.") are a few characters.
+_MAX_LVLTEXT = 255
+_MAX_PAD = 9  # Word offers 001 to 00001; a longer "custom" width would only pad labels with zeros
 # Formats that legal numbering (w:isLgl) keeps; every other format is shown as decimal.
 _LEGAL_KEEPS = {"decimal", "decimalZero", "custom"}
 
@@ -137,7 +141,9 @@ _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _roman(n: int) -> str:
+def _roman(n: int) -> str | None:
+    if n >= 4000:  # no standard numeral from 4,000 on, and a w:start of 2**31 would be 2 million Ms
+        return None
     out = []
     for value, numeral in _ROMAN:
         count, n = divmod(n, value)
@@ -245,7 +251,7 @@ def _sequence(symbols: str) -> Callable[[int], str | None]:
 # Each returns None when the value is outside what the format can show; the caller falls back to decimal.
 _FORMATS: dict[str, Callable[[int], str | None]] = {
     "upperRoman": _roman,
-    "lowerRoman": lambda n: _roman(n).lower(),
+    "lowerRoman": lambda n: numeral.lower() if (numeral := _roman(n)) else None,
     "upperLetter": lambda n: _letters(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     "lowerLetter": lambda n: _letters(n, "abcdefghijklmnopqrstuvwxyz"),
     "ordinal": _ordinal_suffix,
@@ -309,10 +315,8 @@ def _val(el: etree._Element | None) -> str | None:
 
 
 def _int(text: str | None, default: int | None) -> int | None:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+    number = decimal_number(text)
+    return default if number is None else number
 
 
 def _template(text: str) -> tuple[str | int, ...]:
@@ -338,7 +342,7 @@ def _num_fmt(lvl: etree._Element) -> tuple[str, int]:
                 custom = choice.find(_W_NUMFMT)
                 if custom is not None and _val(custom) == "custom":
                     first = (custom.get(_W_FORMAT) or "").split(",")[0].strip()
-                    if _ZERO_PADDED.fullmatch(first):
+                    if _ZERO_PADDED.fullmatch(first) and len(first) <= _MAX_PAD:
                         return "custom", len(first)
             el = alternate.find(f"{_MC_FALLBACK}/{_W_NUMFMT}")
     return (_val(el) or "decimal"), 0
@@ -351,7 +355,7 @@ def _level(lvl: etree._Element) -> _Level:
     return _Level(
         fmt=fmt,
         pad=pad,
-        template=None if text is None else _template(text),
+        template=None if text is None else _template(text[:_MAX_LVLTEXT]),
         start=_int(_val(lvl.find(_W_START)), 0) or 0,
         restart=_int(_val(lvl.find(_W_LVLRESTART)), None),
         legal=legal_el is not None and (_val(legal_el) or "true") not in _FALSE,

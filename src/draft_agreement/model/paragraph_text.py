@@ -30,6 +30,7 @@ from draft_agreement.ooxml import (
     W_T,
     W_TAB,
     W_TXBXCONTENT,
+    symbol_char,
     w,
 )
 
@@ -50,11 +51,7 @@ _SYM_CHAR = w("char")
 
 
 def _symbol(node: etree._Element) -> str:
-    code = node.get(_SYM_CHAR)
-    try:
-        return chr(int(code, 16)) if code else ""
-    except ValueError:
-        return ""
+    return symbol_char(node.get(_SYM_CHAR))
 
 
 def read_paragraph(p: etree._Element, view: View = View.CURRENT) -> TextMap:
@@ -136,5 +133,24 @@ def only_plain_paragraphs(container: etree._Element) -> bool:
 
 
 def plain_text(p: etree._Element) -> str:
-    """paragraph_text's answer for a paragraph under a container that only_plain_paragraphs passed."""
-    return "".join([t.text or "" for t in p.iter(W_T)])
+    """paragraph_text's answer for a paragraph under a container that only_plain_paragraphs passed.
+
+    What read_paragraph counts, it counts: only a w:t in a w:r, and not one in a paragraph nested in
+    this one (invalid, but seen). A run under a tag Word ignores shows nothing, and the redline must
+    find every character review read.
+    """
+    chunks = []
+    for t in p.iter(W_T):
+        run = t.getparent()
+        if run.tag == W_R and (run.getparent() is p or not _nested(run, p)):
+            chunks.append(t.text or "")
+    return "".join(chunks)
+
+
+def _nested(run: etree._Element, p: etree._Element) -> bool:
+    anc = run.getparent()
+    while anc is not None and anc is not p:
+        if anc.tag == W_P:
+            return True
+        anc = anc.getparent()
+    return False

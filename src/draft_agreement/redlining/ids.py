@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from draft_agreement.ooxml import W_NS
+from draft_agreement.ooxml import W_NS, decimal_number
 
 
 class IdAllocator:
@@ -17,8 +17,9 @@ class IdAllocator:
         for root in roots:
             # One XPath over the attribute axis runs in C: far cheaper than visiting every element.
             for value in root.xpath("//@w:id", namespaces={"w": W_NS}):
-                if value.lstrip("-").isdigit():
-                    highest = max(highest, int(value))
+                number = decimal_number(value)
+                if number is not None:
+                    highest = max(highest, number)
         self._next = highest + 1
 
     def next(self) -> str:
