@@ -2,81 +2,27 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from draft_agreement.reviewing.detectors import detect, looks_like_customer_list
-from draft_agreement.reviewing.masking import mask, mask_text
-
-# GB/T 2260 province-level codes (facts, not taken from the code under test).
-PROVINCES = [
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-]  # fmt: skip
-GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-GB11643_MAP = "10X98765432"
-MOBILE_PREFIXES = ["130", "135", "138", "139", "150", "158", "166", "177", "186", "189", "199"]
-DIGITS = "0123456789"
-
-
-def id_check_digit(first17: str) -> str:
-    return GB11643_MAP[sum(int(d) * wgt for d, wgt in zip(first17, GB11643_WEIGHTS, strict=True)) % 11]
-
-
-def is_valid_id_oracle(number: str) -> bool:
-    if len(number) != 18 or not number[:17].isdigit() or number[:2] not in PROVINCES:
-        return False
-    try:
-        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    return born.year >= 1900 and id_check_digit(number[:17]) == number[17].upper()
-
-
-def luhn_check_digit(payload: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(payload)):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return str((10 - total % 10) % 10)
-
-
-@st.composite
-def resident_ids(draw: st.DrawFn) -> str:
-    region = draw(st.sampled_from(PROVINCES)) + draw(st.text(DIGITS, min_size=4, max_size=4))
-    born = draw(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2020, 12, 31)))
-    first17 = region + born.strftime("%Y%m%d") + draw(st.text(DIGITS, min_size=3, max_size=3))
-    return first17 + id_check_digit(first17)
-
-
-@st.composite
-def bank_cards(draw: st.DrawFn) -> str:
-    prefix = draw(st.sampled_from(["62", "4", "51", "53", "55"]))
-    length = draw(st.sampled_from([16, 17, 18, 19]))
-    payload = prefix + draw(
-        st.text(DIGITS, min_size=length - 1 - len(prefix), max_size=length - 1 - len(prefix))
-    )
-    number = payload + luhn_check_digit(payload)
-    assume(not is_valid_id_oracle(number))
-    return number
-
-
-@st.composite
-def mobiles(draw: st.DrawFn) -> str:
-    return draw(st.sampled_from(MOBILE_PREFIXES)) + draw(st.text(DIGITS, min_size=8, max_size=8))
-
-
-def grouped(number: str, sep: str, sizes: list[int]) -> str:
-    parts, pos = [], 0
-    for size in sizes:
-        parts.append(number[pos : pos + size])
-        pos += size
-    if pos < len(number):
-        parts.append(number[pos:])
-    return sep.join(parts)
+from draft_agreement.reviewing.masking import MaskedText, mask, mask_text
+from tests.identifiers import (
+    DIGITS,
+    INVISIBLE,
+    SEPARATORS,
+    TO_ASCII,
+    bank_cards,
+    grouped,
+    hidden_digits,
+    id_check_digit,
+    luhn_check_digit,
+    mobiles,
+    old_resident_ids,
+    resident_ids,
+    spelled,
+)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -328,6 +274,109 @@ def test_mask_text_masks_every_identifier() -> None:
     masked = mask_text(f"客户王某，身份证{number}，手机13812345678，邮箱wang@example.com。")
     assert detect(masked) == []
     assert "1990030712" not in masked and "1234" not in masked and "wang@" not in masked
+
+
+# --- spellings: separators, widths, invisible characters, the old ID, an ID glued to letters -------------
+
+
+@given(spelled(), st.sampled_from(["身份证号：{}。", "手机{}，", "卡号 {} ", "Tel: {}.", "（{}）", "{}"]))
+def test_every_spelling_is_detected_as_written(case: tuple[str, str, str], frame: str) -> None:
+    kind, number, written = case
+    text = frame.format(written)
+    found = detect(text)
+    assert [(d.kind, d.value) for d in found] == [(kind, written)]
+    digits = "".join(ch for ch in written.translate(TO_ASCII) if ch.isalnum())
+    assert digits.upper() == number.upper()  # the span is exactly the number, separators inside
+
+
+@given(resident_ids(), st.sampled_from(SEPARATORS), st.sampled_from(SEPARATORS))
+def test_an_id_grouped_with_two_different_separators_is_not_one_number(
+    number: str, first: str, second: str
+) -> None:
+    assume(first != second)
+    written = number[:6] + first + number[6:14] + second + number[14:]
+    assert "resident-id" not in [kind for kind, _ in kinds(written)]
+
+
+@given(
+    resident_ids(),
+    st.sampled_from(["ID", "No", "号码", "x", "ＩＤ"]),
+    st.sampled_from(["号", "X", "abc", ""]),
+)
+def test_an_18_digit_id_may_run_into_letters(number: str, before: str, after: str) -> None:
+    assume(not (after.upper().startswith("X") and number[-1] == "X"))
+    assert kinds(f"{before}{number}{after}") == [("resident-id", number)]
+
+
+@given(mobiles(), st.sampled_from(["HT", "No", "A"]))
+def test_a_mobile_glued_to_letters_is_a_code_not_a_number(number: str, before: str) -> None:
+    assert kinds(f"合同编号{before}{number}") == []
+
+
+@given(old_resident_ids())
+def test_old_15_digit_id(number: str) -> None:
+    assert kinds(f"身份证号{number}，") == [("resident-id", number)]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "110101901301123",  # month 13
+        "110101900230123",  # 30 February
+        "990101900307123",  # no such province
+        "202103160012345",  # an order number that starts with a year
+    ],
+)
+def test_15_digit_numbers_that_are_not_ids(number: str) -> None:
+    assert kinds(f"编号{number}。") == []
+
+
+@given(st.one_of(resident_ids(), mobiles(), bank_cards()), st.sampled_from(INVISIBLE), st.data())
+def test_invisible_characters_anywhere_inside_are_skipped(
+    number: str, invisible: str, data: st.DataObject
+) -> None:
+    cuts = sorted(data.draw(st.lists(st.integers(1, len(number) - 1), min_size=1, max_size=4, unique=True)))
+    written = (
+        "".join(number[a:b] + invisible for a, b in zip([0, *cuts], cuts, strict=False)) + number[cuts[-1] :]
+    )
+    found = detect(f"号码：{written}。")
+    assert [(d.start, d.value) for d in found] == [(3, written)]
+
+
+def test_dotted_mobile_is_not_a_decimal_amount() -> None:
+    assert kinds("13812345678.00元") == []
+    assert kinds("电话138.1234.5678。") == [("mobile", "138.1234.5678")]
+    assert kinds("138.1234.5678.9") == []
+
+
+# --- masking slices and outputs -----------------------------------------------------------------------
+
+
+@given(spelled(), st.text("甲方乙，。 ", max_size=5), st.integers(0, 60), st.integers(0, 60))
+def test_a_slice_of_masked_text_never_shows_what_the_whole_hides(
+    case: tuple[str, str, str], pad: str, a: int, b: int
+) -> None:
+    kind, number, written = case
+    text = f"客户{pad}{written}{pad}、邮箱li.si@example.com。"
+    masked = MaskedText(text)
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    part = masked.slice(lo, hi)
+    assert detect(part) == []
+    assert hidden_digits(kind, number) not in _digits_only(part)
+    assert "li.si" not in part
+    if hi <= text.index("li.si"):  # an e-mail mask changes length; before it, offsets line up
+        assert part == masked.masked[lo:hi]
+    assert masked.masked == mask_text(text)
+
+
+def _digits_only(text: str) -> str:
+    """The digits of `text` with separators and invisible characters between them removed."""
+    drop = {ord(ch): None for ch in SEPARATORS + INVISIBLE}
+    return text.translate(TO_ASCII).translate(drop)
+
+
+def test_mask_of_the_old_id_hides_the_birth_date() -> None:
+    assert mask("110101900307123", "resident-id") == "1101********123"
 
 
 # --- customer lists -----------------------------------------------------------------------------------
