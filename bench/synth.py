@@ -106,6 +106,46 @@ def write_agreement(path: Path, paragraphs: int, risky_every: int = 0) -> Path:
     return path
 
 
+def identifier_paragraph(characters: int, seed: int = 7) -> str:
+    """A customer list pasted as one paragraph: valid resident IDs, mobiles and bank cards, `characters` long.
+
+    IDs carry a GB 11643 check digit and a real birth date, cards a Luhn digit and a UnionPay prefix, so
+    every number is one the detectors report.
+    """
+    from stdnum import luhn
+    from stdnum.cn import ric
+
+    rng = random.Random(seed)
+    entries: list[str] = []
+    size = 0
+    while size < characters:
+        first17 = f"3202{rng.randrange(1, 9):02d}{rng.randrange(1950, 2005)}{rng.randrange(1, 13):02d}"
+        first17 += f"{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
+        card = f"622202{rng.randrange(10**9):09d}"
+        entry = (
+            f"客户{len(entries) + 1}：身份证{first17 + ric.calc_check_digit(first17 + '0')}，"
+            f"手机13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}，银行卡{card + luhn.calc_check_digit(card)}；"
+        )
+        entries.append(entry)
+        size += len(entry)
+    return "".join(entries)[:characters]
+
+
+def write_paragraph(path: Path, text: str) -> Path:
+    """A package whose body is the one paragraph `text`."""
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
+        f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p><w:sectPr/></w:body></w:document>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
+        z.writestr("word/numbering.xml", _NUMBERING)
+        z.writestr("word/document.xml", body.encode("utf-8"))
+    return path
+
+
 def floor(path: Path) -> None:
     """Read the zip, parse every XML part, serialise it and write a new zip in memory."""
     out = io.BytesIO()
