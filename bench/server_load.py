@@ -34,9 +34,11 @@ HOST = "127.0.0.1"
 SERVER = (
     "import sys, uvicorn;"
     "from draft_agreement.server.app import create_app;"
+    "from draft_agreement.server.connections import uvicorn_options;"
     "from draft_agreement.server.settings import ServerSettings;"
-    "uvicorn.run(create_app(ServerSettings(workers=int(sys.argv[2]))), host='127.0.0.1',"
-    " port=int(sys.argv[1]), access_log=False, log_level='warning')"
+    "settings = ServerSettings(workers=int(sys.argv[2]));"
+    "uvicorn.run(create_app(settings), host='127.0.0.1', port=int(sys.argv[1]), log_level='warning',"
+    " **uvicorn_options(settings))"
 )
 
 

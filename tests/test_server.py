@@ -283,3 +283,31 @@ def test_upload_names_are_made_safe() -> None:
     assert safe_name('a"\r\nX-Injected: 1.docx') == "a___X-Injected_ 1.docx"
     assert safe_name("") == "upload.docx" and safe_name("...") == "upload.docx"
     assert len(safe_name("长" * 500 + ".docx")) <= 120 and safe_name("长" * 500 + ".docx").endswith(".docx")
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_are_stripped_from_names(client: TestClient, tmp_path: Path) -> None:
+    """'合同\u202excod.docx' reads as '合同docx.doc' in a report or a download bar: a spoofed type."""
+    for control in BIDI_CONTROLS:
+        assert safe_name(f"合同{control}xcod.docx") == "合同xcod.docx"
+    spoofed = "invoice\u202excod\u2066.docx"
+    review = client.post("/api/review", files=upload(SAMPLE, spoofed))
+    assert review.status_code == 200 and review.json()["file"] == "invoicexcod.docx"
+    redline = client.post(f"/api/redline?date={DATE}", files=upload(SAMPLE, spoofed))
+    disposition = redline.headers["content-disposition"]
+    assert "invoicexcod.redlined.docx" in disposition and "%E2%80%AE" not in disposition.upper()
+    refused = client.post("/api/review", files=upload(hostile.legacy_doc(tmp_path), spoofed))
+    assert refused.status_code == 422 and not set(BIDI_CONTROLS) & set(refused.json()["error"])
+
+
+def test_refusals_before_the_body_is_read_close_the_connection(client: TestClient, tmp_path: Path) -> None:
+    big = tmp_path / "big.docx"
+    big.write_bytes(SAMPLE.read_bytes() + bytes(3 << 20))
+    too_large = client.post("/api/review", files=upload(big))
+    assert too_large.status_code == 413 and too_large.headers["connection"] == "close"
+    wrong_type = client.post("/api/review", content=b"x", headers={"content-type": "text/plain"})
+    assert wrong_type.status_code == 415 and wrong_type.headers["connection"] == "close"
+    fine = client.post("/api/review", files=upload(SAMPLE))
+    assert "connection" not in fine.headers

@@ -52,6 +52,18 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[
             float, typer.Option(min=0.1, help="Seconds one document may take before its worker is stopped.")
         ] = 60.0,
+        head_timeout: Annotated[
+            float,
+            typer.Option(
+                min=0.1, help="Seconds a request's headers may take; then the connection is closed."
+            ),
+        ] = 10.0,
+        body_timeout: Annotated[
+            float, typer.Option(min=0.1, help="Seconds an upload may take to arrive; then the answer is 408.")
+        ] = 60.0,
+        max_connections: Annotated[
+            int, typer.Option(min=1, help="Open connections beyond which new requests are answered 503.")
+        ] = 256,
     ) -> None:
         """Serve the upload page and the JSON API (review, redline, draft) with uvicorn.
 
@@ -64,6 +76,7 @@ def register(app: typer.Typer) -> None:
                 from uvicorn.config import LOGGING_CONFIG
 
                 from draft_agreement.server.app import create_app
+                from draft_agreement.server.connections import uvicorn_options
                 from draft_agreement.server.settings import MB, ServerSettings
             except ImportError as exc:
                 fail(f"serve needs FastAPI and uvicorn ({exc.name} is missing): pip install fastapi uvicorn")
@@ -77,6 +90,9 @@ def register(app: typer.Typer) -> None:
                 "token": token or None,
                 "max_upload_bytes": int(max_upload_mb * MB),
                 "timeout_seconds": timeout,
+                "head_timeout_seconds": head_timeout,
+                "body_timeout_seconds": body_timeout,
+                "max_connections": max_connections,
             }
             if workers is not None:
                 limits["workers"] = workers
@@ -88,10 +104,5 @@ def register(app: typer.Typer) -> None:
                 "propagate": False,
             }
             uvicorn.run(
-                create_app(settings),
-                host=host,
-                port=port,
-                access_log=False,  # it logs query strings (a page token); our log line names the route only
-                server_header=False,
-                log_config=log_config,
+                create_app(settings), host=host, port=port, log_config=log_config, **uvicorn_options(settings)
             )

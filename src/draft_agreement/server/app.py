@@ -71,6 +71,7 @@ _ERRORS = {
     for code, why in (
         (400, "Malformed request"),
         (401, "Missing or wrong bearer token"),
+        (408, "The upload did not arrive within the server's time limit"),
         (413, "Upload larger than the limit"),
         (415, "Not a multipart upload"),
         (422, "The document cannot be processed; the message is the one the CLI prints"),
@@ -190,6 +191,7 @@ class _Guard:
             )
 
 
+_UNREAD_BODY = frozenset({400, 408, 413, 415})  # refusals made before the body was read to its end
 _ROUTES = frozenset({"/", "/healthz", "/openapi.json", "/api/review", "/api/redline", "/api/draft"})
 
 
@@ -253,7 +255,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.message)
+        # A refused upload may still be arriving: close the connection after the answer, or a client
+        # trickling the rest would hold it open.
+        return _error(
+            exc.status, exc.message, {"connection": "close"} if exc.status in _UNREAD_BODY else None
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -402,7 +408,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     async def _upload(request: Request, required: bool = True) -> Upload | None:
         try:
-            return await read_upload(request, settings.max_upload_bytes, required)
+            return await read_upload(
+                request, settings.max_upload_bytes, required, settings.body_timeout_seconds
+            )
         except UploadError as exc:
             raise ApiError(exc.status, exc.message) from None
 

@@ -2,11 +2,14 @@
 
 Starlette's own form parsing spools file parts over 1 MB to an anonymous file in the system temp
 folder; here the body is counted while it streams and the file part is kept in memory, so an upload
-only ever reaches disk in the request's own temporary folder, which is always removed.
+only ever reaches disk in the request's own temporary folder, which is always removed. The body must
+arrive within a deadline (uvicorn has none), and a client that goes away mid-upload is a 400, not a
+server error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
@@ -14,7 +17,7 @@ from pathlib import PurePosixPath
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 FIELD = "file"
 _MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small option fields
@@ -22,6 +25,9 @@ _MAX_FIELDS = 16
 _MAX_FIELD_BYTES = 64 * 1024
 _NAME_LIMIT = 120
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\"\\/:*?<>|]")
+# Bidirectional controls (embeddings, overrides, isolates, marks): "invoice\u202excod.docx" shows as
+# "invoicedocx.doc" in a report or a browser's download bar. They have no place in a file name.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class UploadError(Exception):
@@ -41,7 +47,7 @@ class Upload:
 
 def safe_name(raw: str | None, fallback: str = "upload.docx") -> str:
     """The last path component of a client-supplied name, without control or path characters."""
-    leaf = PurePosixPath((raw or "").replace("\\", "/")).name
+    leaf = PurePosixPath(_BIDI.sub("", raw or "").replace("\\", "/")).name
     cleaned = _UNSAFE_NAME.sub("_", leaf).strip(" .")
     if len(cleaned) > _NAME_LIMIT:
         stem, dot, suffix = cleaned.rpartition(".")
@@ -63,19 +69,34 @@ class _InMemoryParser(MultiPartParser):
         self.spool_max_size = limit + _MULTIPART_OVERHEAD
 
 
-async def _bounded(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+async def _bounded(request: Request, limit: int, seconds: float) -> AsyncGenerator[bytes, None]:
+    """The body as it streams, refused past `limit` bytes or when it takes more than `seconds`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    chunks = request.stream().__aiter__()
     received = 0
-    async for chunk in request.stream():
+    while True:
+        try:
+            chunk = await asyncio.wait_for(anext(chunks), max(deadline - loop.time(), 0.0))
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise UploadError(
+                408, f"the upload did not arrive within the server's limit of {seconds:g} s"
+            ) from None
         received += len(chunk)
         if received > limit + _MULTIPART_OVERHEAD:
             raise _too_large(limit)
         yield chunk
 
 
-async def read_upload(request: Request, limit: int, required: bool = True) -> Upload | None:
+async def read_upload(
+    request: Request, limit: int, required: bool = True, seconds: float = 60.0
+) -> Upload | None:
     """The uploaded file (multipart field "file"); None when it is optional and not sent.
 
-    Options travel as query parameters, so other form fields are ignored.
+    Options travel as query parameters, so other form fields are ignored. The whole body must arrive
+    within `seconds`.
     """
     content_type = request.headers.get("content-type", "")
     if not content_type.lower().startswith("multipart/form-data"):
@@ -85,11 +106,13 @@ async def read_upload(request: Request, limit: int, required: bool = True) -> Up
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit + _MULTIPART_OVERHEAD:
         raise _too_large(limit)
-    stream = _bounded(request, limit)
+    stream = _bounded(request, limit, seconds)
     try:
         form = await _InMemoryParser(request, stream, limit).parse()
     except MultiPartException as exc:
         raise UploadError(400, f"malformed multipart upload ({exc.message})") from None
+    except ClientDisconnect:
+        raise UploadError(400, "the client disconnected before the upload was complete") from None
     finally:
         await stream.aclose()
     part = form.get(FIELD)
