@@ -19,12 +19,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import identifier_paragraph, write_paragraph  # noqa: E402
+from synth import best_of, identifier_paragraph, write_paragraph  # noqa: E402
 
 from draft_agreement.api import redline  # noqa: E402
 from draft_agreement.model.document import load_document  # noqa: E402
@@ -34,16 +33,6 @@ SIZES = "5000,10000,20000,40000,100000"
 WHOLE_PROCESS_SIZE = 40_000
 WHOLE_PROCESS_TARGET = 8.0
 FLAT_TARGET = 1.5
-
-
-def best_cpu(fn: Callable[[], object], repeat: int) -> float:
-    """The least CPU time of `repeat` runs: on a shared machine, wall time mostly measures the neighbours."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        fn()
-        best = min(best, time.process_time() - started)
-    return best
 
 
 def review_json(path: Path) -> int:
@@ -76,8 +65,10 @@ def main() -> None:
         review_json(files[sizes[0]])  # compile the rule packs once, as a long-running pipeline would
         small = write_paragraph(Path(tmp) / "small.docx", "甲方与乙方签订本协议。")
         out = Path(tmp) / "out.docx"
-        fixed_review = best_cpu(lambda: review_json(small), args.repeat)
-        fixed_redline = best_cpu(lambda: redline(small, out, date="2026-01-01"), args.repeat)
+        fixed_review = best_of(lambda: review_json(small), args.repeat, time.process_time)
+        fixed_redline = best_of(
+            lambda: redline(small, out, date="2026-01-01"), args.repeat, time.process_time
+        )
         print(f"fixed cost of a call: review {fixed_review:.3f} s, redline {fixed_redline:.3f} s")
         print(
             f"{'characters':>10} {'findings':>8} {'review s':>9} {'µs/char':>8} {'redline s':>9} {'µs/char':>8}"
@@ -85,8 +76,10 @@ def main() -> None:
         per_char: dict[str, list[float]] = {"review": [], "redline": []}
         for n, path in files.items():
             findings = len(review_document(load_document(path)).findings)
-            t_review = best_cpu(lambda path=path: review_json(path), args.repeat)
-            t_redline = best_cpu(lambda path=path: redline(path, out, date="2026-01-01"), args.repeat)
+            t_review = best_of(lambda path=path: review_json(path), args.repeat, time.process_time)
+            t_redline = best_of(
+                lambda path=path: redline(path, out, date="2026-01-01"), args.repeat, time.process_time
+            )
             review_char = max(t_review - fixed_review, 0.0) / n * 1e6
             redline_char = max(t_redline - fixed_redline, 0.0) / n * 1e6
             per_char["review"].append(review_char)
