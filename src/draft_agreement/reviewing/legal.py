@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from draft_agreement.errors import RuleFileError
+from draft_agreement.reviewing.findings import LegalBasis
 
 _DIGITS = "零一二三四五六七八九"
 _ARTICLE_KEY = re.compile(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
@@ -82,6 +83,7 @@ class Citation:
     law_en: str = ""
     article_en: str = ""
     note: str | None = None
+    effective: str | None = None  # ISO date the act took effect, as its own text states it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class Act:
     articles: Mapping[str, str]
     note: str | None
     path: str
+    effective: str | None = None
 
 
 class LegalLibrary:
@@ -153,7 +156,16 @@ class LegalLibrary:
             law_en=act.law_en,
             article_en=article_display_en(key),
             note=act.note,
+            effective=act.effective,
         )
+
+
+def legal_basis(library: LegalLibrary, ref: str, lang: str) -> LegalBasis:
+    """A finding's citation of `ref`, with the act's English name in an English report."""
+    c = library.cite(ref)
+    if lang == "en" and c.law_en:
+        return LegalBasis(c.law_en, c.article_en or c.article, c.quote, c.ref)
+    return LegalBasis(c.law, c.article, c.quote, c.ref)
 
 
 def _load_act(path: Path) -> Act:
@@ -195,7 +207,13 @@ def _load_act(path: Path) -> Act:
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise RuleFileError(where, None, "note", "must be a string")
+    effective = data.get("effective")
+    if effective is not None and not (
+        isinstance(effective, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", effective)
+    ):
+        raise RuleFileError(where, None, "effective", "must be an ISO date such as 2021-11-01")
     return Act(
+        effective=effective,
         id=act_id,
         law=data["law"],
         law_en=data.get("law_en", ""),
