@@ -18,7 +18,9 @@ from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import load_document
 from draft_agreement.reviewing.run import review
 
-SCHEMA = Path(__file__).resolve().parents[1] / "src" / "draft_agreement" / "report" / "review-report.schema.json"
+SCHEMA = (
+    Path(__file__).resolve().parents[1] / "src" / "draft_agreement" / "report" / "review-report.schema.json"
+)
 
 
 def agreement(path: Path, lines: list[str | list[list[str]]]) -> Path:
@@ -57,7 +59,11 @@ ACCOUNT_SALE = [
     "乙方（盖章）：某某医疗美容门诊部",
     "签订日期：2019年9月22日",
     "附件一：甲方微信号明细",
-    [["序号", "微信号", "昵称", "好友数"], ["1", "qian_yimei01", "钱顾问", "2300"], ["2", "qian_yimei02", "钱顾问2号", "2100"]],
+    [
+        ["序号", "微信号", "昵称", "好友数"],
+        ["1", "qian_yimei01", "钱顾问", "2300"],
+        ["2", "qian_yimei02", "钱顾问2号", "2100"],
+    ],
     "附件二：重点客户名单",
     [["序号", "客户姓名", "微信号", "手机号码"], ["1", "陈某", "chen_mm_88", "13800138001"]],
 ]
@@ -118,11 +124,27 @@ def test_the_subject_and_its_annexes(account_sale: Path) -> None:
     ("clause", "jurisdiction", "phrase"),
     [
         ("本契約之準據法為中華民國法律，並以臺灣臺北地方法院為第一審管轄法院。", "TW", "中華民國法律"),
-        ("本协议适用中华人民共和国法律（为本协议之目的，不包括香港、澳门特别行政区和台湾地区法律）。", "CN", "中华人民共和国法律"),
+        (
+            "本协议适用中华人民共和国法律（为本协议之目的，不包括香港、澳门特别行政区和台湾地区法律）。",
+            "CN",
+            "中华人民共和国法律",
+        ),
         ("本协议受香港特别行政区法律管辖并依其解释。", "HK", "香港特别行政区法律"),
-        ("This Agreement shall be governed by the laws of the State of California, without regard to its conflict of laws principles.", "US-CA", "laws of the State of California"),
-        ("This Agreement is governed by the laws of the Dubai International Financial Centre (DIFC).", "AE", None),
-        ("This Agreement is governed by and construed in accordance with the laws of Singapore.", "SG", "laws of Singapore"),
+        (
+            "This Agreement shall be governed by the laws of the State of California, without regard to its conflict of laws principles.",
+            "US-CA",
+            "laws of the State of California",
+        ),
+        (
+            "This Agreement is governed by the laws of the Dubai International Financial Centre (DIFC).",
+            "AE",
+            None,
+        ),
+        (
+            "This Agreement is governed by and construed in accordance with the laws of Singapore.",
+            "SG",
+            "laws of Singapore",
+        ),
         ("This Agreement is governed by the laws of England and Wales.", "GB", "laws of England"),
     ],
 )
@@ -137,7 +159,12 @@ def test_governing_law(tmp_path: Path, clause: str, jurisdiction: str, phrase: s
 def test_a_forum_abroad_without_a_chosen_law(tmp_path: Path) -> None:
     path = agreement(
         tmp_path / "forum.docx",
-        ["帳號轉讓契約", "甲方：王小明", "乙方：李大華", "第五條 因本契約涉訟時，雙方同意以臺灣臺北地方法院為第一審管轄法院。"],
+        [
+            "帳號轉讓契約",
+            "甲方：王小明",
+            "乙方：李大華",
+            "第五條 因本契約涉訟時，雙方同意以臺灣臺北地方法院為第一審管轄法院。",
+        ],
     )
     law = load_document(path).deal.governing_law
     assert law is not None and law.jurisdiction is None and law.forum_jurisdiction == "TW" and law.foreign
@@ -221,7 +248,11 @@ def test_review_reports_the_deal_and_validates_against_the_schema(account_sale: 
     assert cited
     for finding in cited:
         assert finding["applies_from"] >= "2021-11-01"
-        assert any(b.get("applies_from") == "2021-11-01" for b in finding["legal_basis"] if b["ref"].startswith("pipl:"))
+        assert any(
+            b.get("applies_from") == "2021-11-01"
+            for b in finding["legal_basis"]
+            if b["ref"].startswith("pipl:")
+        )
         assert "2019年9月22日" in finding["explanation"]
 
 
@@ -259,3 +290,20 @@ def test_a_broken_vocabulary_is_a_rule_file_error(tmp_path: Path) -> None:
     kinds.write_text(kinds.read_text(encoding="utf-8").replace("  other:\n", "  misc:\n"), encoding="utf-8")
     with pytest.raises(RuleFileError, match="misc"):
         load_vocabulary(str(tmp_path))
+
+
+def test_an_added_annex_is_numbered_after_the_agreements_own(account_sale: Path, tmp_path: Path) -> None:
+    assert load_document(account_sale).deal.next_annex("zh") == "附件三"
+    english = agreement(
+        tmp_path / "en.docx",
+        [
+            "Asset Purchase Agreement",
+            "1. The Seller sells the Assets listed in Schedule 1 to the Buyer.",
+            "Schedule 1",
+            "Schedule 2",
+        ],
+    )
+    assert load_document(english).deal.next_annex("en") == "Schedule 3"
+    bare = agreement(tmp_path / "bare.docx", ["保密协议", "1. 双方应保密。"])
+    assert load_document(bare).deal.next_annex("zh") == "附件一"
+    assert load_document(bare).deal.next_annex("en") == "Annex 1"

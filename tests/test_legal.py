@@ -13,13 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from draft_agreement.chinese import chinese_number, parse_chinese_number
 from draft_agreement.errors import RuleFileError
-from draft_agreement.reviewing.legal import (
-    LegalLibrary,
-    article_display,
-    chinese_number,
-    parse_chinese_number,
-)
+from draft_agreement.reviewing.legal import LegalLibrary, article_display
 from draft_agreement.reviewing.rules import default_clauses_dir, default_pack_paths, load_rule_set
 
 REPO = Path(__file__).resolve().parents[1]

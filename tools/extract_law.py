@@ -20,7 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from draft_agreement.reviewing.legal import article_display, parse_chinese_number  # noqa: E402
+from draft_agreement.chinese import parse_chinese_number  # noqa: E402
+from draft_agreement.reviewing.legal import article_display  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from draft_agreement.chinese import chinese_number
+
 Ref = tuple[str, int]  # (story id, paragraph index in the story)
 
 GIVING_ROLES = ("transferor", "provider", "licensor", "lessor", "principal", "seller", "referrer")
@@ -161,6 +163,24 @@ class Deal:
         """The party whose own details paragraph `ref` holds (party block, signature, notices)."""
         index = self._owners.get(ref)
         return self.parties[index] if index is not None else None
+
+    def next_annex(self, lang: str) -> str:
+        """The label an annex added to this agreement takes: after its own ("附件三", "Annex 3").
+
+        It follows the word the agreement uses for its own annexes (附件/附表, Annex/Schedule/
+        Exhibit/Appendix), so a drafted consent notice reads as one more of them.
+        """
+        own = [self.clause_labels.get(ref) or "" for ref in self.subject.annexes]
+        count = len(own) + 1
+        if lang == "zh":
+            word = "附表" if own and all(label.startswith("附表") for label in own) else "附件"
+            return f"{word}{chinese_number(count)}"
+        words = [
+            w
+            for w in ("Schedule", "Exhibit", "Appendix", "Annex")
+            if any(label.startswith(w) for label in own)
+        ]
+        return f"{words[0] if words else 'Annex'} {count}"
 
     def is_own_account(self, identifier: str) -> bool:
         return any(identifier in p.accounts for p in self.parties)

@@ -14,46 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from draft_agreement.chinese import chinese_number
 from draft_agreement.errors import RuleFileError
 from draft_agreement.reviewing.findings import LegalBasis
 
-_DIGITS = "零一二三四五六七八九"
 _ARTICLE_KEY = re.compile(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
 _REF = re.compile(r"^([a-z0-9][a-z0-9-]*):([1-9][0-9]{0,3}(?:-[1-9])?)$")
-
-
-def chinese_number(n: int) -> str:
-    """1038 -> 一千零三十八, 10 -> 十, 110 -> 一百一十: the form statutes use in article headings."""
-    if not 0 < n < 10000:
-        raise ValueError(f"article number out of range: {n}")
-    out: list[str] = []
-    zero_pending = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit == 0:
-            zero_pending = bool(out)
-            continue
-        if zero_pending:
-            out.append("零")
-            zero_pending = False
-        out.append(_DIGITS[digit] + unit)
-    text = "".join(out)
-    return text[1:] if text.startswith("一十") else text
-
-
-def parse_chinese_number(text: str) -> int:
-    """Inverse of chinese_number for article headings (第一千零三十八条 -> 1038)."""
-    total = 0
-    digit = 0
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS.index(ch)
-        elif ch in "千百十":
-            total += (digit or 1) * {"千": 1000, "百": 100, "十": 10}[ch]
-            digit = 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + digit
 
 
 def article_display(key: str) -> str:
