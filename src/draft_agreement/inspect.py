@@ -42,6 +42,7 @@ def document_to_dict(doc: Document, show_pii: bool = False) -> dict[str, Any]:
         "language": doc.language,
         "warnings": list(doc.package.warnings),
         "context": doc.context.to_dict(),
+        "deal": doc.deal.to_dict(),
         "stories": [
             {
                 "id": s.id,

@@ -54,8 +54,17 @@ def inspect(
         console.print(
             f"[bold]{escape(shown(ctx.title) if ctx.title else file.name)}[/bold]  ({doc.language})"
         )
-        for party in ctx.parties:
-            console.print(escape(shown(f"  {party.designation} [{party.role}]: {party.name or '—'}")))
+        deal = doc.deal
+        law = deal.governing_law
+        console.print(
+            escape(
+                f"  deal: {', '.join(deal.kinds)}; law: {(law and law.jurisdiction) or '—'}; "
+                f"signed: {deal.signed or '—'}"
+            )
+        )
+        for party in deal.parties:
+            aliases = f" ({', '.join(party.aliases)})" if party.aliases else ""
+            console.print(escape(shown(f"  {party.label}{aliases} [{party.role}]: {party.name or '—'}")))
         table = Table(show_lines=False, expand=False)
         for column in ("story", "#", "label", "text", "marks"):
             table.add_column(column, overflow="fold")
