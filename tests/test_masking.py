@@ -52,11 +52,14 @@ def _cell(text: str) -> str:
 
 
 def write_agreement(path: Path, written: list[str]) -> Path:
-    """A risky clause quoting the identifiers, a customer table listing them, and a long paragraph."""
+    """Parties with their own details, a risky clause quoting the identifiers, a customer table listing
+    them, and a long paragraph."""
     listed = "、".join(written)
     rows = "".join(f"<w:tr>{_cell(f'客户{i}')}{_cell(w)}</w:tr>" for i, w in enumerate(written))
     body = (
-        _paragraph(RISKY + listed + "。")
+        _paragraph(f"甲方（转让方）：张三，身份证号码：{written[0]}，联系电话：{written[-1]}")
+        + _paragraph("乙方（受让方）：李四")
+        + _paragraph(RISKY + listed + "。")
         + f"<w:tbl><w:tr>{_cell('客户姓名')}{_cell('联系电话')}</w:tr>{rows}</w:tbl>"
         + _paragraph("第二条 客户名单：" + FILLER * 40 + listed + FILLER * 40)
     )
