@@ -69,7 +69,9 @@ _FALSE = {"0", "false", "off"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ZERO_PADDED = re.compile(r"0+[1-9]")
 # A 100,000-character w:lvlText would be repeated in every numbered paragraph: a 4 KB file made a
-# 2 GB report. Real level texts ("第%1条", "%1.%2.%3.") are a few characters.
+# 2 GB report. Word itself shows at most 31 characters of a level's text once its numbers are filled
+# in ([MS-OI29500] 2.1.283); the template is read up to 255, which no real one comes near.
+_MAX_LABEL = 31
 _MAX_LVLTEXT = 255
 _MAX_PAD = 9  # Word offers 001 to 00001; a longer "custom" width would only pad labels with zeros
 # Formats that legal numbering (w:isLgl) keeps; every other format is shown as decimal.
@@ -142,7 +144,7 @@ _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _roman(n: int) -> str | None:
-    if n >= 4000:  # no standard numeral from 4,000 on, and a w:start of 2**31 would be 2 million Ms
+    if n // 1000 > _MAX_LABEL:  # a w:start of 2**31 would be 2 million Ms; Word shows 31 characters
         return None
     out = []
     for value, numeral in _ROMAN:
