@@ -605,7 +605,11 @@ def test_a_preamble_entered_into_by_names_the_party_not_the_sentence() -> None:
 
 def test_traditional_liaison_phone_is_a_contact_not_part_of_the_name() -> None:
     ctx = extract(
-        ["帳號轉讓契約", "出讓人（甲方）：王小明，聯絡電話：0912-345-678", "受讓人（乙方）：美麗佳人有限公司"],
+        [
+            "帳號轉讓契約",
+            "出讓人（甲方）：王小明，聯絡電話：0912-345-678",
+            "受讓人（乙方）：美麗佳人有限公司",
+        ],
         "zh-Hant",
     )
     assert ctx.seller is not None
