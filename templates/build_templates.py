@@ -778,6 +778,13 @@ def referral_agreement_zh() -> Draft:
     d.tag("{%p if categories|restricted %}")
     d.clause("提供{{ categories|restricted|join('、') }}的必要性：{{ necessity }}")
     d.tag("{%p endif %}")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "客户为不满十四周岁的未成年人的，上述告知应当向其父母或者其他监护人作出，并取得其父母或者其他监护人的"
+        "单独同意（《中华人民共和国个人信息保护法》第三十一条、《中华人民共和国未成年人保护法》第七十二条）；"
+        "乙方应当为未成年人的个人信息制定专门的个人信息处理规则。"
+    )
+    d.tag("{%p endif %}")
     d.clause("甲方应当保存每位客户的告知和同意记录，保存期限不少于三年。")
     d.article("服务费")
     d.clause(
@@ -898,6 +905,14 @@ def referral_agreement_en() -> Draft:
     d.tag("{%p if categories|restricted %}")
     d.clause("Why providing {{ categories|restricted|join(', ') }} is necessary: {{ necessity }}")
     d.tag("{%p endif %}")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "Where a customer is a child under 14, the notice is given to, and the separate consent obtained from, "
+        "the child’s parent or other guardian (Article 31 of the Personal Information Protection Law and "
+        "Article 72 of the Law on the Protection of Minors of the People’s Republic of China); the Recipient "
+        "adopts special rules for processing children’s personal information."
+    )
+    d.tag("{%p endif %}")
     d.clause("The Referrer will keep a record of each notice and consent for at least three years.")
     d.article("Service fee")
     d.clause(
@@ -1010,6 +1025,12 @@ def dpa_zh() -> Draft:
         "不低于本协议的义务，并对转受托方的处理活动承担责任。"
     )
     d.clause("受托方应当协助委托方响应个人查阅、复制、更正、补充、删除个人信息以及撤回同意等请求。")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "委托处理的个人信息涉及不满十四周岁未成年人的，委托方应当确保已取得其父母或者其他监护人的同意；受托方应当"
+        "遵守委托方为未成年人个人信息制定的专门处理规则，并采取严格保护措施。"
+    )
+    d.tag("{%p endif %}")
     d.clause(
         "发生或者可能发生个人信息泄露、篡改、丢失的，受托方应当立即采取补救措施，并在知悉后二十四小时内书面通知委托方，"
         "配合委托方履行通知个人和报告主管部门的义务。"
@@ -1091,6 +1112,13 @@ def dpa_en() -> Draft:
         "Controller by appropriate technical and organisational measures in responding to requests to exercise data "
         "subjects’ rights."
     )
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "Children. Where the personal data concern children under 14, the Controller ensures that a parent’s or "
+        "other guardian’s consent has been obtained, and the Processor follows the Controller’s special rules for "
+        "children’s personal information and protects it with strict measures."
+    )
+    d.tag("{%p endif %}")
     d.clause(
         "Assistance. The Processor assists the Controller in ensuring compliance with Articles 32 to 36 GDPR "
         "(security, notification of personal data breaches, data protection impact assessments and prior "

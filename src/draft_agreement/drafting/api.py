@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +292,11 @@ def _render(
         data_bytes, shown = mark_blanks(render_docx(tpl, lang, resolved.values, variant), script)
         body = traditional_package(data_bytes) if script == "zh-Hant" else data_bytes
     blanks = _shown(resolved, shown)
+    if script == "zh-Hant":  # the blanks as the draft shows them
+        blanks = tuple(
+            replace(b, label=to_traditional(b.label), description=to_traditional(b.description))
+            for b in blanks
+        )
     if strict:
         missing = {b.name: b for b in [*resolved.missing(tpl), *blanks]}
         if missing:

@@ -98,7 +98,6 @@ def _run(job: Job) -> JobResult:
     if job.kind == DRAFT:
         assert job.output is not None
         from draft_agreement.drafting import draft
-
         from draft_agreement.drafting.resolve import FORM
 
         source = Path(job.source) if job.source else None
