@@ -425,3 +425,29 @@ def test_composed_file_opens_in_libreoffice(composed: Path, tmp_path: Path) -> N
         and "客户推荐合作协议" in text
         and "个人信息提供告知同意书" in text
     )
+
+
+def test_a_main_document_without_numbering_gets_the_annexs_lists(tmp_path: Path) -> None:
+    """Most real files have no numbering.xml (559 of the 664 in ../shared/corpus); python-docx cannot
+    create one, so composing onto them failed until the composer added an empty part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    main = Document()
+    main.add_paragraph("Plain agreement without lists")
+    rid = next(rid for rid, rel in main.part.rels.items() if rel.reltype == RT.NUMBERING)
+    main.part.drop_rel(rid)
+    path = tmp_path / "plain.docx"
+    main.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        assert not any("numbering" in name for name in archive.namelist())
+    out = tmp_path / "out.docx"
+    compose(path, [referral_annex(tmp_path)], out)
+    labels = [p.label for p in load_document(out).story("body").paragraphs if p.label]
+    assert labels and labels[0] == "第一条"
+    check_integrity([out])
+
+
+def referral_annex(folder: Path) -> Path:
+    annex = folder / "referral.docx"
+    draft("referral-agreement", annex)
+    return annex

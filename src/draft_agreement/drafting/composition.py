@@ -24,8 +24,12 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
+from docx.oxml import parse_xml as docx_parse_xml
+from docx.parts.numbering import NumberingPart
 from docxcompose.composer import Composer
 from docxcompose.utils import xml_elements_equal
 from lxml import etree
@@ -35,7 +39,7 @@ from draft_agreement.drafting.comments import CommentMerger
 from draft_agreement.drafting.namespaces import docxcompose_prefixes
 from draft_agreement.drafting.output import freeze, write_docx
 from draft_agreement.errors import UnsupportedDocument
-from draft_agreement.ooxml import R_NS, W_P, W_PPR, W_R, W_RPR, w
+from draft_agreement.ooxml import R_NS, W_NS, W_P, W_PPR, W_R, W_RPR, w
 from draft_agreement.package import open_package
 
 # Schema order of run and paragraph properties (ECMA-376 CT_RPr, CT_PPrBase), for inserting in place.
@@ -174,6 +178,7 @@ def compose_bytes(
     with docxcompose_prefixes():
         composer = _Composer(document, preserve_styles=True)
         composer.restart_numbering = False  # annex lists are new instances already; restarting adds clones
+        _ensure_numbering(document)
         original_lists = _abstract_ids(document)
         merger = CommentMerger(document)
         for index, data in enumerate(annexes, start=1):
@@ -384,7 +389,7 @@ def read_checked(path: Path) -> bytes:
 def _open(data: bytes, label: str) -> DocxDocument:
     try:
         return Document(io.BytesIO(data))
-    except (ValueError, KeyError) as exc:
+    except (ValueError, KeyError, etree.XMLSyntaxError) as exc:
         raise UnsupportedDocument(
             label, f"cannot be composed ({exc})", "save it as a Word Document (.docx)"
         ) from None
@@ -400,6 +405,22 @@ def _drop_undefined_style_references(annex: DocxDocument) -> None:
         for ref in list(root.iter(_STYLE_REFS)):
             if ref.get(w("val")) not in defined:
                 ref.getparent().remove(ref)
+
+
+def _ensure_numbering(document: DocxDocument) -> None:
+    """Give a main document without numbering.xml an empty one: python-docx cannot create it (its
+    NumberingPart.new is not implemented), and docxcompose needs it to copy an annex's lists."""
+    part = document.part
+    if any(r.reltype == RT.NUMBERING for r in part.rels.values()):
+        return
+    element = docx_parse_xml(f'<w:numbering xmlns:w="{W_NS}"/>'.encode())
+    names = {str(p.partname) for p in part.package.iter_parts()}
+    number, name = 1, "/word/numbering.xml"
+    while name in names:
+        number += 1
+        name = f"/word/numbering{number}.xml"
+    numbering = NumberingPart(PackURI(name), CT.WML_NUMBERING, element, part.package)
+    part.relate_to(numbering, RT.NUMBERING)
 
 
 def _abstract_ids(document: DocxDocument) -> set[str]:
