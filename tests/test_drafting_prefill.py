@@ -300,3 +300,23 @@ def test_amounts_print_with_capitals(raw: str, figure: str, capital: str) -> Non
     money = coerce("amount", raw, "zh", "zh")
     assert isinstance(money, Money)
     assert (str(money), money.capital) == (figure, capital)
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("陈某，个人私域运营者", "陈某"),
+        ("周某（游戏昵称：夜雨听风）", "周某"),
+        ("林美君\u3000身分證", "林美君"),
+        ("張文彬（簽章）\u3000身分證", "張文彬"),
+        ("某某（上海）有限公司", "某某（上海）有限公司"),  # a bracket inside a company's name stays
+        ("Bright Media, LLC, a Delaware company", "Bright Media, LLC"),
+        ("SmileCo Holdings Pte. Ltd.", "SmileCo Holdings Pte. Ltd."),
+        ("This Agreement is entered into by Jennifer Lowe", None),  # a sentence, not a name
+        ("由甲乙双方签订", None),
+    ],
+)
+def test_party_names_are_names(read: str, name: str | None) -> None:
+    from draft_agreement.drafting.prefilling import plain_name
+
+    assert plain_name(read) == name

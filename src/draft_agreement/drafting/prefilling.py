@@ -39,6 +39,11 @@ _NOT_A_NAME = re.compile(
     r"|\b(?:agreement|contract|entered|between|hereby|herein|this|made|dated)\b",
     re.IGNORECASE,
 )
+# What follows a name in a party block: a bracketed note at its end (签章, a nickname), or a field label.
+_TRAILING_NOTE = re.compile(
+    r"\s*[（(][^（）()]*[）)]\s*$|[\s\u3000]+(?:身份证|身分证|身分證|身份證|证件|ID\b).*$", re.IGNORECASE
+)
+_APPOSITIVE = re.compile(r"[，,；;]")
 _CORPORATE_COMMA = re.compile(
     r",\s*(?:inc|ltd|llc|l\.l\.c|co|corp|limited|gmbh|plc|llp|lp|pte)\b\.?", re.IGNORECASE
 )
@@ -68,13 +73,20 @@ class Prefill:
 
 
 def plain_name(name: str | None) -> str | None:
-    """A party's name, or None when what was read is a clause rather than a name."""
+    """A party's name without what the party block wrote after it ("陈某，个人私域运营者", "周某（游戏
+    昵称：夜雨听风）", "林美君　身分證"), or None when what was read is a clause rather than a name."""
     if not name:
         return None
-    text = _CORPORATE_COMMA.sub("", name.strip())
-    if len(text) > 80 or _NOT_A_NAME.search(fold_chars(text)):
+    text, before = name.strip(), ""
+    while text != before:
+        before = text
+        text = _TRAILING_NOTE.sub("", text).strip()
+        comma = _APPOSITIVE.search(_CORPORATE_COMMA.sub(lambda m: "\0" * len(m.group()), text))
+        if comma is not None:
+            text = text[: comma.start()].strip()
+    if not text or len(text) > 80 or _NOT_A_NAME.search(fold_chars(_CORPORATE_COMMA.sub("", text))):
         return None
-    return name.strip()
+    return text
 
 
 def _sides(deal: Deal) -> tuple[DealParty | None, DealParty | None]:
