@@ -69,7 +69,6 @@ class Prefill:
 
     values: dict[str, Any]
     withheld: tuple[str, ...] = ()  # categories the agreement hands over that no draft passes on
-    children: bool = False
 
 
 def plain_name(name: str | None) -> str | None:
@@ -189,7 +188,7 @@ def prefill(doc: Document, report: ReviewReport, lang: str) -> Prefill:
     own = [a for p in deal.side("giving") for a in p.accounts]
     if own:
         values["accounts"] = own
-    return Prefill(values, withheld, children)
+    return Prefill(values, withheld)
 
 
 def _finding_summary(findings: Iterable[ReviewFinding], lang: str) -> list[str]:
