@@ -12,6 +12,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from draft_agreement.model.paragraph_text import read_paragraph
+from draft_agreement.model.textmap import TextMap
 from draft_agreement.ooxml import (
     W_DEL,
     W_DELINSTRTEXT,
@@ -70,22 +71,30 @@ def _content_before(run: etree._Element, node: etree._Element) -> bool:
     return any(child.tag != W_RPR for child in node.itersiblings(preceding=True))
 
 
-def split_at(p: etree._Element, offset: int) -> None:
-    """Make `offset` (current view) a run boundary, leaving other nodes in the runs they were in."""
-    tm = read_paragraph(p)
+Reader = Callable[[etree._Element], TextMap]
+
+
+def split_at(p: etree._Element, offset: int, reader: Reader = read_paragraph) -> None:
+    """Make `offset` (current view, or `reader`'s) a run boundary, leaving other nodes in their runs.
+
+    A piece whose holder is not a run (a math object standing for one character) is a boundary already.
+    """
+    tm = reader(p)
     if offset <= 0 or offset >= len(tm):
         return
     piece, k = tm.locate(offset)
-    if k > 0 or _content_before(piece.run, piece.node):
+    if piece.run.tag == W_R and (k > 0 or _content_before(piece.run, piece.node)):
         _split_run_before(piece.run, piece.node, k)
 
 
-def split_after(p: etree._Element, offset: int) -> None:
+def split_after(p: etree._Element, offset: int, reader: Reader = read_paragraph) -> None:
     """Make a boundary right after character `offset - 1`, so trailing non-text nodes stay outside."""
-    tm = read_paragraph(p)
+    tm = reader(p)
     if offset <= 0 or offset > len(tm):
         return
     piece, k = tm.locate(offset - 1)
+    if piece.run.tag != W_R:
+        return
     node_len = len(piece.text)
     if k + 1 < node_len:
         _split_run_before(piece.run, piece.node, k + 1)
@@ -95,11 +104,13 @@ def split_after(p: etree._Element, offset: int) -> None:
         _split_run_before(piece.run, followers[0], 0)
 
 
-def isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
+def isolate(
+    p: etree._Element, start: int, end: int, reader: Reader = read_paragraph
+) -> list[etree._Element]:
     """Split runs so [start, end) is made of whole runs, and return those runs in order."""
-    split_after(p, end)
-    split_at(p, start)
-    return read_paragraph(p).runs(start, end)
+    split_after(p, end, reader)
+    split_at(p, start, reader)
+    return reader(p).runs(start, end)
 
 
 def _field_runs_between(

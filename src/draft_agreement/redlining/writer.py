@@ -117,6 +117,10 @@ class RedlineWriter:
         self._revisions = 0
         self._comments = 0
 
+    @property
+    def revision_count(self) -> int:
+        return self._revisions
+
     def revision(self, tag: str) -> etree._Element:
         """A new revision element (w:ins, w:del, w:rPrChange...) by this writer's author, counted."""
         return self._wrapper(tag)
