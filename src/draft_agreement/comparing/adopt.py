@@ -65,16 +65,17 @@ class Adopter:
         self._next_docpr: int | None = None
 
     # -- entry point ---------------------------------------------------------------------------------
-    def adopt(self, el: etree._Element, old_part: str, new_part: str) -> etree._Element:
-        """Rewrite `el` (a copy of old content) in place so its references hold in NEW's `new_part`."""
+    def adopt(self, el: etree._Element, old_part: str, new_part: str) -> etree._Element | None:
+        """Rewrite `el` (a copy of old content) in place so its references hold in NEW's `new_part`;
+        None when `el` itself cannot be kept (a reference to a note NEW cannot hold)."""
         for node in list(el.iter()):
             tag = node.tag
             if not isinstance(tag, str):
                 continue
             if tag in _DROPPED:
-                parent = node.getparent()
-                if parent is not None:
-                    parent.remove(node)
+                if node is el:
+                    return None
+                node.getparent().remove(node)
                 continue
             for attr in _IDENTITY_ATTRS:
                 node.attrib.pop(attr, None)
@@ -90,6 +91,8 @@ class Adopter:
                 kind = "footnote" if tag == _NOTE_REFS[0] else "endnote"
                 mapped = self.note_ref(kind, node.get(w("id"), ""))
                 if mapped is None:
+                    if node is el:
+                        return None
                     node.getparent().remove(node)
                     continue
                 node.set(w("id"), mapped)

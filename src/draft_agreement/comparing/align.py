@@ -175,6 +175,10 @@ def text_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < 0.3 or matcher.quick_ratio() < 0.3:
+    if matcher.quick_ratio() < 0.2:
         return 0.0
-    return matcher.ratio()
+    ratio = matcher.ratio()
+    shorter = min(len(a), len(b))
+    if shorter >= 8 and ratio * (len(a) + len(b)) / 2 >= 0.8 * shorter:
+        return max(ratio, 0.6)  # one is the other with much added: still the same clause
+    return ratio

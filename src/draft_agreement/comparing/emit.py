@@ -76,7 +76,7 @@ from draft_agreement.redlining.writer import RedlineWriter
 
 _XML_SPACE = f"{{{XML_NS}}}space"
 _W_COMMENTREF = w("commentReference")
-_PARAGRAPH_SIMILARITY = 0.45
+_PARAGRAPH_SIMILARITY = 0.4
 _MOVE_MIN_CHARS = 12
 _NOTE_TAGS = {"footnotes": "footnote", "endnotes": "endnote"}
 
@@ -135,7 +135,6 @@ class Emitter:
         self.changes: list[Change] = []
         self.note_map: dict[tuple[str, str], str] = {}  # (kind, old note id) -> NEW note id
         self._new_notes: dict[str, etree._Element] = {}  # kind -> NEW notes root, once touched
-        self._note_parts: dict[str, tuple[str, str]] = {}  # kind -> (old part, new part)
         self._old_notes: dict[tuple[str, str], etree._Element] = {}
         self.adopter = Adopter(old.doc, new.doc, writer.editor, self._note_ref)
         self._pinned: dict[tuple[int, int], object] = {}
@@ -223,7 +222,6 @@ class Emitter:
     def _notes(self, old: Story | None, new: Story, new_containers: list) -> None:
         kind = _NOTE_TAGS[new.kind]
         old_containers = self.old.blocks(old) if old is not None else []
-        self._note_parts[kind] = (old.part if old is not None else "", new.part)
 
         def text(item: tuple[str | None, list[Block]]) -> str:
             return "\n".join(b.facts.base for b in paragraphs_of(item[1]))
@@ -520,7 +518,9 @@ class Emitter:
             piece = piece_slice.piece
             holder = piece.run
             if holder.tag != W_R:  # a math object: copied whole
-                out.append(self.adopter.adopt(_as_removed(copy.deepcopy(holder), self, deleting), self._old_part, self._new_part))
+                adopted = self._adopt(_as_removed(copy.deepcopy(holder), self, deleting))
+                if adopted is not None:
+                    out.append(adopted)
                 source = None
                 continue
             if holder is not source:
@@ -538,10 +538,13 @@ class Emitter:
                 instr = etree.SubElement(current, W_DELINSTRTEXT if deleting else W_INSTRTEXT)
                 _set_text(instr, node.text or "")
             else:
-                current.append(
-                    self.adopter.adopt(_as_removed(copy.deepcopy(node), self, deleting), self._old_part, self._new_part)
-                )
+                adopted = self._adopt(_as_removed(copy.deepcopy(node), self, deleting))
+                if adopted is not None:
+                    current.append(adopted)
         return out
+
+    def _adopt(self, el: etree._Element) -> etree._Element | None:
+        return self.adopter.adopt(el, self._old_part, self._new_part)
 
     def _deleted_paragraph(self, p: etree._Element) -> None:
         """Rebuild a paragraph of a copied row, table or note (already in its base view) as deleted."""
@@ -631,10 +634,11 @@ class Emitter:
         mapped = self.note_map.get((kind, old_id))
         if mapped is not None:
             return mapped
-        parts = self._note_parts.get(kind)
-        if parts is None or not parts[0]:
+        old_names = self.old.doc.package.related(self.old.doc.main_part, kind + "s")
+        new_names = self.new.doc.package.related(self.new.doc.main_part, kind + "s")
+        if not old_names or not new_names:
             return None
-        old_part, new_part = parts
+        old_part, new_part = old_names[0], new_names[0]
         old_root = self.old.doc.package.xml(old_part)
         note = next((n for n in old_root.iter(w(kind)) if n.get(w("id")) == old_id), None)
         if note is None:

@@ -20,6 +20,7 @@ from draft_agreement.comparing.segment import OBJECT
 from draft_agreement.model.textmap import Piece, TextMap
 from draft_agreement.ooxml import (
     MC_FALLBACK,
+    MC_NS,
     R_NS,
     W_BR,
     W_CR,
@@ -66,6 +67,7 @@ _TEXT = {
     W_NOBREAKHYPHEN: "\u2011",
 }
 _OBJECTS = (
+    f"{{{MC_NS}}}AlternateContent",
     w("drawing"),
     w("pict"),
     w("object"),

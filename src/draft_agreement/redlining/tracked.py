@@ -149,8 +149,11 @@ def clear_mark(p: etree._Element, tag: str) -> None:
     marker = rpr.find(tag) if rpr is not None else None
     if marker is not None:
         rpr.remove(marker)
+        ppr = rpr.getparent()
         if len(rpr) == 0 and not rpr.attrib:
-            rpr.getparent().remove(rpr)
+            ppr.remove(rpr)
+            if len(ppr) == 0 and not ppr.attrib:
+                ppr.getparent().remove(ppr)
 
 
 def rpr_change(rpr: etree._Element, old: etree._Element | None, make: Make) -> bool:
