@@ -110,7 +110,7 @@ def base_rpr(run: etree._Element) -> etree._Element | None:
     if change is not None:
         old = change.find(W_RPR)
         return copy.deepcopy(old) if old is not None else etree.Element(W_RPR)
-    out = etree.Element(W_RPR)
+    out = etree.Element(W_RPR, attrib=dict(rpr.attrib))
     for child in rpr:
         if child.tag not in _MARKERS:
             out.append(copy.deepcopy(child))
@@ -120,15 +120,15 @@ def base_rpr(run: etree._Element) -> etree._Element | None:
 def element_key(el: etree._Element | None) -> str:
     if el is None or (len(el) == 0 and not el.attrib):
         return ""
-    return etree.tostring(el, method="c14n").decode()
+    return etree.tostring(el, method="c14n", exclusive=True).decode()
 
 
 def base_ppr(p: etree._Element) -> etree._Element:
     """The paragraph properties of the base view, without the mark's run properties and section."""
     ppr = p.find(W_PPR)
-    out = etree.Element(W_PPR)
     if ppr is None:
-        return out
+        return etree.Element(W_PPR)
+    out = etree.Element(W_PPR, attrib=dict(ppr.attrib))
     change = ppr.find(W_PPRCHANGE)
     source = change.find(W_PPR) if change is not None else ppr
     if source is None:
@@ -243,4 +243,4 @@ def content_digest(node: etree._Element, target_digest: Callable[[str], str]) ->
                 el.set(name, target_digest(el.get(name, "")))
             elif qname.localname in _ID_ATTRS or qname.localname.startswith("rsid"):
                 del el.attrib[name]
-    return hashlib.sha1(etree.tostring(clone, method="c14n")).hexdigest()
+    return hashlib.sha1(etree.tostring(clone, method="c14n", exclusive=True)).hexdigest()
