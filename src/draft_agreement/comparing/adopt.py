@@ -42,8 +42,10 @@ _DROPPED = (
     w("permEnd"),
     w("proofErr"),
 )
-_IDENTITY_ATTRS = ("{http://schemas.microsoft.com/office/word/2010/wordml}paraId",
-                   "{http://schemas.microsoft.com/office/word/2010/wordml}textId")
+_IDENTITY_ATTRS = (
+    "{http://schemas.microsoft.com/office/word/2010/wordml}paraId",
+    "{http://schemas.microsoft.com/office/word/2010/wordml}textId",
+)
 _STYLE_LINKS = (w("basedOn"), w("next"), w("link"))
 _CT_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 _REL_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -123,7 +125,9 @@ class Adopter:
         found = next((s for s in old_root.iter(_W_STYLE) if s.get(_W_STYLEID) == style_id), None)
         if found is None:
             return style_id
-        self.editor.touch(self.new.package.related(self.new.main_part, "styles")[0]).append(copy.deepcopy(found))
+        self.editor.touch(self.new.package.related(self.new.main_part, "styles")[0]).append(
+            copy.deepcopy(found)
+        )
         for link in _STYLE_LINKS:
             target = found.find(link)
             if target is not None and target.get(_W_VAL):
@@ -153,7 +157,9 @@ class Adopter:
             return None
         abstract_ref = num.find(_W_ABSTRACTNUMID)
         abstract_id = abstract_ref.get(_W_VAL) if abstract_ref is not None else None
-        abstract = next((a for a in root.iter(_W_ABSTRACTNUM) if a.get(_W_ABSTRACTNUMID) == abstract_id), None)
+        abstract = next(
+            (a for a in root.iter(_W_ABSTRACTNUM) if a.get(_W_ABSTRACTNUMID) == abstract_id), None
+        )
         parts = []
         if abstract is not None:
             clone = copy.deepcopy(abstract)
@@ -179,7 +185,9 @@ class Adopter:
         if new_def is not None and new_def[0] == old_def[0]:
             return num_id
         target = self._new_numbering()
-        used_nums = [int(n.get(_W_NUMID_ATTR, "0")) for n in target.iter(_W_NUM) if n.get(_W_NUMID_ATTR, "").isdigit()]
+        used_nums = [
+            int(n.get(_W_NUMID_ATTR, "0")) for n in target.iter(_W_NUM) if n.get(_W_NUMID_ATTR, "").isdigit()
+        ]
         used_abs = [
             int(a.get(_W_ABSTRACTNUMID, "0"))
             for a in target.iter(_W_ABSTRACTNUM)
@@ -264,7 +272,11 @@ class Adopter:
         if self.old.package.has(rels_name(name)):
             self.editor.add_raw(rels_name(target), self.old.package.read(rels_name(name)), None)
             for rel in self.old.package.rels(name):
-                if not rel.external and not self.new.package.has(rel.target) and not self.editor.has(rel.target):
+                if (
+                    not rel.external
+                    and not self.new.package.has(rel.target)
+                    and not self.editor.has(rel.target)
+                ):
                     self._part(rel.target)
         return target
 

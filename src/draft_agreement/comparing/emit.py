@@ -376,7 +376,9 @@ class Emitter:
         new_tokens = _spans(nb, self.granularity)
         from difflib import SequenceMatcher
 
-        matcher = SequenceMatcher(None, [t[2] for t in old_tokens], [t[2] for t in new_tokens], autojunk=False)
+        matcher = SequenceMatcher(
+            None, [t[2] for t in old_tokens], [t[2] for t in new_tokens], autojunk=False
+        )
         actions: list[tuple[int, int, int, int, str]] = []  # (new lo, new hi, old lo, old hi, kind)
         opcodes = _absorb_gaps(matcher.get_opcodes(), old_tokens, new_tokens)
         for tag, i1, i2, j1, j2 in opcodes:
@@ -644,7 +646,11 @@ class Emitter:
         if note is None:
             return None
         new_root = self.writer.editor.touch(new_part)
-        ids = [int(n.get(w("id"), "0")) for n in new_root.iter(w(kind)) if n.get(w("id"), "").lstrip("-").isdigit()]
+        ids = [
+            int(n.get(w("id"), "0"))
+            for n in new_root.iter(w(kind))
+            if n.get(w("id"), "").lstrip("-").isdigit()
+        ]
         new_id = str(max(ids, default=0) + 1)
         self.note_map[(kind, old_id)] = new_id
         saved = (self._old_part, self._new_part)
@@ -742,11 +748,7 @@ def _absorb_gaps(opcodes: list, old_tokens: list, new_tokens: list) -> list:
     out: list = []
     for op in opcodes:
         tag, i1, i2, j1, j2 = op
-        if (
-            out
-            and out[-1][0] != "equal"
-            and tag != "equal"
-        ):
+        if out and out[-1][0] != "equal" and tag != "equal":
             prev = out.pop()
             out.append(("replace", prev[1], i2, prev[3], j2))
             continue

@@ -102,7 +102,7 @@ class BaseParagraph:
 
 def base_rpr(run: etree._Element) -> etree._Element | None:
     """The run properties the base view shows: those a tracked formatting change recorded, else the
-    current ones without revision markers."""
+    current ones without revision markers. A copy, keeping the namespace prefixes of the original."""
     rpr = run.find(W_RPR)
     if rpr is None:
         return None
@@ -110,10 +110,10 @@ def base_rpr(run: etree._Element) -> etree._Element | None:
     if change is not None:
         old = change.find(W_RPR)
         return copy.deepcopy(old) if old is not None else etree.Element(W_RPR)
-    out = etree.Element(W_RPR, attrib=dict(rpr.attrib))
-    for child in rpr:
-        if child.tag not in _MARKERS:
-            out.append(copy.deepcopy(child))
+    out = copy.deepcopy(rpr)
+    for child in list(out):
+        if child.tag in _MARKERS:
+            out.remove(child)
     return out
 
 
@@ -128,14 +128,14 @@ def base_ppr(p: etree._Element) -> etree._Element:
     ppr = p.find(W_PPR)
     if ppr is None:
         return etree.Element(W_PPR)
-    out = etree.Element(W_PPR, attrib=dict(ppr.attrib))
     change = ppr.find(W_PPRCHANGE)
     source = change.find(W_PPR) if change is not None else ppr
     if source is None:
-        return out
-    for child in source:
-        if child.tag not in (W_RPR, W_SECTPR, W_PPRCHANGE):
-            out.append(copy.deepcopy(child))
+        return etree.Element(W_PPR)
+    out = copy.deepcopy(source)
+    for child in list(out):
+        if child.tag in (W_RPR, W_SECTPR, W_PPRCHANGE):
+            out.remove(child)
     return out
 
 

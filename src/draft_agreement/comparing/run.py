@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from draft_agreement.comparing.blocks import Observed
+from draft_agreement.comparing.blocks import Observed, PBlock
 from draft_agreement.comparing.emit import Change, Emitter
 from draft_agreement.model.document import Story
 from draft_agreement.redlining.writer import Mode, RedlineWriter
@@ -14,16 +14,18 @@ from draft_agreement.redlining.writer import Mode, RedlineWriter
 GRANULARITIES = ("word", "char")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Comparison:
-    """What a comparison found and wrote."""
+    """What a comparison found and wrote: the changes by clause, and the review of them if asked."""
 
     changes: list[Change]
-    revisions: int  # revision elements written (w:ins, w:del, w:moveFrom, w:rPrChange...)
-    output: Path | None
+    revisions: int = 0  # revision elements written (w:ins, w:del, w:moveFrom, w:rPrChange...)
+    comments: int = 0
+    findings: dict[int, list] = field(default_factory=dict)  # change index -> findings on it
+    newly_risky: set[int] = field(default_factory=set)  # changes whose clause was safe in OLD
 
 
-def _pair_stories(old: list[Story], new: list[Story]) -> list[tuple[Story | None, Story]]:
+def pair_stories(old: list[Story], new: list[Story]) -> list[tuple[Story | None, Story]]:
     """NEW's stories with their OLD counterpart: the body with the body, the n-th header (footer) with
     the n-th, notes with notes. Text boxes are compared as part of the drawing that holds them."""
     by_kind: dict[str, list[Story]] = {}
@@ -43,30 +45,44 @@ def _pair_stories(old: list[Story], new: list[Story]) -> list[tuple[Story | None
     return pairs
 
 
-def compare_paths(
-    old: str | os.PathLike[str],
-    new: str | os.PathLike[str],
-    output: str | os.PathLike[str] | None,
-    *,
-    author: str,
-    date: str,
-    granularity: str = "word",
-) -> tuple[Comparison, RedlineWriter, Observed]:
-    """Compare and (when `output` is given) save; the writer and NEW's model are returned for review
-    comments, which are added before saving by the caller that wants them (see api.compare)."""
-    if granularity not in GRANULARITIES:
-        raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
-    old_doc = Observed(old)
-    new_doc = Observed(new)
-    writer = RedlineWriter(new_doc.doc, author, date, Mode.track)
-    emitter = Emitter(old_doc, new_doc, writer, granularity)
-    for old_story, new_story in _pair_stories(old_doc.doc.stories, new_doc.doc.stories):
-        before = writer.revision_count
-        emitter.story(old_story, new_story)
-        if writer.revision_count != before and new_story.part not in new_doc.doc.streamed:
-            writer.editor.touch(new_story.part)
-    emitter.finish()
-    result = Comparison(emitter.changes, writer.revision_count, Path(output) if output else None)
-    if output is not None:
-        writer.save(Path(output))
-    return result, writer, new_doc
+class CompareSession:
+    """One comparison: load both files, mark the differences, optionally comment, then save."""
+
+    def __init__(
+        self,
+        old: str | os.PathLike[str],
+        new: str | os.PathLike[str],
+        *,
+        author: str,
+        date: str,
+        granularity: str = "word",
+    ) -> None:
+        if granularity not in GRANULARITIES:
+            raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
+        self.old = Observed(old)
+        self.new = Observed(new)
+        self.writer = RedlineWriter(self.new.doc, author, date, Mode.track)
+        self.emitter = Emitter(self.old, self.new, self.writer, granularity)
+
+    def compare(self) -> Comparison:
+        writer = self.writer
+        for old_story, new_story in pair_stories(self.old.doc.stories, self.new.doc.stories):
+            before = writer.revision_count
+            self.emitter.story(old_story, new_story)
+            if writer.revision_count != before and new_story.part not in self.new.doc.streamed:
+                writer.editor.touch(new_story.part)
+        return Comparison(self.emitter.changes, writer.revision_count)
+
+    def comment(self, story: str, index: int, start: int, end: int, text: str) -> None:
+        """Anchor a comment on NEW's current-view text (our marks leave its offsets unchanged)."""
+        para = self.new.doc.story(story).paragraphs[index]
+        p = self.emitter.new_el(PBlock(para, self.new.facts[(story, index)]))
+        if para.source is None:
+            self.writer.editor.touch(self.new.doc.story(story).part)
+        self.writer.comment(p, start, end, text)
+
+    def save(self, output: str | os.PathLike[str]) -> None:
+        self.emitter.finish()
+        if self.writer.comment_count:
+            self.writer.comments.ensure_styles()
+        self.writer.save(Path(output))

@@ -104,9 +104,7 @@ def split_after(p: etree._Element, offset: int, reader: Reader = read_paragraph)
         _split_run_before(piece.run, followers[0], 0)
 
 
-def isolate(
-    p: etree._Element, start: int, end: int, reader: Reader = read_paragraph
-) -> list[etree._Element]:
+def isolate(p: etree._Element, start: int, end: int, reader: Reader = read_paragraph) -> list[etree._Element]:
     """Split runs so [start, end) is made of whole runs, and return those runs in order."""
     split_after(p, end, reader)
     split_at(p, start, reader)

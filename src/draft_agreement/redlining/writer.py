@@ -121,6 +121,14 @@ class RedlineWriter:
     def revision_count(self) -> int:
         return self._revisions
 
+    @property
+    def comment_count(self) -> int:
+        return self._comments
+
+    def comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
+        """Anchor a comment on [start, end) of `p`'s current view (for stages that place their own)."""
+        self._comment(p, start, end, text)
+
     def revision(self, tag: str) -> etree._Element:
         """A new revision element (w:ins, w:del, w:rPrChange...) by this writer's author, counted."""
         return self._wrapper(tag)
