@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from draft_agreement.comparing.run import Comparison, CompareSession
+from draft_agreement.comparing.run import CompareSession, Comparison
 from draft_agreement.redlining.plan import comment_text
 from draft_agreement.reviewing.findings import Finding, Report
 from draft_agreement.reviewing.rules import language_code
