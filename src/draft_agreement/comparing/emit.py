@@ -208,10 +208,10 @@ class Emitter:
         self._old_part = old.part if old is not None else ""
         self._new_part = new.part
         new_containers = self.new.blocks(new)
-        if not new.paragraphs:
-            return
         if new.kind in _NOTE_TAGS:
             self._notes(old, new, new_containers)
+            return
+        if not new.paragraphs:
             return
         old_blocks = self.old.blocks(old)[0][1] if old is not None and old.paragraphs else []
         new_blocks = new_containers[0][1] if new_containers else []
@@ -221,15 +221,20 @@ class Emitter:
 
     def _notes(self, old: Story | None, new: Story, new_containers: list) -> None:
         kind = _NOTE_TAGS[new.kind]
-        old_containers = self.old.blocks(old) if old is not None else []
+        new_notes = self._note_containers(self.new, new, new_containers, kind)
+        old_notes = self._note_containers(self.old, old, self.old.blocks(old) if old else [], kind)
 
-        def text(item: tuple[str | None, list[Block]]) -> str:
+        def text(item: tuple[str, list[Block], etree._Element]) -> str:
             return "\n".join(b.facts.base for b in paragraphs_of(item[1]))
 
-        ops = align(old_containers, new_containers, text, lambda a, b: text_similarity(text(a), text(b)), 0.3)
+        def similarity(a: tuple, b: tuple) -> float:
+            # Notes are told apart by what they say; an emptied note is still the note of that id.
+            return max(text_similarity(text(a), text(b)), 0.5 if a[0] == b[0] else 0.0)
+
+        ops = align(old_notes, new_notes, text, similarity, 0.3)
         for op in ops:
             if op.old is not None and op.new is not None:
-                self.note_map[(kind, op.old[0] or "")] = op.new[0] or ""
+                self.note_map[(kind, op.old[0])] = op.new[0]
         for op in ops:
             if op.new is None:
                 continue
@@ -237,8 +242,23 @@ class Emitter:
                 for block in paragraphs_of(op.new[1]):
                     self._insert_content(block, mark=False)
                 continue
-            block_ops = self._align_blocks(op.old[1], op.new[1])
-            self.container(block_ops, new.id, None)
+            self.writer.editor.touch(new.part)
+            self.container(self._align_blocks(op.old[1], op.new[1]), new.id, op.new[2])
+
+    @staticmethod
+    def _note_containers(
+        observed: Observed, story: Story | None, containers: list, kind: str
+    ) -> list[tuple[str, list[Block], etree._Element]]:
+        """Every ordinary note of the part, with its blocks (none for a note left empty)."""
+        if story is None:
+            return []
+        blocks = {note_id: found for note_id, found in containers}
+        out = []
+        for note in observed.doc.package.xml(story.part).iter(w(kind)):
+            if note.get(w("type")) in (None, "normal"):
+                note_id = note.get(w("id"), "")
+                out.append((note_id, blocks.get(note_id, []), note))
+        return out
 
     # -- alignment -----------------------------------------------------------------------------------
     def _align_blocks(self, old: list[Block], new: list[Block]) -> list[Op[Block]]:
@@ -701,6 +721,10 @@ def _block_key(block: Block) -> str:
 
 def _block_similarity(a: Block, b: Block) -> float:
     if isinstance(a, PBlock) and isinstance(b, PBlock):
+        if not a.facts.base.strip() or not b.facts.base.strip():
+            # An empty paragraph opposite one with text is the same paragraph emptied or filled:
+            # pairing them keeps its mark, which cannot always be inserted or deleted cleanly.
+            return _PARAGRAPH_SIMILARITY
         return text_similarity(a.facts.base, b.facts.base)
     if isinstance(a, TBlock) and isinstance(b, TBlock):
         return max(0.5, text_similarity(a.key[:2000], b.key[:2000]))

@@ -55,6 +55,7 @@ W_FOOTNOTEREF = w("footnoteReference")
 W_ENDNOTEREF = w("endnoteReference")
 W_FLDCHAR = w("fldChar")
 _W_SYM_CHAR = w("char")
+_W_PREFIX = w("")
 _W_SYM_FONT = w("font")
 
 _TEXT = {
@@ -118,9 +119,17 @@ def base_rpr(run: etree._Element) -> etree._Element | None:
 
 
 def element_key(el: etree._Element | None) -> str:
-    if el is None or (len(el) == 0 and not el.attrib):
+    """What a w:rPr or w:pPr says, as text to compare: WordprocessingML elements and attributes only,
+    so bookkeeping another tool left in its own namespace (revision ids, unique ids) is no change."""
+    if el is None:
         return ""
-    return etree.tostring(el, method="c14n", exclusive=True).decode()
+    return "".join(_key_parts(child) for child in el if isinstance(child.tag, str))
+
+
+def _key_parts(el: etree._Element) -> str:
+    attrs = sorted((k, v) for k, v in el.attrib.items() if k.startswith(_W_PREFIX))
+    inner = "".join(_key_parts(child) for child in el if isinstance(child.tag, str))
+    return f"<{el.tag}{attrs}{inner}{el.text.strip() if el.text else ''}>"
 
 
 def base_ppr(p: etree._Element) -> etree._Element:

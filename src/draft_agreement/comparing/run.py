@@ -8,7 +8,7 @@ from pathlib import Path
 
 from draft_agreement.comparing.blocks import Observed, PBlock
 from draft_agreement.comparing.emit import Change, Emitter
-from draft_agreement.model.document import Story
+from draft_agreement.model.document import Document, Story
 from draft_agreement.redlining.writer import Mode, RedlineWriter
 
 GRANULARITIES = ("word", "char")
@@ -25,15 +25,21 @@ class Comparison:
     newly_risky: set[int] = field(default_factory=set)  # changes whose clause was safe in OLD
 
 
-def pair_stories(old: list[Story], new: list[Story]) -> list[tuple[Story | None, Story]]:
+def pair_stories(old: Document, new: Document) -> list[tuple[Story | None, Story]]:
     """NEW's stories with their OLD counterpart: the body with the body, the n-th header (footer) with
-    the n-th, notes with notes. Text boxes are compared as part of the drawing that holds them."""
+    the n-th, notes with notes. Text boxes are compared as part of the drawing that holds them. OLD's
+    notes are compared even where NEW's notes part holds none, so a deleted note comes back on reject."""
     by_kind: dict[str, list[Story]] = {}
-    for story in old:
+    for story in old.stories:
         by_kind.setdefault(story.kind, []).append(story)
+    stories = list(new.stories)
+    for kind in ("footnotes", "endnotes"):
+        parts = new.package.related(new.main_part, kind)
+        if kind in by_kind and parts and not any(s.kind == kind for s in stories):
+            stories.append(Story(kind, kind, parts[0]))
     pairs: list[tuple[Story | None, Story]] = []
     seen: dict[str, int] = {}
-    for story in new:
+    for story in stories:
         if story.kind == "textbox":
             continue
         n = seen.get(story.kind, 0)
@@ -66,7 +72,7 @@ class CompareSession:
 
     def compare(self) -> Comparison:
         writer = self.writer
-        for old_story, new_story in pair_stories(self.old.doc.stories, self.new.doc.stories):
+        for old_story, new_story in pair_stories(self.old.doc, self.new.doc):
             before = writer.revision_count
             self.emitter.story(old_story, new_story)
             if writer.revision_count != before and new_story.part not in self.new.doc.streamed:

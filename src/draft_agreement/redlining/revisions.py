@@ -138,6 +138,7 @@ def _resolve_property_changes(root: etree._Element, accept: bool, authors: froze
         owner = change.getparent()
         if accept:
             owner.remove(change)
+            _drop_if_empty(owner)
             continue
         # Reject: the owner's properties become the old ones recorded in the change element.
         old = change.find("*")
@@ -152,6 +153,16 @@ def _resolve_property_changes(root: etree._Element, accept: bool, authors: froze
                 owner.append(child)
         for child in keep:
             owner.append(child)
+        _drop_if_empty(owner)
+
+
+def _drop_if_empty(owner: etree._Element) -> None:
+    """Properties that were empty on one side of a change were absent: an empty w:rPr or w:pPr means
+    nothing, and leaving one would differ from the file the change was made to."""
+    while owner.tag in (W_RPR, W_PPR) and len(owner) == 0 and not owner.attrib:
+        parent = owner.getparent()
+        parent.remove(owner)
+        owner = parent
 
 
 def _resolve_rows(root: etree._Element, accept: bool, authors: frozenset[str] | None) -> None:
