@@ -12,7 +12,6 @@ Word; LibreOffice's views are compared in test_compare_libreoffice.py.
 
 from __future__ import annotations
 
-import copy
 import zipfile
 from pathlib import Path
 
@@ -114,7 +113,7 @@ def differences(old: Path, new: Path, redline: Path) -> list[str]:
 
 
 def _first_difference(got: list, want: list) -> str:
-    for i, (g, w) in enumerate(zip(got, want)):
+    for i, (g, w) in enumerate(zip(got, want, strict=False)):
         if g != w:
             return f"paragraph {i}: got {str(g)[:300]} want {str(w)[:300]}"
     return f"{len(got)} paragraphs, want {len(want)}"
