@@ -41,7 +41,16 @@ EDIT_KINDS = (
 ZH = {
     "title": "微信账号转让协议",
     "parties": ["甲方（转让方）：张三", "乙方（受让方）：李四"],
-    "headings": ["转让标的", "转让价款", "交付方式", "双方权利义务", "保密条款", "违约责任", "争议解决", "其他"],
+    "headings": [
+        "转让标的",
+        "转让价款",
+        "交付方式",
+        "双方权利义务",
+        "保密条款",
+        "违约责任",
+        "争议解决",
+        "其他",
+    ],
     "sentences": [
         "甲方同意将其实名注册的微信账号的使用权转让给乙方。",
         "转让价款为人民币50万元（¥500,000.00），大写伍拾万元整。",
@@ -54,11 +63,20 @@ ZH = {
         "受让方承诺不以转让方名义从事任何违法活动。",
         "双方应对本协议内容及履行过程中知悉的对方商业秘密承担保密义务。",
     ],
-    "replacements": [("50万元", "60万元"), ("甲方", "乙方"), ("2021年3月1日", "2021年4月15日"), ("三日", "五日"),
-                     ("10万元", "20万元"), ("伍拾万元整", "陆拾万元整"), ("转让方", "受让方"), ("¥500,000.00", "¥600,000.00")],
+    "replacements": [
+        ("50万元", "60万元"),
+        ("甲方", "乙方"),
+        ("2021年3月1日", "2021年4月15日"),
+        ("三日", "五日"),
+        ("10万元", "20万元"),
+        ("伍拾万元整", "陆拾万元整"),
+        ("转让方", "受让方"),
+        ("¥500,000.00", "¥600,000.00"),
+    ],
     "insertions": ["并经乙方书面确认", "（含税）", "且不得转授权第三方", "按月"],
     "table": [["序号", "账号", "价款"], ["1", "wx_zhangsan", "30万元"], ["2", "wx_shop", "20万元"]],
-    "header": "保密文件", "footer": "账号转让协议 第一稿",
+    "header": "保密文件",
+    "footer": "账号转让协议 第一稿",
     "footnotes": ["价款含全部税费。", "以银行到账时间为准。"],
     "comment": "请确认价款是否含税。",
     "numbering": ("chineseCounting", "第%1条", "%1.%2"),
@@ -66,7 +84,16 @@ ZH = {
 EN = {
     "title": "Account Transfer Agreement",
     "parties": ["Party A (Seller): John Smith", "Party B (Buyer): Jane Doe"],
-    "headings": ["Subject", "Price", "Delivery", "Obligations", "Confidentiality", "Breach", "Disputes", "Miscellaneous"],
+    "headings": [
+        "Subject",
+        "Price",
+        "Delivery",
+        "Obligations",
+        "Confidentiality",
+        "Breach",
+        "Disputes",
+        "Miscellaneous",
+    ],
     "sentences": [
         "The Seller agrees to transfer the right to use the account to the Buyer.",
         "The price is USD 500,000.00, payable in two instalments.",
@@ -79,11 +106,23 @@ EN = {
         "The Buyer undertakes not to act in the Seller's name for any unlawful purpose.",
         "Each party shall keep confidential the other party's trade secrets learnt under this Agreement.",
     ],
-    "replacements": [("USD 500,000.00", "USD 600,000.00"), ("Seller", "Buyer"), ("2021-03-01", "2021-04-15"),
-                     ("three days", "five days"), ("two", "three"), ("Party A", "Party B")],
-    "insertions": ["with the Buyer's written consent", "(tax included)", "and shall not sublicense it", "monthly"],
+    "replacements": [
+        ("USD 500,000.00", "USD 600,000.00"),
+        ("Seller", "Buyer"),
+        ("2021-03-01", "2021-04-15"),
+        ("three days", "five days"),
+        ("two", "three"),
+        ("Party A", "Party B"),
+    ],
+    "insertions": [
+        "with the Buyer's written consent",
+        "(tax included)",
+        "and shall not sublicense it",
+        "monthly",
+    ],
     "table": [["No.", "Account", "Price"], ["1", "wx_john", "USD 300,000"], ["2", "wx_shop", "USD 200,000"]],
-    "header": "Confidential", "footer": "Account Transfer Agreement, first draft",
+    "header": "Confidential",
+    "footer": "Account Transfer Agreement, first draft",
     "footnotes": ["The price includes all taxes.", "As received by the bank."],
     "comment": "Please confirm whether the price includes tax.",
     "numbering": ("decimal", "%1.", "%1.%2"),
@@ -185,7 +224,10 @@ def _plain(doc: Agreement) -> list[int]:
     return [
         i
         for i, b in enumerate(doc.blocks)
-        if isinstance(b, Para) and b.level == 1 and not b.comment and all(r.rev is None and r.footnote is None for r in b.runs)
+        if isinstance(b, Para)
+        and b.level == 1
+        and not b.comment
+        and all(r.rev is None and r.footnote is None for r in b.runs)
     ]
 
 
@@ -206,7 +248,20 @@ def edited(doc: Agreement, kinds: list[str], seed: int = 2) -> Agreement:
         return new.blocks[i]  # type: ignore[return-value]
 
     for kind in kinds:
-        para = pick() if kind in ("replace", "insert-words", "delete-words", "bold", "alignment", "move-paragraph", "delete-paragraph") else None
+        para = (
+            pick()
+            if kind
+            in (
+                "replace",
+                "insert-words",
+                "delete-words",
+                "bold",
+                "alignment",
+                "move-paragraph",
+                "delete-paragraph",
+            )
+            else None
+        )
         if kind == "replace" and para is not None:
             text = para.text
             options = [(a, b) for a, b in words["replacements"] if a in text]
@@ -239,7 +294,19 @@ def edited(doc: Agreement, kinds: list[str], seed: int = 2) -> Agreement:
         elif kind == "insert-paragraph":
             free = _plain(new)
             at = rng.choice(free) + 1 if free else len(new.blocks)
-            new.blocks.insert(at, Para([Run(rng.choice(words["sentences"]).replace("。", "，另行约定。") if doc.lang == "zh" else "The parties may agree otherwise in writing.")], level=1))
+            new.blocks.insert(
+                at,
+                Para(
+                    [
+                        Run(
+                            rng.choice(words["sentences"]).replace("。", "，另行约定。")
+                            if doc.lang == "zh"
+                            else "The parties may agree otherwise in writing."
+                        )
+                    ],
+                    level=1,
+                ),
+            )
             used.clear()
         elif kind in ("insert-row", "delete-row", "cell"):
             table = next((b for b in new.blocks if isinstance(b, Table)), None)
@@ -374,7 +441,12 @@ def _para_xml(para: Para, writer: _Writer) -> str:
 
 def _table_xml(table: Table) -> str:
     rows = "".join(
-        "<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{escape(c)}</w:t></w:r></w:p></w:tc>' for c in row) + "</w:tr>"
+        "<w:tr>"
+        + "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{escape(c)}</w:t></w:r></w:p></w:tc>'
+            for c in row
+        )
+        + "</w:tr>"
         for row in table.rows
     )
     grid = "".join('<w:gridCol w:w="3000"/>' for _ in table.rows[0])
@@ -385,7 +457,7 @@ def write(doc: Agreement, path: Path) -> Path:
     writer = _Writer()
     body = "".join(_para_xml(b, writer) if isinstance(b, Para) else _table_xml(b) for b in doc.blocks)
     sect = (
-        f'<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>'
         '<w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
     )
     document = (
@@ -411,15 +483,30 @@ def write(doc: Agreement, path: Path) -> Path:
         z.writestr("word/document.xml", document)
         z.writestr("word/styles.xml", _STYLES)
         z.writestr("word/numbering.xml", _numbering(doc.lang))
-        z.writestr("word/header1.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>{escape(doc.header)}</w:t></w:r></w:p></w:hdr>')
-        z.writestr("word/footer1.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W_NS}"><w:p><w:r><w:t>{escape(doc.footer)}</w:t></w:r></w:p></w:ftr>')
+        z.writestr(
+            "word/header1.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>{escape(doc.header)}</w:t></w:r></w:p></w:hdr>',
+        )
+        z.writestr(
+            "word/footer1.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W_NS}"><w:p><w:r><w:t>{escape(doc.footer)}</w:t></w:r></w:p></w:ftr>',
+        )
         z.writestr("word/footnotes.xml", footnotes)
         z.writestr("word/comments.xml", comments)
     return path
 
 
-def pair(folder: Path, paragraphs: int, lang: str, seed: int = 1, kinds: list[str] | None = None, prior: bool = True) -> tuple[Path, Path]:
+def pair(
+    folder: Path,
+    paragraphs: int,
+    lang: str,
+    seed: int = 1,
+    kinds: list[str] | None = None,
+    prior: bool = True,
+) -> tuple[Path, Path]:
     """Write OLD and NEW (every edit kind by default) into `folder`; returns their paths."""
     old = agreement(paragraphs, lang, seed, prior)
     new = edited(old, list(kinds if kinds is not None else EDIT_KINDS), seed + 1)
-    return write(old, folder / f"{lang}-{paragraphs}-old.docx"), write(new, folder / f"{lang}-{paragraphs}-new.docx")
+    return write(old, folder / f"{lang}-{paragraphs}-old.docx"), write(
+        new, folder / f"{lang}-{paragraphs}-new.docx"
+    )

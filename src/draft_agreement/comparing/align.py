@@ -1,9 +1,10 @@
 """Align two sequences: paragraphs and tables of a container, rows of a table, notes of a story.
 
 Equal keys are matched first, patience-style: keys that occur once on each side anchor the alignment
-(their longest increasing run), the gaps between anchors are aligned again, and a gap without unique
-keys falls back to difflib. This is O(n log n) on two drafts that share most of their paragraphs, where
-a plain longest-common-subsequence would be quadratic. Inside each remaining gap, similar items are
+(their longest increasing run) and the gaps between anchors are aligned again; a gap without unique
+keys (boilerplate, empty paragraphs) is aligned by Myers' algorithm, whose cost grows with the number
+of differences rather than with the square of the length. Two drafts that share most of their
+paragraphs are so aligned in close to linear time. Inside each remaining gap, similar items are
 paired in order (a rewritten clause is diffed word by word, not deleted and inserted whole). Moves are
 found afterwards, over the whole story, among what is still unmatched.
 """
@@ -22,6 +23,7 @@ T = TypeVar("T")
 _FALLBACK_CELLS = 250_000  # largest gap (old x new items) difflib aligns; beyond it, nothing is matched
 _PAIR_CELLS = 4_000  # largest gap paired by similarity with the full dynamic programme
 _MAX_DEPTH = 40
+_MAX_EDITS = 3_000  # Myers' bound: beyond it a gap is aligned by difflib if small enough
 
 
 @dataclass(slots=True)
@@ -35,13 +37,16 @@ class Op(Generic[T]):
 
 def matches(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     """Index pairs (i, j) with a[i] == b[j], increasing in both, covering most equal items."""
+    ids: dict[str, int] = {}
+    ia = [ids.setdefault(x, len(ids)) for x in a]
+    ib = [ids.setdefault(y, len(ids)) for y in b]
     out: list[tuple[int, int]] = []
-    _match(a, b, 0, len(a), 0, len(b), out, 0)
+    _match(ia, ib, 0, len(ia), 0, len(ib), out, 0)
     return out
 
 
 def _match(
-    a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, bhi: int, out: list, depth: int
+    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int, out: list, depth: int
 ) -> None:
     while alo < ahi and blo < bhi and a[alo] == b[blo]:
         out.append((alo, blo))
@@ -61,15 +66,65 @@ def _match(
                 out.append((i, j))
                 i0, j0 = i + 1, j + 1
             _match(a, b, i0, ahi, j0, bhi, out, depth + 1)
-        elif (ahi - alo) * (bhi - blo) <= _FALLBACK_CELLS:
-            matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
-            for block in matcher.get_matching_blocks():
-                out.extend((alo + block.a + k, blo + block.b + k) for k in range(block.size))
+        else:
+            found = _myers(a, b, alo, ahi, blo, bhi)
+            if found is not None:
+                out.extend(found)
+            elif (ahi - alo) * (bhi - blo) <= _FALLBACK_CELLS:
+                matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+                for block in matcher.get_matching_blocks():
+                    out.extend((alo + block.a + k, blo + block.b + k) for k in range(block.size))
     out.extend(reversed(tail))
 
 
+def _myers(
+    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]] | None:
+    """A longest common subsequence by Myers' O((N+M)D) algorithm, for gaps where every key repeats
+    (empty paragraphs, boilerplate); None when more than _MAX_EDITS insertions and deletions separate
+    the two sides."""
+    n, m = ahi - alo, bhi - blo
+    limit = min(_MAX_EDITS, n + m)
+    v: dict[int, int] = {1: 0}
+    trace: list[dict[int, int]] = []
+    for d in range(limit + 1):
+        trace.append(dict(v))
+        for k in range(-d, d + 1, 2):
+            x = v[k + 1] if k == -d or k != d and v[k - 1] < v[k + 1] else v[k - 1] + 1
+            y = x - k
+            while x < n and y < m and a[alo + x] == b[blo + y]:
+                x += 1
+                y += 1
+            v[k] = x
+            if x >= n and y >= m:
+                return _backtrack(trace, d, n, m, alo, blo)
+    return None
+
+
+def _backtrack(
+    trace: list[dict[int, int]], d: int, x: int, y: int, alo: int, blo: int
+) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for step in range(d, 0, -1):
+        v = trace[step]
+        k = x - y
+        prev_k = k + 1 if k == -step or (k != step and v[k - 1] < v[k + 1]) else k - 1
+        prev_x = v[prev_k]
+        prev_y = prev_x - prev_k
+        while x > prev_x and y > prev_y:
+            x -= 1
+            y -= 1
+            found.append((alo + x, blo + y))
+        x, y = prev_x, prev_y
+    while x > 0 and y > 0:
+        x -= 1
+        y -= 1
+        found.append((alo + x, blo + y))
+    return found[::-1]
+
+
 def _unique_anchors(
-    a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, bhi: int
+    a: Sequence[int], b: Sequence[int], alo: int, ahi: int, blo: int, bhi: int
 ) -> list[tuple[int, int]]:
     count_a = Counter(a[alo:ahi])
     count_b = Counter(b[blo:bhi])
