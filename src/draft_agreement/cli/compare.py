@@ -109,7 +109,9 @@ def _folders(
         lines = []
         for item in compare_folders(old, new, output, jobs=jobs, date=iso_date(date), **options):
             lines.append(json.dumps(item.to_line(), ensure_ascii=False))
-            if item.ok:
+            if item.only_in is not None:
+                typer.echo(f"{item.relative}: only in the {item.only_in} folder, not compared", err=True)
+            elif item.ok:
                 counts = ", ".join(f"{k} {v}" for k, v in (item.summary or {}).items() if v) or "no changes"
                 typer.echo(f"{item.output}: {counts}", err=True)
             else:

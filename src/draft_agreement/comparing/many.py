@@ -20,21 +20,23 @@ from draft_agreement.errors import DraftAgreementError, OutputError, Unsupported
 
 @dataclass(frozen=True)
 class PairJob:
+    relative: str
     old: Path
     new: Path
     output: Path
-    report: Path | None
     options: dict[str, Any]
 
 
 @dataclass(frozen=True)
 class PairOutcome:
-    """One pair's result: its summary, or the one-line error that refused it (or 'only in ...')."""
+    """One file's result: compared (with its summary), refused (with the one-line error), or unpaired
+    (it is in one folder only: a document added or removed, nothing to compare it with)."""
 
     relative: str
     output: str | None = None
     summary: dict[str, int] | None = None
     error: str | None = None
+    only_in: str | None = None  # "old" or "new" for an unpaired file
 
     @property
     def ok(self) -> bool:
@@ -42,7 +44,9 @@ class PairOutcome:
 
     def to_line(self) -> dict[str, Any]:
         line: dict[str, Any] = {"file": self.relative, "output": self.output}
-        if self.error is not None:
+        if self.only_in is not None:
+            line.update(status="unpaired", only_in=self.only_in)
+        elif self.error is not None:
             line.update(status="refused", error=self.error)
         else:
             line.update(status="compared", summary=self.summary)
@@ -56,18 +60,12 @@ def _first_line(exc: BaseException) -> str:
 
 def _work(job: PairJob) -> PairOutcome:
     """Compare one pair in a worker; every failure becomes data."""
-    import json
-
-    from draft_agreement.atomicio import atomic_write_bytes
     from draft_agreement.comparing.files import compare_files
 
-    relative = str(job.output)
+    relative = job.relative
     try:
         job.output.parent.mkdir(parents=True, exist_ok=True)
         outcome = compare_files(job.old, job.new, job.output, **job.options)
-        if job.report is not None:
-            data = json.dumps(outcome.report, ensure_ascii=False, indent=2).encode("utf-8")
-            atomic_write_bytes(job.report, data)
         return PairOutcome(relative, str(job.output), outcome.summary)
     except (UnsupportedDocument, DraftAgreementError) as exc:
         return PairOutcome(relative, None, error=_first_line(exc))
@@ -78,7 +76,9 @@ def _work(job: PairJob) -> PairOutcome:
 
 
 def _crashed(job: PairJob) -> PairOutcome:
-    return PairOutcome(str(job.output), None, error="could not be processed (the worker process stopped)")
+    return PairOutcome(
+        job.relative, None, error=f"{job.relative}: could not be processed (the worker process stopped)"
+    )
 
 
 def compare_folders(
@@ -87,7 +87,6 @@ def compare_folders(
     out_dir: str | os.PathLike[str],
     *,
     jobs: int | None = None,
-    reports: bool = False,
     **options: Any,
 ) -> Iterator[PairOutcome]:
     """Compare every file of `new_dir` with the file at the same relative path in `old_dir`; yields
@@ -101,14 +100,10 @@ def compare_folders(
     todo: list[PairJob] = []
     for relative in sorted(set(olds) | set(news)):
         if relative not in olds or relative not in news:
-            side = "new" if relative in news else "old"
-            yield PairOutcome(
-                str(relative), None, error=f"{relative}: only in the {side} folder, nothing to compare"
-            )
+            yield PairOutcome(str(relative), only_in="new" if relative in news else "old")
             continue
         output = out_dir.joinpath(*PurePosixPath(relative).parts)
-        report = output.with_suffix(".json") if reports else None
-        todo.append(PairJob(olds[relative], news[relative], output, report, options))
+        todo.append(PairJob(str(relative), olds[relative], news[relative], output, options))
     workers = min(jobs or default_jobs(), max(1, len(todo)))
     for _, outcome in run_jobs(todo, _work, _crashed, workers):
         yield outcome
