@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from draft_agreement.comparing.pieces import REVISION_TAGS
+from draft_agreement.model.blocks import block_paragraphs
 from draft_agreement.model.document import Document, Paragraph, Story, load_document
+from draft_agreement.model.paragraph_props import paragraph_props
 from draft_agreement.model.paragraph_text import View, paragraph_text
 from draft_agreement.ooxml import W_INS, W_TBL, W_TC, W_TR, w
 
@@ -92,58 +94,76 @@ class Observed:
         self.doc: Document = load_document(source, observe=self._observe)
 
     def _observe(self, para: Paragraph, p: etree._Element) -> None:
-        revised = next(p.iter(REVISION_TAGS), None) is not None
-        base = paragraph_text(p, View.REJECTED) if revised else para.text
-        hidden = revised and para.mark_revision == "inserted" and not base
-        row_inserted = para.cell is not None and _row_inserted(p)
-        self.facts[(para.story, para.index)] = Facts(
-            hash(etree.tostring(p)), base, revised, hidden or row_inserted, row_inserted
-        )
+        self.facts[(para.story, para.index)] = facts_of(para, p)
 
     def blocks(self, story: Story) -> list[tuple[str | None, list[Block]]]:
         """The story's containers (one for most stories, one per note for notes: its id), each with
         its blocks."""
-        containers: list[tuple[str | None, list[Block]]] = []
-        current_note: object = object()
-        stack: list[tuple[int, TBlock]] = []  # (table index, block) per depth
-        top: list[Block] = []
-        for para in story.paragraphs:
-            if para.note_id != current_note:
-                current_note = para.note_id
-                top = []
-                containers.append((para.note_id, top))
-                stack = []
-            facts = self.facts[(para.story, para.index)]
-            block = PBlock(para, facts)
-            cell = para.cell
-            if cell is None:
-                stack = []
-                if not facts.hidden:
-                    top.append(block)
-                continue
-            del stack[cell.depth :]
-            if len(stack) == cell.depth and stack[-1][0] != cell.table:
-                stack.pop()
-            if len(stack) < cell.depth:
-                table = TBlock()
-                parent = top if cell.depth == 1 else _open_cell(stack[-1][1])
-                parent.append(table)
-                stack.append((cell.table, table))
-            table = stack[-1][1]
-            if len(table.rows) <= cell.row:
-                while len(table.rows) <= cell.row:
-                    table.rows.append(Row())
-            row = table.rows[cell.row]
-            while len(row.cells) <= cell.col:
-                row.cells.append(Cell())
-            if row.anchor is None and cell.col == 0:
-                row.anchor = block
-                row.hidden = facts.row_inserted
+        return build_blocks([(para, self.facts[(para.story, para.index)]) for para in story.paragraphs])
+
+
+def facts_of(para: Paragraph, p: etree._Element) -> Facts:
+    revised = next(p.iter(REVISION_TAGS), None) is not None
+    base = paragraph_text(p, View.REJECTED) if revised else para.text
+    hidden = revised and para.mark_revision == "inserted" and not base
+    row_inserted = para.cell is not None and _row_inserted(p)
+    return Facts(hash(etree.tostring(p)), base, revised, hidden or row_inserted, row_inserted)
+
+
+def container_blocks(container: etree._Element, story: str) -> list[Block]:
+    """The blocks of a container the model does not hold as a story of its own here (the content of a
+    text box), read from its elements."""
+    paragraphs = []
+    for index, (p, cell) in enumerate(block_paragraphs(container)):
+        props = paragraph_props(p)
+        para = Paragraph(story, index, p, paragraph_text(p), cell, mark_revision=props.mark)
+        paragraphs.append((para, facts_of(para, p)))
+    found = build_blocks(paragraphs)
+    return found[0][1] if found else []
+
+
+def build_blocks(paragraphs: list[tuple[Paragraph, Facts]]) -> list[tuple[str | None, list[Block]]]:
+    """Paragraphs in reading order (with their cells) as containers of blocks: tables rebuilt from the
+    cell references, a new container for each note."""
+    containers: list[tuple[str | None, list[Block]]] = []
+    current_note: object = object()
+    stack: list[tuple[int, TBlock]] = []  # (table index, block) per depth
+    top: list[Block] = []
+    for para, facts in paragraphs:
+        if para.note_id != current_note:
+            current_note = para.note_id
+            top = []
+            containers.append((para.note_id, top))
+            stack = []
+        block = PBlock(para, facts)
+        cell = para.cell
+        if cell is None:
+            stack = []
             if not facts.hidden:
-                row.cells[cell.col].blocks.append(block)
-        for _, container in containers:
-            _prune(container)
-        return containers
+                top.append(block)
+            continue
+        del stack[cell.depth :]
+        if len(stack) == cell.depth and stack[-1][0] != cell.table:
+            stack.pop()
+        if len(stack) < cell.depth:
+            table = TBlock()
+            parent = top if cell.depth == 1 else _open_cell(stack[-1][1])
+            parent.append(table)
+            stack.append((cell.table, table))
+        table = stack[-1][1]
+        while len(table.rows) <= cell.row:
+            table.rows.append(Row())
+        row = table.rows[cell.row]
+        while len(row.cells) <= cell.col:
+            row.cells.append(Cell())
+        if row.anchor is None and cell.col == 0:
+            row.anchor = block
+            row.hidden = facts.row_inserted
+        if not facts.hidden:
+            row.cells[cell.col].blocks.append(block)
+    for _, container in containers:
+        _prune(container)
+    return containers
 
 
 def _open_cell(table: TBlock) -> list[Block]:

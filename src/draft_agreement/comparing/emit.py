@@ -10,6 +10,7 @@ tracked changes).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from draft_agreement.comparing.blocks import (
     PBlock,
     Row,
     TBlock,
+    container_blocks,
     paragraphs_of,
     row_element,
     table_element,
@@ -54,6 +56,7 @@ from draft_agreement.ooxml import (
     W_T,
     W_TC,
     W_TR,
+    W_TXBXCONTENT,
     XML_NS,
     w,
 )
@@ -79,6 +82,9 @@ _W_COMMENTREF = w("commentReference")
 _PARAGRAPH_SIMILARITY = 0.4
 _MOVE_MIN_CHARS = 12
 _NOTE_TAGS = {"footnotes": "footnote", "endnotes": "endnote"}
+_CT_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_TABLE_PROPERTIES = (w("tblPr"), w("tblPrEx"), w("trPr"), w("tcPr"))
 
 
 @dataclass(slots=True)
@@ -133,7 +139,8 @@ class Emitter:
         self.make = writer.revision
         self.next_id = writer.ids.next
         self.changes: list[Change] = []
-        self.note_map: dict[tuple[str, str], str] = {}  # (kind, old note id) -> NEW note id
+        self.note_map: dict[tuple[str, str], str] = {}  # (kind, old note id) -> NEW note compared with it
+        self._note_copies: dict[tuple[str, str], str] = {}  # (kind, old note id) -> id of its copy in NEW
         self._new_notes: dict[str, etree._Element] = {}  # kind -> NEW notes root, once touched
         self._old_notes: dict[tuple[str, str], etree._Element] = {}
         self.adopter = Adopter(old.doc, new.doc, writer.editor, self._note_ref)
@@ -158,7 +165,9 @@ class Emitter:
         return ref.element(edit=True)
 
     def finish(self) -> None:
-        """Write back every streamed window that was edited, in order."""
+        """Put copied notes in reference order, then write back every streamed window edited."""
+        for kind in {kind for kind, _ in self._note_copies}:
+            self._order_notes(kind)
         for ref in sorted(self._pinned.values(), key=lambda r: r.window):
             ref.store.settle(ref.window)
         self._pinned.clear()
@@ -400,6 +409,7 @@ class Emitter:
             None, [t[2] for t in old_tokens], [t[2] for t in new_tokens], autojunk=False
         )
         actions: list[tuple[int, int, int, int, str]] = []  # (new lo, new hi, old lo, old hi, kind)
+        boxes: list[tuple[etree._Element, etree._Element]] = []  # text boxes of objects that match
         opcodes = _absorb_gaps(matcher.get_opcodes(), old_tokens, new_tokens)
         for tag, i1, i2, j1, j2 in opcodes:
             olo = old_tokens[i1][0] if i1 < len(old_tokens) else len(ob.text)
@@ -408,6 +418,7 @@ class Emitter:
             nhi = new_tokens[j2 - 1][1] if j2 > j1 else nlo
             if tag == "equal":
                 actions.extend(_format_spans(ob, nb, olo, nlo, ohi - olo))
+                boxes.extend(_text_boxes(ob, nb, olo, nlo, ohi - olo))
             else:
                 actions.append((nlo, nhi, olo, ohi, "text"))
         changed = any(a[4] == "text" for a in actions)
@@ -435,6 +446,13 @@ class Emitter:
                     self._place_at(p, nlo, wrapper, reader)
             if runs:
                 wrap_existing(runs, W_INS, self.make, self.next_id)
+        for old_box, new_box in boxes:
+            before = self.writer.revision_count
+            ops = self._align_blocks(
+                container_blocks(old_box, "textbox"), container_blocks(new_box, "textbox")
+            )
+            self.container(ops, "textbox", new_box)
+            changed |= self.writer.revision_count != before
         return changed, spans
 
     def _new_reader(self) -> Callable[[etree._Element], object]:
@@ -589,6 +607,8 @@ class Emitter:
         reject_all(clone)
         for p in [p for p in clone.iter(W_P) if _direct_paragraph(p, clone)]:
             self._deleted_paragraph(p)
+        for props in list(clone.iter(_TABLE_PROPERTIES)):  # table styles, in the table, rows and cells
+            self._adopt(props)
         return clone
 
     # -- tables --------------------------------------------------------------------------------------
@@ -653,26 +673,28 @@ class Emitter:
 
     # -- notes ---------------------------------------------------------------------------------------
     def _note_ref(self, kind: str, old_id: str) -> str | None:
-        mapped = self.note_map.get((kind, old_id))
-        if mapped is not None:
-            return mapped
+        """The note a copied (deleted or moved-away) reference of OLD points to: a copy of OLD's note,
+        its text deleted too. Never NEW's note, even when the two were compared in place: NEW's own
+        reference to that note is in NEW, and a note has one reference."""
+        made = self._note_copies.get((kind, old_id))
+        if made is not None:
+            return made
         old_names = self.old.doc.package.related(self.old.doc.main_part, kind + "s")
-        new_names = self.new.doc.package.related(self.new.doc.main_part, kind + "s")
-        if not old_names or not new_names:
+        if not old_names:
             return None
-        old_part, new_part = old_names[0], new_names[0]
+        old_part = old_names[0]
         old_root = self.old.doc.package.xml(old_part)
         note = next((n for n in old_root.iter(w(kind)) if n.get(w("id")) == old_id), None)
         if note is None:
             return None
-        new_root = self.writer.editor.touch(new_part)
+        new_part, new_root = self._notes_part(kind, old_root)
         ids = [
             int(n.get(w("id"), "0"))
             for n in new_root.iter(w(kind))
             if n.get(w("id"), "").lstrip("-").isdigit()
         ]
         new_id = str(max(ids, default=0) + 1)
-        self.note_map[(kind, old_id)] = new_id
+        self._note_copies[(kind, old_id)] = new_id
         saved = (self._old_part, self._new_part)
         self._old_part, self._new_part = old_part, new_part
         copied = self._deleted_copy(note)
@@ -680,6 +702,46 @@ class Emitter:
         copied.set(w("id"), new_id)
         new_root.append(copied)
         return new_id
+
+    def _order_notes(self, kind: str) -> None:
+        """Notes in the order the body refers to them. Word finds a note by its id, but LibreOffice
+        takes them in the order of the part, so a note copied from OLD goes where its reference is."""
+        name = self.writer.editor.related(self.new.doc.main_part, kind + "s")
+        if name is None:
+            return
+        main = self.new.doc.main_part
+        store = self.new.doc.streamed.get(main)
+        if store is not None:
+            data = b"".join(bytes(chunk) for chunk in store.chunks())
+        else:
+            data = etree.tostring(self.writer.editor.xml(main))
+        order = {}
+        for found in re.finditer(rb"%sReference\b[^>]*?\bw:id=\"(-?\d+)\"" % kind.encode(), data):
+            order.setdefault(found.group(1).decode(), len(order))
+        root = self.writer.editor.xml(name)
+        notes = [n for n in root if n.tag == w(kind)]
+        fixed = [n for n in notes if n.get(w("type")) not in (None, "normal")]
+        normal = sorted(
+            (n for n in notes if n not in fixed), key=lambda n: order.get(n.get(w("id")), len(order))
+        )
+        for note in notes:
+            root.remove(note)
+        for note in [*fixed, *normal]:
+            root.append(note)
+
+    def _notes_part(self, kind: str, old_root: etree._Element) -> tuple[str, etree._Element]:
+        """NEW's notes part for `kind`, created (with OLD's separator notes) when NEW has none."""
+        editor, main = self.writer.editor, self.new.doc.main_part
+        found = editor.related(main, kind + "s")
+        if found is not None:
+            return found, editor.touch(found) if self.new.doc.package.has(found) else editor.xml(found)
+        root = etree.Element(old_root.tag, nsmap=old_root.nsmap)
+        for note in old_root.iter(w(kind)):
+            if note.get(w("type")) not in (None, "normal"):
+                root.append(copy.deepcopy(note))
+        name = f"word/{kind}s.xml"
+        editor.add_part(name, root, _CT_WML + f"{kind}s+xml", main, _REL_OFFICE + f"{kind}s")
+        return name, root
 
     # -- report --------------------------------------------------------------------------------------
     def _record(
@@ -810,6 +872,20 @@ def _format_spans(
             k += 1
         out.append((nlo + start, nlo + k, olo + start, olo + k, "format"))
     return out
+
+
+def _text_boxes(
+    ob: BaseParagraph, nb: BaseParagraph, olo: int, nlo: int, length: int
+) -> list[tuple[etree._Element, etree._Element]]:
+    """The text boxes of objects matched in an equal stretch, paired in order: the DrawingML box and
+    its VML fallback copy alike, so every reader sees the same change."""
+    pairs = []
+    for k in range(length):
+        if nb.keys[nlo + k] and ob.text[olo + k] == OBJECT:
+            old_node = ob.textmap.locate(olo + k)[0].node
+            new_node = nb.textmap.locate(nlo + k)[0].node
+            pairs.extend(zip(old_node.iter(W_TXBXCONTENT), new_node.iter(W_TXBXCONTENT), strict=False))
+    return pairs
 
 
 def _set_text(node: etree._Element, text: str) -> None:

@@ -243,6 +243,9 @@ def content_digest(node: etree._Element, target_digest: Callable[[str], str]) ->
     """What an object is, independent of the ids a save gives it: its XML with identifying attributes
     dropped and relationship ids replaced by the digest of the part they point to."""
     clone = copy.deepcopy(node)
+    for box in clone.iter(W_TXBXCONTENT):  # a text box's text is compared paragraph by paragraph
+        for child in list(box):
+            box.remove(child)
     for el in clone.iter():
         if not isinstance(el.tag, str):
             continue
