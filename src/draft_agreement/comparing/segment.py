@@ -137,49 +137,80 @@ def _import_jieba() -> Any:
 
 def _bucket_file(source: Path) -> Path:
     stat = source.stat()
-    key = hashlib.sha256(f"{source}:{stat.st_size}:{stat.st_mtime_ns}:1".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{source}:{stat.st_size}:{stat.st_mtime_ns}:2".encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "draft-agreement" / f"jieba-buckets-{key}.marshal"
+    return base / "draft-agreement" / f"jieba-buckets-{key}.bin"
 
 
-def _build_buckets(source: Path) -> tuple[int, dict[str, str]]:
+class _Buckets:
     """jieba's prefix dictionary (each word with its frequency, each proper prefix with 0), grouped by
-    first character as 'word freq' lines."""
-    freq: dict[str, int] = {}
-    total = 0
-    with source.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split(" ")
-            if len(parts) < 2:
-                continue
-            word, count = parts[0], int(parts[1])
-            freq[word] = count
-            total += count
-            for i in range(1, len(word)):
-                freq.setdefault(word[:i], 0)
-    grouped: dict[str, list[str]] = {}
-    for word, count in freq.items():
-        grouped.setdefault(word[0], []).append(f"{word} {count}")
-    return total, {ch: "\n".join(lines) for ch, lines in grouped.items()}
+    first character as 'word freq' lines; only the buckets asked for are ever decoded."""
+
+    def __init__(self, total: int, index: dict[str, tuple[int, int]], blob: bytes) -> None:
+        self.total = total
+        self._index = index
+        self._blob = blob
+
+    def lines(self, ch: str) -> list[str]:
+        where = self._index.get(ch)
+        if where is None:
+            return []
+        start, size = where
+        return self._blob[start : start + size].decode("utf-8").split("\n")
+
+    def dump(self) -> bytes:
+        header = marshal.dumps((self.total, self._index))
+        return len(header).to_bytes(8, "little") + header + self._blob
+
+    @classmethod
+    def load(cls, data: bytes) -> _Buckets:
+        size = int.from_bytes(data[:8], "little")
+        total, index = marshal.loads(data[8 : 8 + size])
+        return cls(total, index, data[8 + size :])
+
+    @classmethod
+    def build(cls, source: Path) -> _Buckets:
+        freq: dict[str, int] = {}
+        total = 0
+        with source.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split(" ")
+                if len(parts) < 2:
+                    continue
+                word, count = parts[0], int(parts[1])
+                freq[word] = count
+                total += count
+                for i in range(1, len(word)):
+                    freq.setdefault(word[:i], 0)
+        grouped: dict[str, list[str]] = {}
+        for word, count in freq.items():
+            grouped.setdefault(word[0], []).append(f"{word} {count}")
+        index: dict[str, tuple[int, int]] = {}
+        chunks: list[bytes] = []
+        offset = 0
+        for ch, lines in grouped.items():
+            chunk = "\n".join(lines).encode("utf-8")
+            index[ch] = (offset, len(chunk))
+            chunks.append(chunk)
+            offset += len(chunk)
+        return cls(total, index, b"".join(chunks))
 
 
-def _load_buckets(source: Path) -> tuple[int, dict[str, str]]:
+def _load_buckets(source: Path) -> _Buckets:
     try:
         cache = _bucket_file(source)
-        with cache.open("rb") as handle:
-            total, buckets = marshal.load(handle)
-        return total, buckets
+        return _Buckets.load(cache.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    total, buckets = _build_buckets(source)
+    buckets = _Buckets.build(source)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         temp = cache.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps((total, buckets)))
+        temp.write_bytes(buckets.dump())
         os.replace(temp, cache)
     except OSError:
         pass  # a read-only home only costs the build next time
-    return total, buckets
+    return buckets
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +219,7 @@ def _tokenizer() -> Any:
     if source is None:
         return None
     jieba = _import_jieba()
-    total, buckets = _load_buckets(source)
+    buckets = _load_buckets(source)
 
     class BucketTokenizer(jieba.Tokenizer):
         """jieba's tokenizer over a prefix dictionary filled per first character on demand.
@@ -199,17 +230,15 @@ def _tokenizer() -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.FREQ = {}
-            self.total = total
+            self.total = buckets.total
             self.initialized = True
             self._loaded: set[str] = set()
 
         def need(self, text: str) -> None:
             for ch in set(text) - self._loaded:
                 self._loaded.add(ch)
-                blob = buckets.get(ch)
-                if blob:
-                    for line in blob.split("\n"):
-                        word, _, count = line.rpartition(" ")
-                        self.FREQ[word] = int(count)
+                for line in buckets.lines(ch):
+                    word, _, count = line.rpartition(" ")
+                    self.FREQ[word] = int(count)
 
     return BucketTokenizer()
