@@ -3,10 +3,9 @@ report/compare-report.schema.json)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
-
-import re
 
 from draft_agreement.comparing.run import Comparison
 from draft_agreement.reviewing.findings import Report
