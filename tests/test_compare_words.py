@@ -108,3 +108,11 @@ def test_units_a_contract_treats_as_one_thing_are_one_token() -> None:
         "Party B",
     ):
         assert unit in tokens(f"根据{unit}约定") or unit in tokens(f"see {unit} here"), unit
+
+
+def test_chinese_words_come_from_jiebas_own_dictionary_offline() -> None:
+    """jieba's dictionary ships in its wheel: words, not characters, without any network."""
+    from draft_agreement.comparing.segment import _jieba_dict
+
+    assert _jieba_dict() is not None and _jieba_dict().stat().st_size > 1_000_000
+    assert tokens("微信账号转让给受让人") == ["微信", "账号", "转让", "给", "受让人"]
