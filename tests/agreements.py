@@ -41,6 +41,7 @@ EDIT_KINDS = (
 ZH = {
     "title": "微信账号转让协议",
     "parties": ["甲方（转让方）：张三", "乙方（受让方）：李四"],
+    "signatures": ["甲方（签字）：", "乙方（签字）："],
     "headings": [
         "转让标的",
         "转让价款",
@@ -84,6 +85,7 @@ ZH = {
 EN = {
     "title": "Account Transfer Agreement",
     "parties": ["Party A (Seller): John Smith", "Party B (Buyer): Jane Doe"],
+    "signatures": ["Signed for Party A:", "Signed for Party B:"],
     "headings": [
         "Subject",
         "Price",
@@ -185,6 +187,7 @@ def agreement(paragraphs: int, lang: str = "zh", seed: int = 1, prior: bool = Tr
             blocks.append(Para(runs, level=1))
         if heading == 2:
             blocks.append(Table([list(r) for r in words["table"]]))
+    blocks += [Para([Run(p)]) for p in words["signatures"]]  # Word never ends a body with a table
     doc = Agreement(lang, blocks, words["header"], words["footer"], list(words["footnotes"]))
     if prior:
         _prior_markup(doc, rng)

@@ -10,9 +10,11 @@ tracked changes).
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from lxml import etree
 
@@ -65,6 +67,7 @@ from draft_agreement.redlining.runs import isolate, split_at
 from draft_agreement.redlining.tracked import (
     clear_mark,
     mark_row,
+    mark_rpr,
     move_range,
     place_after,
     place_before,
@@ -148,7 +151,6 @@ class Emitter:
         self._digests: dict[tuple[int, str, str], str] = {}
         self._moves = 0
         self._move_sources: dict[str, PBlock] = {}
-        self._formatting_touched = False
         self._old_part = ""
         self._new_part = ""
 
@@ -187,8 +189,6 @@ class Emitter:
                 elif rel.external:
                     found = "ext:" + rel.target
                 else:
-                    import hashlib
-
                     data = package.read(rel.target) if package.has(rel.target) else b""
                     found = hashlib.sha1(data).hexdigest()
                 self._digests[cache] = found
@@ -388,23 +388,20 @@ class Emitter:
             return
         op_el, np_el = self.old_el(old), self.new_el(new)
         ob, nb = self.read_old(op_el), self.read_new(np_el)
-        text_changed, spans = self._diff_runs(ob, nb, np_el)
-        formatted = self._diff_ppr(op_el, np_el)
+        text_changed, spans, formatted = self._diff_runs(ob, nb, np_el)
+        formatted |= self._diff_ppr(op_el, np_el)
         if text_changed:
             self._record("changed", story, new, old, old.facts.base, new.facts.base, spans)
-        elif formatted or spans is not None and self._formatting_touched:
+        elif formatted:
             self._record("formatting", story, new, old, old.facts.base, new.facts.base)
 
     def _diff_runs(
-        self, ob: BaseParagraph, nb: BaseParagraph, p: etree._Element, text_only: bool = False
-    ) -> tuple[bool, list[tuple[int, int]]]:
-        """Mark the word changes of one paragraph pair; returns whether text changed and NEW's inserted
-        spans."""
-        self._formatting_touched = False
+        self, ob: BaseParagraph, nb: BaseParagraph, p: etree._Element
+    ) -> tuple[bool, list[tuple[int, int]], bool]:
+        """Mark the word and run-formatting changes of one paragraph pair; returns whether text
+        changed, NEW's inserted spans, and whether formatting changed."""
         old_tokens = _spans(ob, self.granularity)
         new_tokens = _spans(nb, self.granularity)
-        from difflib import SequenceMatcher
-
         matcher = SequenceMatcher(
             None, [t[2] for t in old_tokens], [t[2] for t in new_tokens], autojunk=False
         )
@@ -422,11 +419,11 @@ class Emitter:
             else:
                 actions.append((nlo, nhi, olo, ohi, "text"))
         changed = any(a[4] == "text" for a in actions)
+        formatted = any(a[4] == "format" for a in actions)
         spans = [(a[0], a[1]) for a in actions if a[4] == "text" and a[1] > a[0]]
         reader = self._new_reader()
         for nlo, nhi, olo, ohi, kind in sorted(actions, key=lambda a: (a[0], a[1]), reverse=True):
             if kind == "format":
-                self._formatting_touched = True
                 old_run = ob.textmap.locate(olo)[0].run
                 old_rpr = base_rpr(old_run) if old_run.tag == W_R else None
                 if old_rpr is not None:
@@ -453,7 +450,7 @@ class Emitter:
             )
             self.container(ops, "textbox", new_box)
             changed |= self.writer.revision_count != before
-        return changed, spans
+        return changed, spans, formatted
 
     def _new_reader(self) -> Callable[[etree._Element], object]:
         key = self._key_for(self.new, self._new_part, False)
@@ -490,8 +487,6 @@ class Emitter:
         return changed
 
     def _mark_rpr_change(self, p: etree._Element, old: etree._Element | None) -> bool:
-        from draft_agreement.redlining.tracked import mark_rpr
-
         return rpr_change(mark_rpr(p), old, self.make)
 
     def _insert_content(self, block: PBlock, mark: bool) -> None:
@@ -829,29 +824,23 @@ def _spans(bp: BaseParagraph, granularity: str) -> list[tuple[int, int, str]]:
 
 
 def _absorb_gaps(opcodes: list, old_tokens: list, new_tokens: list) -> list:
-    """An equal stretch of white space between two changes joins them: one change reads better than
-    two separated by a space."""
+    """A single white-space token left equal between two changes joins them (one change reads better
+    than two separated by a space), and changes that then touch become one."""
     out: list = []
-    for op in opcodes:
-        tag, i1, i2, j1, j2 = op
-        if out and out[-1][0] != "equal" and tag != "equal":
+    last = len(opcodes) - 1
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        gap = (
+            tag == "equal"
+            and 0 < k < last
+            and i2 - i1 == 1
+            and old_tokens[i1][2].isspace()
+            and opcodes[k + 1][0] != "equal"
+        )
+        if out and out[-1][0] != "equal" and (gap or tag != "equal"):
             prev = out.pop()
             out.append(("replace", prev[1], i2, prev[3], j2))
             continue
-        if (
-            tag == "equal"
-            and out
-            and out[-1][0] != "equal"
-            and all(t[2].isspace() for t in old_tokens[i1:i2])
-            and i2 - i1 <= 1
-            and op is not opcodes[-1]
-        ):
-            nxt = opcodes[opcodes.index(op) + 1]
-            if nxt[0] != "equal":
-                prev = out.pop()
-                out.append(("replace", prev[1], i2, prev[3], j2))
-                continue
-        out.append(op)
+        out.append((tag, i1, i2, j1, j2))
     return out
 
 
@@ -945,8 +934,6 @@ def _current_mark_rpr(p: etree._Element) -> etree._Element | None:
 
 
 def _set_mark_rpr(p: etree._Element, rpr: etree._Element | None) -> None:
-    from draft_agreement.redlining.tracked import mark_rpr
-
     target = mark_rpr(p)
     markers = [c for c in target if c.tag in (W_INS, W_DEL, W_MOVEFROM, W_MOVETO)]
     for child in list(target):
