@@ -38,6 +38,8 @@ from draft_agreement.comparing.pieces import (
     base_rpr,
     content_digest,
     content_runs,
+    current_mark_rpr,
+    current_ppr,
     element_key,
     read_base,
 )
@@ -59,11 +61,10 @@ from draft_agreement.ooxml import (
     W_TC,
     W_TR,
     W_TXBXCONTENT,
-    XML_NS,
     w,
 )
 from draft_agreement.redlining.revisions import reject_all
-from draft_agreement.redlining.runs import isolate, split_at
+from draft_agreement.redlining.runs import isolate, set_text, split_at
 from draft_agreement.redlining.tracked import (
     clear_mark,
     mark_row,
@@ -80,7 +81,6 @@ from draft_agreement.redlining.tracked import (
 )
 from draft_agreement.redlining.writer import RedlineWriter
 
-_XML_SPACE = f"{{{XML_NS}}}space"
 _W_COMMENTREF = w("commentReference")
 _PARAGRAPH_SIMILARITY = 0.4
 _MOVE_MIN_CHARS = 12
@@ -366,11 +366,11 @@ class Emitter:
             set_mark(keeper, W_DEL, self.make)
             for tag in (W_DEL, W_MOVEFROM):
                 clear_mark(tail, tag)
-            replace_base_ppr(tail, _current_ppr(keeper))
+            replace_base_ppr(tail, current_ppr(keeper))
             if element_key(old_ppr) != element_key(base_ppr(tail)):
                 ppr_change(tail, old_ppr, self.make)
-            _set_mark_rpr(tail, _current_mark_rpr(keeper))
-            if element_key(old_mark) != element_key(_current_mark_rpr(keeper)):
+            _set_mark_rpr(tail, current_mark_rpr(keeper))
+            if element_key(old_mark) != element_key(current_mark_rpr(keeper)):
                 self._mark_rpr_change(tail, old_mark)
         elif last_state == "ins" and keeper_state in ("keep", "del"):
             old_ppr, old_mark = base_ppr(keeper), base_mark_rpr(keeper)
@@ -568,10 +568,10 @@ class Emitter:
             node = piece.node
             if node.tag in (W_T, W_DELTEXT):
                 text_node = etree.SubElement(current, W_DELTEXT if deleting else W_T)
-                _set_text(text_node, piece_slice.text)
+                set_text(text_node, piece_slice.text)
             elif node.tag in (W_INSTRTEXT, W_DELINSTRTEXT):
                 instr = etree.SubElement(current, W_DELINSTRTEXT if deleting else W_INSTRTEXT)
-                _set_text(instr, node.text or "")
+                set_text(instr, node.text or "")
             else:
                 adopted = self._adopt(_as_removed(copy.deepcopy(node), self, deleting))
                 if adopted is not None:
@@ -877,12 +877,6 @@ def _text_boxes(
     return pairs
 
 
-def _set_text(node: etree._Element, text: str) -> None:
-    node.text = text
-    if text != text.strip() or "  " in text:
-        node.set(_XML_SPACE, "preserve")
-
-
 def _only_comment_reference(run: etree._Element) -> bool:
     children = [c for c in run if c.tag != W_RPR]
     return bool(children) and all(c.tag == _W_COMMENTREF for c in children)
@@ -910,27 +904,6 @@ def _direct_paragraph(p: etree._Element, root: etree._Element) -> bool:
             return False
         anc = anc.getparent()
     return True
-
-
-def _current_ppr(p: etree._Element) -> etree._Element:
-    ppr = p.find(W_PPR)
-    out = etree.Element(W_PPR)
-    for child in ppr if ppr is not None else ():
-        if child.tag not in (W_RPR, w("sectPr"), w("pPrChange")):
-            out.append(copy.deepcopy(child))
-    return out
-
-
-def _current_mark_rpr(p: etree._Element) -> etree._Element | None:
-    ppr = p.find(W_PPR)
-    rpr = ppr.find(W_RPR) if ppr is not None else None
-    if rpr is None:
-        return None
-    out = etree.Element(W_RPR)
-    for child in rpr:
-        if child.tag not in (W_INS, W_DEL, W_MOVEFROM, W_MOVETO, w("rPrChange")):
-            out.append(copy.deepcopy(child))
-    return out
 
 
 def _set_mark_rpr(p: etree._Element, rpr: etree._Element | None) -> None:

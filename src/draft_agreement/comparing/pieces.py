@@ -132,31 +132,51 @@ def _key_parts(el: etree._Element) -> str:
     return f"<{el.tag}{attrs}{inner}{el.text.strip() if el.text else ''}>"
 
 
-def base_ppr(p: etree._Element) -> etree._Element:
-    """The paragraph properties of the base view, without the mark's run properties and section."""
-    ppr = p.find(W_PPR)
-    if ppr is None:
-        return etree.Element(W_PPR)
-    change = ppr.find(W_PPRCHANGE)
-    source = change.find(W_PPR) if change is not None else ppr
-    if source is None:
-        return etree.Element(W_PPR)
-    out = copy.deepcopy(source)
+def _without(el: etree._Element | None, tags: tuple[str, ...]) -> etree._Element | None:
+    if el is None:
+        return None
+    out = copy.deepcopy(el)
     for child in list(out):
-        if child.tag in (W_RPR, W_SECTPR, W_PPRCHANGE):
+        if child.tag in tags:
             out.remove(child)
     return out
 
 
+_NOT_BASE_PROPS = (W_RPR, W_SECTPR, W_PPRCHANGE)
+
+
+def base_ppr(p: etree._Element) -> etree._Element:
+    """The paragraph properties of the base view, without the mark's run properties and section."""
+    ppr = p.find(W_PPR)
+    change = ppr.find(W_PPRCHANGE) if ppr is not None else None
+    source = change.find(W_PPR) if change is not None else ppr
+    return _without(source, _NOT_BASE_PROPS) if source is not None else etree.Element(W_PPR)
+
+
+def current_ppr(p: etree._Element) -> etree._Element:
+    """The paragraph properties of the current view (what accepting shows), likewise."""
+    ppr = p.find(W_PPR)
+    return _without(ppr, _NOT_BASE_PROPS) if ppr is not None else etree.Element(W_PPR)
+
+
+def _mark(p: etree._Element) -> etree._Element | None:
+    ppr = p.find(W_PPR)
+    return ppr.find(W_RPR) if ppr is not None else None
+
+
 def base_mark_rpr(p: etree._Element) -> etree._Element | None:
     """The paragraph mark's run properties in the base view (revision markers dropped)."""
-    ppr = p.find(W_PPR)
-    rpr = ppr.find(W_RPR) if ppr is not None else None
+    rpr = _mark(p)
     if rpr is None:
         return None
     holder = etree.Element(W_R)
     holder.append(copy.deepcopy(rpr))
     return base_rpr(holder)
+
+
+def current_mark_rpr(p: etree._Element) -> etree._Element | None:
+    """The paragraph mark's run properties in the current view."""
+    return _without(_mark(p), tuple(_MARKERS))
 
 
 def in_base_view(el: etree._Element, p: etree._Element) -> bool:

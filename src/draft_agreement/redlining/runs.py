@@ -38,7 +38,8 @@ _FOREIGN_WRAPPERS = (W_INS, W_MOVETO)
 _TEXT_NODES = (W_T, W_DELTEXT)
 
 
-def _set_text(node: etree._Element, text: str) -> None:
+def set_text(node: etree._Element, text: str) -> None:
+    """Set a w:t (or w:delText) text, preserving space where Word would lose it."""
     node.text = text
     if text != text.strip() or "  " in text:
         node.set(_XML_SPACE, "preserve")
@@ -56,8 +57,8 @@ def _split_run_before(run: etree._Element, node: etree._Element, k: int) -> etre
     if k > 0:
         full = node.text or ""
         rest = etree.SubElement(new, node.tag)
-        _set_text(rest, full[k:])
-        _set_text(node, full[:k])
+        set_text(rest, full[k:])
+        set_text(node, full[:k])
         followers = list(node.itersiblings())
     else:
         followers = [node, *node.itersiblings()]
@@ -220,11 +221,11 @@ def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
     for ch in text:
         if ch in "\t\n":
             if buffer:
-                _set_text(etree.SubElement(run, W_T), buffer)
+                set_text(etree.SubElement(run, W_T), buffer)
                 buffer = ""
             etree.SubElement(run, _W_TAB if ch == "\t" else _W_BR)
         else:
             buffer += ch
     if buffer:
-        _set_text(etree.SubElement(run, W_T), buffer)
+        set_text(etree.SubElement(run, W_T), buffer)
     return [run]
