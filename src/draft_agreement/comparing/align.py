@@ -28,11 +28,13 @@ _MAX_EDITS = 3_000  # Myers' bound: beyond it a gap is aligned by difflib if sma
 
 @dataclass(slots=True)
 class Op(Generic[T]):
-    """same: equal keys; pair: similar items, diffed inside; ins / del: one side only."""
+    """same: equal keys; pair: similar items, diffed inside; ins / del: one side only; from / to: the
+    two ends of a move, named by `move`."""
 
     kind: str
     old: T | None
     new: T | None
+    move: str | None = None
 
 
 def matches(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:

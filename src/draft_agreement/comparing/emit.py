@@ -292,8 +292,8 @@ class Emitter:
                 self._moves += 1
                 name = f"move{self._moves}"
                 self._move_sources[name] = source.old
-                source.kind, source.new = "from", name  # type: ignore[assignment]
-                op.kind, op.old = "to", name  # type: ignore[assignment]
+                source.kind, source.move = "from", name
+                op.kind, op.move = "to", name
 
     # -- containers ------------------------------------------------------------------------------------
     def container(self, ops: list[Op[Block]], story: str, fallback: etree._Element | None) -> None:
@@ -322,13 +322,13 @@ class Emitter:
                 marks.append((copied, "del"))
                 self._record("deleted", story, None, old, old.facts.base, "")
             elif op.kind == "from":
-                copied = self._copy_paragraph(old, W_MOVEFROM, name=op.new)
+                copied = self._copy_paragraph(old, W_MOVEFROM, name=op.move)
                 cursor.put(copied)
                 marks.append((copied, "del"))
             elif op.kind == "to":
                 p = self.new_el(new)
                 cursor.at(p)
-                self._move_to(new, op.old, story)
+                self._move_to(new, op.move, story)
                 marks.append((p, "ins"))
         cursor.close()
         self._settle_marks(marks)
