@@ -33,6 +33,8 @@ def _props(el: etree._Element | None) -> str:
     for child in el:
         if not isinstance(child.tag, str):
             continue
+        if child.tag == W + "rPr" and len(child) == 0 and not child.attrib:
+            continue  # an empty mark formatting says nothing, as an empty w:pPr says nothing
         attrs = sorted((k, v) for k, v in child.attrib.items() if k.startswith(W))
         out.append(f"<{child.tag}{attrs}{_props(child)}>")
     return "".join(out)
