@@ -11,7 +11,10 @@ tracked changes and comments already in it), whole process per pair, against the
 Every command runs `--repeat` times after one warm-up, in a process of its own; the median wall time is
 reported, with its ratio to the floor and to draft-agreement.
 
-Run: python bench/compare_speed.py [--paragraphs N] [--lang zh|en] [--repeat R]
+With `--wc N`, the median over the first N pairs of the WmlComparer set in ../shared/corpus instead (one
+run per pair and tool after one warm-up): small documents, where start-up dominates.
+
+Run: python bench/compare_speed.py [--paragraphs N] [--lang zh|en] [--repeat R] [--wc N]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.agreements import pair  # noqa: E402
+from tests.corpus import wc_pairs  # noqa: E402
 
 _FLOOR = (
     "import sys; sys.path.insert(0, {bench!r}); from synth import floor; from pathlib import Path; "
@@ -96,12 +100,34 @@ def _median_wall(command: list[str], repeat: int) -> tuple[float, str | None]:
     return statistics.median(times), None
 
 
+def _corpus(count: int) -> None:
+    pairs = [(a, b) for a, b in wc_pairs() if a.name < b.name][:count]
+    if not pairs:
+        raise SystemExit("the WmlComparer set is not in ../shared/corpus")
+    with tempfile.TemporaryDirectory() as tmp:
+        per_tool: dict[str, list[float]] = {}
+        for old, new in pairs:
+            for name, command in _commands(old, new, Path(tmp)).items():
+                median, error = _median_wall(command, 1)
+                if error is None:
+                    per_tool.setdefault(name, []).append(median)
+        print(f"{len(pairs)} WmlComparer pairs, whole process, median over the pairs")
+        for name, times in per_tool.items():
+            print(
+                f"  {name:32s} {statistics.median(times):7.3f} s   ({len(times)} of {len(pairs)} pairs ran)"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paragraphs", type=int, default=5000)
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--wc", type=int, default=0, help="time this many corpus pairs instead")
     args = parser.parse_args()
+    if args.wc:
+        _corpus(args.wc)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         old, new = pair(work, args.paragraphs, args.lang, seed=args.paragraphs)
