@@ -36,7 +36,14 @@ How
   ids only if NEW's differs).
 - review.py: with --review, the review engine's findings on inserted and rewritten text are commented.
 
-Limits: a paragraph inserted directly before a table that is itself inserted at the start of its
-container cannot be rejected away (Word does not merge a paragraph mark across a table), and a footnote
-emptied of every paragraph keeps the one paragraph Word requires.
+Limits:
+- a paragraph inserted directly before a table that is itself inserted at the start of its container
+  cannot be rejected away (Word does not merge a paragraph mark across a table), and a footnote emptied
+  of every paragraph keeps the one paragraph Word requires;
+- where another author already recorded a formatting change (w:rPrChange / w:pPrChange) on a run or
+  paragraph whose formatting also differs from OLD, there is no second slot for ours: their record is
+  kept and rejecting restores their "before", not OLD's;
+- a paragraph another author split or joined (a tracked paragraph mark inside text that stays) is
+  compared as the paragraphs the XML holds, not as the one the base view would merge; their marks are
+  kept, but rejecting all may then differ from OLD around that paragraph.
 """
