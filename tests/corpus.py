@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,26 @@ def rp_cases(suffix: str) -> list[tuple[Path, Path]]:
         if original.exists():
             pairs.append((original, truth))
     return pairs
+
+
+_VARIANT = re.compile(r"-(?:Before|After|Mod|Unmodified|Deleted|Delete|Insert|Diff|Longest|Moved|w-Deleted)")
+
+
+def wc_family(stem: str) -> str:
+    """The document a WmlComparer test file is a version of: its number and name without the variant
+    (WC034-Footnotes-After2 -> WC034-Footnotes, WC002-InsertAtEnd -> WC002)."""
+    number, _, rest = stem.partition("-")
+    found = _VARIANT.search("-" + rest)
+    return number + ("-" + rest)[: found.start() if found else None]
+
+
+def wc_pairs() -> list[tuple[Path, Path]]:
+    """Every ordered pair of two versions of one document in the WmlComparer compare set: each file
+    compared with each other version of it, both ways (older -> newer and back)."""
+    folder = CORPUS / "WC"
+    if not folder.exists():
+        return []
+    families: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.docx")):
+        families.setdefault(wc_family(path.stem), []).append(path)
+    return [(a, b) for members in families.values() for a in members for b in members if a != b]

@@ -51,6 +51,8 @@ class Seen:
     text: dict[str, list[str]]
     accepted: dict[str, list[str]]
     rejected: dict[str, list[str]]
+    accepted_formats: list | None = None  # read(..., formats=True): see lo_uno_probe._formatting
+    rejected_formats: list | None = None
 
 
 def normalised(stories: dict[str, list[str]]) -> dict[str, str]:
@@ -113,13 +115,13 @@ class LibreOffice:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
 
-    def read(self, *paths: Path) -> list[Seen]:
+    def read(self, *paths: Path, formats: bool = False) -> list[Seen]:
         """LibreOffice's view of each file, in one UNO session. Fails the test if a file does not load."""
         if self._process is None or self._process.poll() is not None:
             raise RuntimeError("soffice is not running")
         answer = subprocess.run(
             [str(SYSTEM_PYTHON), str(PROBE), self.pipe],
-            input=json.dumps({"files": [str(p) for p in paths]}),
+            input=json.dumps({"files": [str(p) for p in paths], "formats": formats}),
             capture_output=True,
             text=True,
             timeout=START_SECONDS + SECONDS_PER_FILE * len(paths),

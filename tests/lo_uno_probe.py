@@ -2,7 +2,8 @@
 
 Usage: /usr/bin/python3 lo_uno_probe.py PIPE_NAME < request.json > answer.json
 
-The request is {"files": [path, ...]}. For each file the answer holds the numbers of tracked insertions
+The request is {"files": [path, ...], "formats": false}; with "formats", each view also carries the
+body's paragraph alignment and run weight, posture and underline. For each file the answer holds the numbers of tracked insertions
 and deletions and of comments LibreOffice counts, and the text of every story as loaded, after
 .uno:AcceptAllTrackedChanges and, on a fresh load, after .uno:RejectAllTrackedChanges; or "error" when
 LibreOffice cannot load it. Every load is of a private copy and never ReadOnly: a stale lock file
@@ -57,6 +58,38 @@ def _paragraphs(text: object) -> list[str]:
                 out.extend(_paragraphs(block.getCellByName(name).getText()))
         else:
             out.append(block.getString())
+    return out
+
+
+def _formatting(text: object) -> list[list[object]]:
+    """Per body paragraph (tables cell by cell): its alignment and its text portions with weight,
+    posture and underline, equal neighbours merged; what "run formatting and paragraph properties"
+    look like to LibreOffice."""
+    out: list[list[object]] = []
+    enum = text.createEnumeration()
+    while enum.hasMoreElements():
+        block = enum.nextElement()
+        if block.supportsService("com.sun.star.text.TextTable"):
+            for name in block.getCellNames():
+                out.extend(_formatting(block.getCellByName(name).getText()))
+            continue
+        portions: list[list[object]] = []
+        parts = block.createEnumeration()
+        while parts.hasMoreElements():
+            portion = parts.nextElement()
+            chars = portion.getString()
+            if not chars:
+                continue
+            key = [
+                round(float(portion.getPropertyValue("CharWeight"))),
+                str(portion.getPropertyValue("CharPosture").value),
+                int(portion.getPropertyValue("CharUnderline")),
+            ]
+            if portions and portions[-1][1:] == key:
+                portions[-1][0] += chars
+            else:
+                portions.append([chars, *key])
+        out.append([int(block.getPropertyValue("ParaAdjust")), portions])
     return out
 
 
@@ -126,7 +159,10 @@ class Office:
         self.dispatcher.executeDispatch(frame, command, "", 0, ())
         return _stories(doc)
 
-    def probe(self, path: Path) -> dict[str, object]:
+    def _formats(self, doc: object, wanted: bool) -> list | None:
+        return _formatting(doc.getText()) if wanted else None
+
+    def probe(self, path: Path, formats: bool = False) -> dict[str, object]:
         try:
             doc = self._load(path)
         except Exception as exc:  # a failed load is an answer, not a crash of the whole batch
@@ -138,12 +174,14 @@ class Office:
                 "comments": _comments(doc),
                 "text": _stories(doc),
                 "accepted": self._dispatch(doc, ".uno:AcceptAllTrackedChanges"),
+                "accepted_formats": self._formats(doc, formats),
             }
         finally:
             doc.close(True)
         doc = self._load(path)
         try:
             answer["rejected"] = self._dispatch(doc, ".uno:RejectAllTrackedChanges")
+            answer["rejected_formats"] = self._formats(doc, formats)
         finally:
             doc.close(True)
         return answer
@@ -156,7 +194,7 @@ def main() -> None:
     request = json.load(sys.stdin)
     office = Office(sys.argv[1])
     try:
-        answer = [office.probe(Path(p)) for p in request["files"]]
+        answer = [office.probe(Path(p), bool(request.get("formats"))) for p in request["files"]]
     finally:
         office.close()
     json.dump(answer, sys.stdout, ensure_ascii=False)

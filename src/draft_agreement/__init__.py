@@ -19,6 +19,8 @@ _LAZY = {
     "draft": "draft_agreement.api",
     "compose": "draft_agreement.api",
     "review_many": "draft_agreement.api",
+    "compare": "draft_agreement.api",
+    "CompareOutcome": "draft_agreement.api",
     "RedlineOutcome": "draft_agreement.api",
     "load_document": "draft_agreement.model",
     "Document": "draft_agreement.model",

@@ -10,11 +10,11 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from draft_agreement.atomicio import check_output_path
+from draft_agreement.comparing.files import CompareOutcome, compare_files, iso_date
 from draft_agreement.model.document import load_document
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
@@ -26,7 +26,18 @@ from draft_agreement.reviewing.run import review, review_document
 
 DEFAULT_AUTHOR = "draft-agreement"
 
-__all__ = ["RedlineOutcome", "accept", "compose", "draft", "redline", "reject", "review", "review_many"]
+__all__ = [
+    "CompareOutcome",
+    "RedlineOutcome",
+    "accept",
+    "compare",
+    "compose",
+    "draft",
+    "redline",
+    "reject",
+    "review",
+    "review_many",
+]
 
 
 @dataclass(frozen=True)
@@ -47,10 +58,7 @@ class RedlineOutcome:
 
 
 def _iso(date: str | None) -> str:
-    moment = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_date(date)
 
 
 def redline(
@@ -152,3 +160,41 @@ def compose(
     from draft_agreement.drafting import compose as run
 
     return run(Path(main), [Path(a) for a in annexes], Path(output))
+
+
+def compare(
+    old: str | os.PathLike[str],
+    new: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    author: str = DEFAULT_AUTHOR,
+    date: str | None = None,
+    granularity: str = "word",
+    review: bool = False,
+    rules: Sequence[str | os.PathLike[str]] = (),
+    lang: str | None = None,
+    show_pii: bool = False,
+) -> CompareOutcome:
+    """Write `output`: NEW with tracked changes (by `author`) that take OLD to it.
+
+    >>> outcome = compare("v1.docx", "v2.docx", "v1-v2.redline.docx", date="2026-01-01")  # doctest: +SKIP
+    >>> outcome.summary["changed"]                                                     # doctest: +SKIP
+    3
+
+    Accepting every change gives NEW, rejecting every change gives OLD (as rejecting its own tracked
+    changes would); other authors' tracked changes and comments in NEW are kept as they are. With
+    `review`, inserted and rewritten text is reviewed and each risky insertion commented. See
+    draft_agreement.comparing for the semantics.
+    """
+    return compare_files(
+        old,
+        new,
+        output,
+        author=author,
+        date=_iso(date),
+        granularity=granularity,
+        review=review,
+        rules=rules,
+        lang=lang,
+        show_pii=show_pii,
+    )

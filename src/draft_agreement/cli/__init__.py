@@ -1,6 +1,6 @@
 """The `draft-agreement` command line. Thin: it parses options, calls the Python API and formats.
 
-One module per command family (inspect, review, resolve, rules, drafting, serve); each has a
+One module per command family (inspect, review, resolve, rules, drafting, serve, compare); each has a
 `register(app)` and depends only on cli.common, so there is no import cycle. Heavy modules (lxml, rich,
 the rule engine) are imported inside the commands so `--help` stays fast. Every refusal becomes one
 line on stderr and exit code 2; a traceback is shown only with DRAFT_AGREEMENT_DEBUG=1.
@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from draft_agreement import __version__
-from draft_agreement.cli import drafting, inspect, resolve, review, rules, serve
+from draft_agreement.cli import compare, drafting, inspect, resolve, review, rules, serve
 from draft_agreement.cli.common import EXIT_INPUT_ERROR, fail, guarded
 
 __all__ = ["EXIT_INPUT_ERROR", "app", "fail", "guarded", "main"]
@@ -45,7 +45,7 @@ def main_callback(
 
 
 app.callback()(main_callback)
-for family in (inspect, review, resolve, rules, drafting, serve):
+for family in (inspect, review, resolve, rules, drafting, serve, compare):
     family.register(app)
 
 

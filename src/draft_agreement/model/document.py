@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -42,6 +42,7 @@ _W_TRPR = w("trPr")
 _W_ID = w("id")
 _W_COMMENTRANGESTART = w("commentRangeStart")
 _BLOCK_TAGS = (w("p"), w("tbl"), w("sdt"))
+Observer = Callable[["Paragraph", etree._Element], None]
 _REVISION_TAGS = (W_INS, W_DEL, W_MOVETO, W_MOVEFROM)
 
 
@@ -130,8 +131,15 @@ class Paragraph:
 class _StoryBuilder:
     """Models the paragraphs of one story as they arrive in reading order (from a tree or a stream)."""
 
-    def __init__(self, story: Story, numbering: etree._Element | None, styles: etree._Element | None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        numbering: etree._Element | None,
+        styles: etree._Element | None,
+        observe: Observer | None = None,
+    ) -> None:
         self.story = story
+        self.observe = observe
         self.renderer = NumberingRenderer(numbering, styles)
         self.tracker = ClausePathTracker()
         self._expect: etree._Element | None = None  # next sibling block of a paragraph with a mark revision
@@ -186,6 +194,8 @@ class _StoryBuilder:
                 source,
             )
         )
+        if self.observe is not None:
+            self.observe(paragraphs[-1], p)
 
 
 @dataclass(slots=True)
@@ -212,8 +222,11 @@ class Comment:
 class Document:
     """A loaded agreement: package, stories in reading order, comments, language and Context."""
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, observe: Observer | None = None) -> None:
+        """`observe(paragraph, element)` is called for each paragraph while its element is parsed, for
+        a stage that needs more of every paragraph than the model keeps (compare's fingerprints)."""
         self.package = package
+        self._observe = observe
         self.workdir: tempfile.TemporaryDirectory[str] | None = None  # holds a converted .doc, if any
         self.main_part = package.main_part
         self.stories: list[Story] = []
@@ -308,7 +321,9 @@ class Document:
                 yield p, cell, note_id
 
     def _builder(self, story_id: str, kind: str, part: str) -> _StoryBuilder:
-        return _StoryBuilder(Story(story_id, kind, part), self._numbering_xml, self._styles_xml)
+        return _StoryBuilder(
+            Story(story_id, kind, part), self._numbering_xml, self._styles_xml, self._observe
+        )
 
     def _keep(self, story: Story) -> None:
         if story.paragraphs:
@@ -428,21 +443,23 @@ def _next_block(p: etree._Element) -> etree._Element | None:
     return nxt
 
 
-def load_document(source: str | os.PathLike[str] | Package, *, convert_legacy: bool = False) -> Document:
+def load_document(
+    source: str | os.PathLike[str] | Package, *, convert_legacy: bool = False, observe: Observer | None = None
+) -> Document:
     """Open (safely) and model a Word package.
 
     With `convert_legacy`, a legacy .doc is converted with LibreOffice into a private temporary folder
     first (the input is never touched); otherwise it is refused with a hint to convert it.
     """
     if isinstance(source, Package):
-        return Document(source)
+        return Document(source, observe)
     if convert_legacy and is_legacy_doc(Path(source)):
         # The converted copy lives in a private temporary folder removed with the document.
         workdir = tempfile.TemporaryDirectory(prefix="draft-agreement-")
         package = open_package(convert_legacy_doc(Path(source), Path(workdir.name)))
         package.path = Path(source)
         package.warnings.append("converted from legacy .doc with LibreOffice")
-        doc = Document(package)
+        doc = Document(package, observe)
         doc.workdir = workdir
         return doc
-    return Document(open_package(source))
+    return Document(open_package(source), observe)

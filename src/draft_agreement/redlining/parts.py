@@ -44,6 +44,7 @@ class PartEditor:
         self.date_time = date_time  # timestamp for new zip entries, so output is reproducible
         self._changed: dict[str, etree._Element] = {}
         self._added: dict[str, etree._Element] = {}
+        self._raw: dict[str, bytes] = {}
 
     def xml(self, name: str) -> etree._Element:
         """A part's tree for editing (an added part if we created it)."""
@@ -60,7 +61,7 @@ class PartEditor:
         return root
 
     def has(self, name: str) -> bool:
-        return name in self._added or self.package.has(name)
+        return name in self._added or name in self._raw or self.package.has(name)
 
     def related(self, source: str, type_suffix: str) -> str | None:
         """The first internal part `source` relates to with this type, including parts added here."""
@@ -80,10 +81,24 @@ class PartEditor:
     ) -> None:
         """Add a new part with its content type, related from `source`."""
         self._added[name] = root
-        types = self.touch(_CONTENT_TYPES)
-        override = etree.SubElement(types, f"{{{CT_NS}}}Override")
-        override.set("PartName", "/" + name)
-        override.set("ContentType", content_type)
+        self._override(name, content_type)
+        self.add_relationship(source, rel_type, name)
+
+    def add_raw(self, name: str, data: bytes, content_type: str | None) -> None:
+        """Add a new binary part (an image that deleted text shows); it needs an Override only when no
+        Default of [Content_Types].xml covers its extension."""
+        self._raw[name] = data
+        extension = posixpath.splitext(name)[1].lstrip(".").lower()
+        types = self.xml(_CONTENT_TYPES)
+        covered = any(
+            d.get("Extension", "").lower() == extension and d.get("ContentType") == content_type
+            for d in types.iter(f"{{{CT_NS}}}Default")
+        )
+        if content_type and not covered:
+            self._override(name, content_type)
+
+    def add_relationship(self, source: str, rel_type: str, target: str, external: bool = False) -> str:
+        """Relate `source` to `target` (a part name, or a URI when external); returns the new id."""
         rels = rels_name(source)
         if self.has(rels):
             rels_root = self.touch(rels)
@@ -97,7 +112,18 @@ class PartEditor:
         rel = etree.SubElement(rels_root, f"{{{PKG_REL_NS}}}Relationship")
         rel.set("Id", f"rId{n}")
         rel.set("Type", rel_type)
-        rel.set("Target", posixpath.relpath(name, posixpath.dirname(source) or "."))
+        if external:
+            rel.set("Target", target)
+            rel.set("TargetMode", "External")
+        else:
+            rel.set("Target", posixpath.relpath(target, posixpath.dirname(source) or "."))
+        return f"rId{n}"
+
+    def _override(self, name: str, content_type: str) -> None:
+        types = self.touch(_CONTENT_TYPES)
+        override = etree.SubElement(types, f"{{{CT_NS}}}Override")
+        override.set("PartName", "/" + name)
+        override.set("ContentType", content_type)
 
     def _stored_name(self, name: str) -> str:
         lowered = name.lower()
@@ -126,6 +152,10 @@ class PartEditor:
             info = zipfile.ZipInfo(name, date_time=self.date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             out.append((info, serialize(root)))
+        for name, data in self._raw.items():
+            info = zipfile.ZipInfo(name, date_time=self.date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.append((info, data))
         return out
 
     def save(self, target: Path) -> None:

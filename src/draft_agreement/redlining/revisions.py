@@ -28,6 +28,7 @@ _W_MOVEFROM = w("moveFrom")
 _W_MOVETO = w("moveTo")
 _W_AUTHOR = w("author")
 _W_TR = w("tr")
+_W_TBL = w("tbl")
 _W_TRPR = w("trPr")
 _W_TCPR = w("tcPr")
 _W_CELLINS = w("cellIns")
@@ -36,6 +37,10 @@ _W_CELLMERGE = w("cellMerge")
 # Where w:ins / w:del are markers on a paragraph mark or a row rather than wrappers of content.
 _MARKER_PARENTS = (W_RPR, _W_TRPR)
 
+_KEPT_BY_PROPERTY_CHANGE = {
+    W_RPR: (W_INS, W_DEL, w("moveFrom"), w("moveTo")),
+    W_PPR: (W_RPR, w("sectPr")),
+}
 # Property changes: the element holds the *old* properties of its parent.
 _PROPERTY_CHANGES = (
     w("rPrChange"),
@@ -133,14 +138,14 @@ def _resolve_property_changes(root: etree._Element, accept: bool, authors: froze
         owner = change.getparent()
         if accept:
             owner.remove(change)
+            _drop_if_empty(owner)
             continue
         # Reject: the owner's properties become the old ones recorded in the change element.
         old = change.find("*")
-        keep = (
-            [c for c in owner if c.tag in (W_INS, W_DEL, _W_MOVEFROM, _W_MOVETO)]
-            if owner.tag == W_RPR
-            else []
-        )
+        # What the change element does not record stays: an rPr's revision markers, and a pPr's
+        # mark formatting and section properties (CT_PPrBase has neither).
+        kept_tags = _KEPT_BY_PROPERTY_CHANGE.get(owner.tag, ())
+        keep = [c for c in owner if c.tag in kept_tags and c is not change]
         for child in list(owner):
             owner.remove(child)
         if old is not None:
@@ -148,6 +153,16 @@ def _resolve_property_changes(root: etree._Element, accept: bool, authors: froze
                 owner.append(child)
         for child in keep:
             owner.append(child)
+        _drop_if_empty(owner)
+
+
+def _drop_if_empty(owner: etree._Element) -> None:
+    """Properties that were empty on one side of a change were absent: an empty w:rPr or w:pPr means
+    nothing, and leaving one would differ from the file the change was made to."""
+    while owner.tag in (W_RPR, W_PPR) and len(owner) == 0 and not owner.attrib:
+        parent = owner.getparent()
+        parent.remove(owner)
+        owner = parent
 
 
 def _resolve_rows(root: etree._Element, accept: bool, authors: frozenset[str] | None) -> None:
@@ -206,6 +221,11 @@ def _resolve(root: etree._Element, accept: bool, authors: frozenset[str] | None)
                 _merge_with_next(p)
                 break
     _resolve_property_changes(root, accept, authors)
+    # A table whose every row went is gone too, as in Word; only now, as its rows kept the paragraphs
+    # on either side of it apart while their marks were resolved.
+    for table in list(root.iter(_W_TBL)):
+        if next(table.iter(_W_TR), None) is None and table.getparent() is not None:
+            _remove(table)
     if authors is None:
         for marker in list(root.iter(_MOVE_RANGES)):
             _remove(marker)

@@ -39,7 +39,8 @@ _FOREIGN_WRAPPERS = (W_INS, W_MOVETO)
 _TEXT_NODES = (W_T, W_DELTEXT)
 
 
-def _set_text(node: etree._Element, text: str) -> None:
+def set_text(node: etree._Element, text: str) -> None:
+    """Set a w:t (or w:delText) text, preserving space where Word would lose it."""
     node.text = text
     if text != text.strip() or "  " in text:
         node.set(_XML_SPACE, "preserve")
@@ -57,7 +58,7 @@ def _split_run_before(run: etree._Element, node: etree._Element, k: int, rest: s
     if rpr is not None:
         new.append(copy.deepcopy(rpr))
     if k > 0:
-        _set_text(etree.SubElement(new, node.tag), rest)
+        set_text(etree.SubElement(new, node.tag), rest)
         followers = list(node.itersiblings())
     else:
         followers = [node, *node.itersiblings()]
@@ -100,7 +101,7 @@ class _Cutter:
     def finish(self) -> None:
         """Trim every node that was cut inside to what it keeps."""
         for node, keep in self.kept.items():
-            _set_text(node, self._text[node][:keep])
+            set_text(node, self._text[node][:keep])
 
     def _locate(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset, 0, self.count) - 1
@@ -117,6 +118,8 @@ class _Cutter:
             return
         i, k = self._locate(offset)
         piece = self.pieces[i]
+        if piece.run.tag != W_R:
+            return  # a piece held by no run (a math object standing for one character) is a boundary
         if k > 0:
             self._cut_inside(i, k)
         elif _content_before(piece.run, piece.node):
@@ -130,6 +133,8 @@ class _Cutter:
             return
         i, k = self._locate(offset - 1)
         piece = self.pieces[i]
+        if piece.run.tag != W_R:
+            return
         end = self.length if i == self.count - 1 else piece.end  # the last piece may have been cut
         if piece.start + k + 1 < end:
             self._cut_inside(i, k + 1)
@@ -140,14 +145,20 @@ class _Cutter:
             self._trim(i, end)
 
 
-def isolate_all(p: etree._Element, spans: Sequence[tuple[int, int]]) -> list[list[etree._Element]]:
+Reader = Callable[[etree._Element], TextMap]
+
+
+def isolate_all(
+    p: etree._Element, spans: Sequence[tuple[int, int]], reader: Reader = read_paragraph
+) -> list[list[etree._Element]]:
     """Split runs so each [start, end) is made of whole runs; return each span's runs, in order given.
 
     Spans may nest or touch (a comment and the replacement inside it). Every boundary is cut once,
     right to left; at one offset the start of the span on the right is cut before the end of the span
     on the left, which is the order isolating touching spans one by one from the right would take.
+    Offsets are in the current view, or in `reader`'s (compare reads the base view).
     """
-    cutter = _Cutter(read_paragraph(p))
+    cutter = _Cutter(reader(p))
     cuts = {(start, 0) for start, _ in spans} | {(end, 1) for _, end in spans}
     for offset, after in sorted(cuts, key=lambda cut: (-cut[0], cut[1])):
         if after:
@@ -155,8 +166,20 @@ def isolate_all(p: etree._Element, spans: Sequence[tuple[int, int]]) -> list[lis
         else:
             cutter.cut_at(offset)
     cutter.finish()
-    tm = read_paragraph(p)
+    tm = reader(p)
     return [tm.runs(start, end) for start, end in spans]
+
+
+def isolate(p: etree._Element, start: int, end: int, reader: Reader = read_paragraph) -> list[etree._Element]:
+    """Split runs so [start, end) is made of whole runs, and return those runs in order."""
+    return isolate_all(p, [(start, end)], reader)[0]
+
+
+def split_at(p: etree._Element, offset: int, reader: Reader = read_paragraph) -> None:
+    """Make `offset` a run boundary, leaving other nodes in the runs they were in."""
+    cutter = _Cutter(reader(p))
+    cutter.cut_at(offset)
+    cutter.finish()
 
 
 def _field_runs_between(
@@ -268,11 +291,11 @@ def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
     for ch in text:
         if ch in "\t\n":
             if buffer:
-                _set_text(etree.SubElement(run, W_T), buffer)
+                set_text(etree.SubElement(run, W_T), buffer)
                 buffer = ""
             etree.SubElement(run, _W_TAB if ch == "\t" else _W_BR)
         else:
             buffer += ch
     if buffer:
-        _set_text(etree.SubElement(run, W_T), buffer)
+        set_text(etree.SubElement(run, W_T), buffer)
     return [run]

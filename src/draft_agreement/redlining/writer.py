@@ -31,11 +31,9 @@ from draft_agreement.redlining.runs import (
     wrap_deleted,
 )
 from draft_agreement.redlining.settings import enable_track_revisions
+from draft_agreement.redlining.tracked import mark_row
 
 _W_TR = w("tr")
-_W_TRPR = w("trPr")
-_W_TBLPREX = w("tblPrEx")
-_W_TRPRCHANGE = w("trPrChange")
 
 
 class Mode(StrEnum):
@@ -119,6 +117,22 @@ class RedlineWriter:
         self._revisions = 0
         self._comments = 0
 
+    @property
+    def revision_count(self) -> int:
+        return self._revisions
+
+    @property
+    def comment_count(self) -> int:
+        return self._comments
+
+    def comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
+        """Anchor a comment on [start, end) of `p`'s current view (for stages that place their own)."""
+        self._comment(p, start, end, text)
+
+    def revision(self, tag: str) -> etree._Element:
+        """A new revision element (w:ins, w:del, w:rPrChange...) by this writer's author, counted."""
+        return self._wrapper(tag)
+
     def _wrapper(self, tag: str) -> etree._Element:
         el = etree.Element(tag)
         el.set(w("id"), self.ids.next())
@@ -195,24 +209,8 @@ class RedlineWriter:
         row = p.getparent()
         while row is not None and row.tag != _W_TR:
             row = row.getparent()
-        if row is None:
-            return
-        trpr = row.find(_W_TRPR)
-        if trpr is None:
-            trpr = etree.Element(_W_TRPR)
-            first = row[0] if len(row) else None
-            if first is not None and first.tag == _W_TBLPREX:
-                first.addnext(trpr)
-            else:
-                row.insert(0, trpr)
-        if trpr.find(W_DEL) is not None:
-            return
-        marker = self._wrapper(W_DEL)
-        change = trpr.find(_W_TRPRCHANGE)
-        if change is not None:
-            change.addprevious(marker)
-        else:
-            trpr.append(marker)
+        if row is not None:
+            mark_row(row, W_DEL, self._wrapper)
 
     def apply(self, edits: Sequence[Edit]) -> RedlineResult:
         by_paragraph: dict[tuple[str, int], list[Edit]] = defaultdict(list)

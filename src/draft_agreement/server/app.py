@@ -32,9 +32,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from draft_agreement import __version__
 from draft_agreement.batch import WORD_SUFFIXES
-from draft_agreement.server.jobs import DRAFT, REDLINE, REVIEW, Job, JobResult
+from draft_agreement.server.jobs import COMPARE, DRAFT, REDLINE, REVIEW, Job, JobResult
 from draft_agreement.server.settings import ServerSettings
-from draft_agreement.server.uploads import Upload, UploadError, read_upload
+from draft_agreement.server.uploads import Upload, UploadError, read_upload, read_uploads
 from draft_agreement.server.workers import Busy, JobTimeout, WorkerPool, WorkerStopped
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -60,6 +60,25 @@ _UPLOAD_BODY = {
     },
 }
 _OPTIONAL_UPLOAD_BODY = {**_UPLOAD_BODY, "required": False}
+_PAIR_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["old", "new"],
+                "properties": {
+                    "old": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "The earlier version (.docx)",
+                    },
+                    "new": {"type": "string", "format": "binary", "description": "The later version (.docx)"},
+                },
+            }
+        }
+    },
+}
 _DOCX_RESPONSE = {
     200: {
         "content": {DOCX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
@@ -97,6 +116,11 @@ class Mode(StrEnum):
     track = "track"
     comments = "comments"
     clean = "clean"
+
+
+class Granularity(StrEnum):
+    word = "word"
+    char = "char"
 
 
 class DraftFormat(StrEnum):
@@ -198,7 +222,9 @@ class _Guard:
 
 
 _UNREAD_BODY = frozenset({400, 408, 413, 415})  # refusals made before the body was read to its end
-_ROUTES = frozenset({"/", "/healthz", "/openapi.json", "/api/review", "/api/redline", "/api/draft"})
+_ROUTES = frozenset(
+    {"/", "/healthz", "/openapi.json", "/api/review", "/api/redline", "/api/draft", "/api/compare"}
+)
 
 
 def _download_name(shown: str, suffix: str) -> str:
@@ -280,19 +306,38 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return _error(exc.status_code, str(exc.detail))
 
     async def process(
-        kind: str, upload: Upload | None, has_output: bool, options: dict[str, Any]
+        kind: str,
+        upload: Upload | None,
+        has_output: bool,
+        options: dict[str, Any],
+        second: Upload | None = None,
     ) -> tuple[JobResult, bytes | None]:
-        """Store the upload in a fresh folder, run the job, read the output, and remove the folder."""
+        """Store the upload(s) in a fresh folder, run the job, read the output, and remove the folder."""
         folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=settings.temp_root))
         try:
-            source = None
-            if upload is not None:
-                name_suffix = PurePosixPath(upload.name).suffix.lower()
-                source = folder / ("upload" + (name_suffix if name_suffix in WORD_SUFFIXES else ".docx"))
-                source.write_bytes(upload.data)
+            stored = []
+            for n, item in enumerate((upload, second)):
+                if item is None:
+                    stored.append(None)
+                    continue
+                name_suffix = PurePosixPath(item.name).suffix.lower()
+                path = folder / (
+                    f"upload{n or ''}" + (name_suffix if name_suffix in WORD_SUFFIXES else ".docx")
+                )
+                path.write_bytes(item.data)
+                stored.append(path)
+            source, other = stored
             output = folder / "output.docx" if has_output else None
             shown = upload.name if upload is not None else "template"
-            job = Job(kind, str(source) if source else None, str(output) if output else None, shown, options)
+            job = Job(
+                kind,
+                str(source) if source else None,
+                str(output) if output else None,
+                shown,
+                options,
+                str(other) if other else None,
+                second.name if second is not None else None,
+            )
             try:
                 result = await pool.run(job, settings.timeout_seconds, settings.wait_seconds)
             except Busy:
@@ -435,6 +480,52 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 "x-blanks": str(len(result.report["blanks"])),
             },
         )
+
+    @app.post(
+        "/api/compare",
+        summary="Compare two versions: the newer .docx with tracked changes from the older",
+        description=(
+            "Upload `old` and `new`. Returns `new` with tracked changes by `author` that take `old` to it "
+            "(accept all: new; reject all: old); other authors' changes and comments in `new` are kept. "
+            "Headers `X-Inserted`, `X-Deleted`, `X-Changed`, `X-Moved`, `X-Formatting` count the changes; "
+            "with `review=true`, risky insertions are commented and `X-Risky-Changes` counts them."
+        ),
+        openapi_extra={"requestBody": _PAIR_BODY},
+        responses={**_DOCX_RESPONSE, **_ERRORS},
+        response_class=Response,
+        dependencies=bearer,
+    )
+    async def compare(
+        request: Request,
+        author: Annotated[str, Query(max_length=100)] = "draft-agreement",
+        date: Annotated[str | None, Query(description="ISO date; fixed = reproducible output")] = None,
+        granularity: Annotated[Granularity, Query()] = Granularity.word,
+        review: Annotated[bool, Query(description="Review and comment risky insertions")] = False,
+        lang: Annotated[Lang | None, Query(description="Language of comments")] = None,
+    ) -> Response:
+        _check_date(date)
+        try:
+            files = await read_uploads(
+                request, settings.max_upload_bytes, ("old", "new"), settings.body_timeout_seconds
+            )
+        except UploadError as exc:
+            raise ApiError(exc.status, exc.message) from None
+        options = {
+            "author": author,
+            "date": date,
+            "granularity": granularity.value,
+            "review": review,
+            "lang": lang.value if lang else None,
+        }
+        result, data = await process(COMPARE, files["old"], True, options, files["new"])
+        assert data is not None and result.report is not None
+        headers = {
+            "content-disposition": _attachment(_download_name(files["new"].name, "compared")),
+            **{f"x-{k}": str(v) for k, v in (result.counts or {}).items()},
+        }
+        if review:
+            headers["x-risky-changes"] = str(result.report["review"]["risky_changes"])
+        return Response(data, media_type=DOCX_TYPE, headers=headers)
 
     async def _upload(request: Request, required: bool = True) -> Upload | None:
         try:

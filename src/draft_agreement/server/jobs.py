@@ -22,6 +22,7 @@ from draft_agreement.errors import (
 REVIEW = "review"
 REDLINE = "redline"
 DRAFT = "draft"
+COMPARE = "compare"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Job:
     output: str | None
     shown: str  # the client's file name, used in messages and reports instead of `source`
     options: dict[str, Any] = field(default_factory=dict)
+    second: str | None = None  # compare: the newer version (`source` is the older)
+    second_shown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,9 @@ def _message(job: Job, exc: BaseException) -> str:
         text = _first_line(str(exc)) or type(exc).__name__
     else:
         text = f"{job.shown}: could not be processed ({type(exc).__name__}: {_first_line(str(exc))})"
-    for private in (job.source, job.output):
+    for private, shown in ((job.source, job.shown), (job.output, job.shown), (job.second, job.second_shown)):
         if private:
-            text = text.replace(private, job.shown)
+            text = text.replace(private, shown or job.shown)
     return _first_line(text)
 
 
@@ -114,6 +117,11 @@ def _run(job: Job) -> JobResult:
         report = result.to_dict()
         report.pop("output")  # a path in the request's temporary folder
         return JobResult(report=report)
+    if job.kind == COMPARE:
+        assert job.source is not None and job.second is not None and job.output is not None
+        outcome = api.compare(job.source, job.second, job.output, **job.options)
+        report = dict(outcome.report, old=job.shown, new=job.second_shown)
+        return JobResult(report=report, counts=outcome.summary)
     raise ValueError(f"unknown job kind {job.kind!r}")
 
 

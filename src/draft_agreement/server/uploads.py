@@ -62,15 +62,19 @@ def _too_large(limit: int) -> UploadError:
 class _InMemoryParser(MultiPartParser):
     """Starlette's parser with the spool threshold above the upload limit: file parts stay in memory."""
 
-    def __init__(self, request: Request, stream: AsyncGenerator[bytes, None], limit: int) -> None:
+    def __init__(
+        self, request: Request, stream: AsyncGenerator[bytes, None], limit: int, files: int = 1
+    ) -> None:
         super().__init__(
-            request.headers, stream, max_files=1, max_fields=_MAX_FIELDS, max_part_size=_MAX_FIELD_BYTES
+            request.headers, stream, max_files=files, max_fields=_MAX_FIELDS, max_part_size=_MAX_FIELD_BYTES
         )
-        self.spool_max_size = limit + _MULTIPART_OVERHEAD
+        self.spool_max_size = files * limit + _MULTIPART_OVERHEAD
 
 
-async def _bounded(request: Request, limit: int, seconds: float) -> AsyncGenerator[bytes, None]:
-    """The body as it streams, refused past `limit` bytes or when it takes more than `seconds`."""
+async def _bounded(
+    request: Request, limit: int, seconds: float, files: int = 1
+) -> AsyncGenerator[bytes, None]:
+    """The body as it streams, refused past `files` × `limit` bytes or when it takes more than `seconds`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     chunks = request.stream().__aiter__()
@@ -85,7 +89,7 @@ async def _bounded(request: Request, limit: int, seconds: float) -> AsyncGenerat
                 408, f"the upload did not arrive within the server's limit of {seconds:g} s"
             ) from None
         received += len(chunk)
-        if received > limit + _MULTIPART_OVERHEAD:
+        if received > files * limit + _MULTIPART_OVERHEAD:
             raise _too_large(limit)
         yield chunk
 
@@ -126,3 +130,42 @@ async def read_upload(
     if len(data) > limit:
         raise _too_large(limit)
     return Upload(safe_name(part.filename), data)
+
+
+async def read_uploads(
+    request: Request, limit: int, fields: tuple[str, ...], seconds: float = 60.0
+) -> dict[str, Upload]:
+    """Several uploaded files at once (compare: fields "old" and "new"), each within `limit`, the whole
+    body within `seconds`."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        raise UploadError(415, f"send the documents as multipart/form-data with fields {', '.join(fields)}")
+    declared = request.headers.get("content-length")
+    if (
+        declared is not None
+        and declared.isdigit()
+        and int(declared) > len(fields) * limit + _MULTIPART_OVERHEAD
+    ):
+        raise _too_large(limit)
+    stream = _bounded(request, limit, seconds, len(fields))
+    try:
+        form = await _InMemoryParser(request, stream, limit, len(fields)).parse()
+    except MultiPartException as exc:
+        raise UploadError(400, f"malformed multipart upload ({exc.message})") from None
+    except ClientDisconnect:
+        raise UploadError(400, "the client disconnected before the upload was complete") from None
+    finally:
+        await stream.aclose()
+    found: dict[str, Upload] = {}
+    try:
+        for name in fields:
+            part = form.get(name)
+            if not isinstance(part, UploadFile):
+                raise UploadError(400, f"no file: send the documents in multipart fields {', '.join(fields)}")
+            data = await part.read()
+            if len(data) > limit:
+                raise _too_large(limit)
+            found[name] = Upload(safe_name(part.filename), data)
+    finally:
+        await form.close()
+    return found

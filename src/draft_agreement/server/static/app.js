@@ -29,6 +29,8 @@ const TEXT = {
     info: "提示",
     other: "English",
     failed: "无法处理：",
+    compareWith: "与上一版本比较（选择较早的版本）：",
+    downloadCompare: "下载比较结果（修订模式）",
   },
   en: {
     title: "Agreement review",
@@ -56,6 +58,8 @@ const TEXT = {
     info: "info",
     other: "中文",
     failed: "Could not process: ",
+    compareWith: "Compare with an earlier version (choose the older file):",
+    downloadCompare: "Download comparison (tracked changes)",
   },
 };
 const SEVERITIES = ["high", "medium", "low", "info"];
@@ -71,6 +75,7 @@ const state = {
   ui: (navigator.language || "").toLowerCase().startsWith("zh") ? "zh" : "en",
   chosen: false, // the reader picked a language; otherwise the page follows the document
   file: null,
+  older: null, // the earlier version to compare this file with
   report: null,
 };
 
@@ -112,7 +117,12 @@ function query(extra) {
 
 async function post(path, extra) {
   const body = new FormData();
-  body.append("file", state.file, state.file.name);
+  if (path === "api/compare") {
+    body.append("old", state.older, state.older.name);
+    body.append("new", state.file, state.file.name);
+  } else {
+    body.append("file", state.file, state.file.name);
+  }
   const response = await fetch(path + query(extra), { method: "POST", headers: headers(), body });
   if (!response.ok) {
     let message = response.status + " " + response.statusText;
@@ -354,6 +364,12 @@ function wire() {
   $("download-clean").addEventListener("click", () =>
     download("api/redline", [["mode", "clean"]], "clean.docx"));
   $("download-consent").addEventListener("click", consent);
+  $("old-input").addEventListener("change", (event) => {
+    state.older = event.target.files[0] || null;
+    $("download-compare").disabled = !state.older;
+  });
+  $("download-compare").addEventListener("click", () =>
+    download("api/compare", [["review", "true"]], "compared.docx"));
   $("values-form").addEventListener("submit", (event) => {
     event.preventDefault();
     consent();
