@@ -25,6 +25,7 @@ from draft_agreement.redlining.parts import PartEditor
 from draft_agreement.redlining.revisions import accept_all
 from draft_agreement.redlining.runs import (
     clean_rpr,
+    isolate,
     isolate_all,
     make_runs,
     split_wrapper_after,
@@ -127,7 +128,7 @@ class RedlineWriter:
 
     def comment(self, p: etree._Element, start: int, end: int, text: str) -> None:
         """Anchor a comment on [start, end) of `p`'s current view (for stages that place their own)."""
-        self._comment(p, start, end, text)
+        self._comment(isolate(p, start, end), text)
 
     def revision(self, tag: str) -> etree._Element:
         """A new revision element (w:ins, w:del, w:rPrChange...) by this writer's author, counted."""
