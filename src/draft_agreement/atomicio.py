@@ -11,6 +11,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,6 +44,13 @@ def _replacing(target: Path) -> Iterator[BinaryIO]:
             os.unlink(temp_name)
         raise
     _fsync_folder(target.parent)
+
+
+def discard_partial(target: Path) -> None:
+    """Remove what a writer killed mid-write (SIGKILL skips our cleanup) left beside `target`."""
+    for stray in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
 
 
 def _fsync_folder(folder: Path) -> None:

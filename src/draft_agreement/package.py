@@ -88,11 +88,20 @@ class Relationship:
 
 
 def one_line(text: str, limit: int | None = None) -> str:
-    """Escape control characters (and optionally shorten) so names from a hostile file stay on one line."""
-    flat = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    """Escape control characters (and optionally shorten) so names from a hostile file stay on one line.
+
+    A byte of a file name that is not UTF-8 (a surrogate escape) is shown as \\xNN, the byte itself.
+    """
+    flat = "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
     if limit is not None and len(flat) > limit:
         return flat[: limit - 1] + "…"
     return flat
+
+
+def _escaped(ch: str) -> str:
+    if 0xDC80 <= ord(ch) <= 0xDCFF:
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 # The one set of parser options for every part: no entities, no network, no DTD, libxml2's size limits.

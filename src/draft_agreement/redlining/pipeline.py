@@ -1,0 +1,88 @@
+"""Redline one file: review it, plan the edits, write tracked changes and comments, attach annexes.
+
+The one place the redline pipeline is assembled; the API, the CLI and batch workers call it here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from draft_agreement.atomicio import check_output_path
+from draft_agreement.model.document import load_document
+from draft_agreement.redlining.plan import plan_edits
+from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter
+from draft_agreement.reviewing.findings import Report
+from draft_agreement.reviewing.rules import default_clauses_dir, language_code
+from draft_agreement.reviewing.run import review_document
+
+DEFAULT_AUTHOR = "draft-agreement"
+
+
+@dataclass(frozen=True)
+class RedlineOutcome:
+    """What a redline did: the review it acted on and the marks it wrote."""
+
+    report: Report
+    result: RedlineResult
+    output: Path
+
+
+def _iso(date: str | None) -> str:
+    moment = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def redline(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    mode: Mode | str = Mode.track,
+    author: str = DEFAULT_AUTHOR,
+    date: str | None = None,
+    min_severity: str = "medium",
+    rules: Sequence[str | os.PathLike[str]] = (),
+    lang: str | None = None,
+    show_pii: bool = False,
+    in_place: bool = False,
+    attach: Sequence[str] = (),
+    attach_values: dict[str, str] | None = None,
+    convert_doc: bool = False,
+) -> RedlineOutcome:
+    """Review `source` and write `output` with tracked replacements and comments.
+
+    >>> outcome = redline("agreement.docx", "agreement.redlined.docx", date="2026-01-01")  # doctest: +SKIP
+    >>> outcome.result.comments                                                          # doctest: +SKIP
+    7
+
+    A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
+    (consent-notice, referral-agreement...) appended as annexes, pre-filled from this agreement.
+    """
+    source, output = Path(source), Path(output)
+    check_output_path(source, output, in_place)
+    doc = load_document(source, convert_legacy=convert_doc)
+    report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
+    explain = language_code(lang or doc.language)
+    library = load_replacements(str(default_clauses_dir() / "replacements"))
+    edits = plan_edits(doc, report.findings, library, explain, min_severity)
+    writer = RedlineWriter(doc, author, _iso(date), Mode(mode))
+    result = writer.apply(edits)
+    if not attach:
+        writer.save(output)
+        return RedlineOutcome(report, result, output)
+    from draft_agreement.drafting import attach as attach_annexes
+
+    # Annexes are composed onto the finished redline in a temporary file beside the output, then the
+    # composed file replaces it; the input is never touched.
+    with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
+        staged = Path(tmp) / output.name
+        writer.save(staged)
+        attach_annexes(staged, list(attach), source, output, explain, overrides=attach_values)
+    return RedlineOutcome(report, result, output)
