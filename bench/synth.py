@@ -122,7 +122,7 @@ COMPLIANT = [
 def write_lean_agreement(path: Path, paragraphs: int, risky_share: float = 0.3, seed: int = 11) -> Path:
     """A python-docx agreement: lean XML (one run a paragraph, no rsids), finding-dense.
 
-    `risky_share` of the paragraphs speak of accounts, credentials or personal data; one in seven of
+    `risky_share` of the paragraphs speak of accounts, credentials or personal data; one in six of
     those is a real risk (RISKY), the rest the compliant way (COMPLIANT), so the prefilter passes
     them all and about one paragraph in ten carries findings. Every tenth paragraph is a heading.
     """
@@ -135,10 +135,8 @@ def write_lean_agreement(path: Path, paragraphs: int, risky_share: float = 0.3, 
         if i % 10 == 0:
             doc.add_paragraph(f"第{i // 10 + 1}条 约定事项")
             continue
-        if rng.random() < risky_share:
-            pool = RISKY if rng.random() < 1 / 7 else COMPLIANT
-        else:
-            pool = ORDINARY
+        risky = rng.random() < risky_share
+        pool = (RISKY if rng.random() < 1 / 6 else COMPLIANT) if risky else ORDINARY
         doc.add_paragraph(f"{i % 10}. " + pool[rng.randrange(len(pool))])
     doc.save(str(path))
     return path

@@ -30,8 +30,8 @@ from draft_agreement.batch import (
     review_many,
     select_files,
 )
-from draft_agreement.cli.batch import redline_paths, review_paths
 from draft_agreement.batch_pool import run_jobs
+from draft_agreement.cli.batch import redline_paths, review_paths
 from draft_agreement.errors import DraftAgreementError, OutputError
 from tests import hostile
 from tests.oracle import part_signature, read_part, rejected_ours, structural_problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -55,7 +56,9 @@ def _connect(ray: Any, address: str | None) -> bool:
     if address is None:
         options["include_dashboard"] = False
     try:
-        ray.init(address=address, **options)
+        with warnings.catch_warnings():  # Ray's own hints would break the one-line contract
+            warnings.simplefilter("ignore")
+            ray.init(address=address, **options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = address or "a local Ray runtime"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
