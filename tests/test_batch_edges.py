@@ -183,3 +183,10 @@ def test_ctrl_c_ends_the_batch_even_when_every_worker_hangs(tmp_path: Path) -> N
     else:
         left = subprocess.run(["ps", "-o", "pid,args", "-g", str(run.pid)], capture_output=True, text=True)
         pytest.fail(f"processes outlived the interrupted batch:\n{left.stdout}")
+
+
+def test_an_object_store_uri_is_refused_in_one_line_naming_the_remedy() -> None:
+    run = cli("review", "s3://data-room/deals", "--jobs", "2")
+    assert run.returncode == 2
+    (line,) = run.stderr.decode("utf-8").strip().splitlines()
+    assert "object-store URIs are not read directly" in line and "mount the bucket" in line

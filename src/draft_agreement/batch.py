@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
@@ -37,6 +38,7 @@ EXECUTORS = ("local", "ray")
 # five minutes is hostile or broken, and must not hold a worker for ever.
 DEFAULT_TIMEOUT = 300.0
 _OWNER_FILE_PREFIX = "~$"  # Word's lock files beside an open document: not documents
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:/")  # s3://, gs://… (a Path keeps one slash of the two)
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
 __all__ = [
@@ -201,6 +203,11 @@ def select_files(
             chosen.append(Selected(path, relative, folder))
 
     for given in map(Path, paths):
+        if not given.exists() and _URI.match(os.fspath(given)):
+            raise DraftAgreementError(
+                f"{safe_text(os.fspath(given))}: object-store URIs are not read directly; mount the bucket "
+                "(s3fs, gcsfuse, Mountpoint for Amazon S3) on every node and give the mounted path"
+            )
         if not given.is_dir():
             add(given, PurePosixPath(given.name), None)
             continue
