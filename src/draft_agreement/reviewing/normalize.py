@@ -248,7 +248,10 @@ def _tables() -> _Tables:
         # A base with its combining marks (astral characters may be marks too), or a multi-char or
         # vanishing fold; whitespace is never a base.
         clusters=re.compile(f"[^\\s]?[{comb}\U00010000-\U0010ffff]+|[{spec}]"),
-        loose_spaces=re.compile(f"\\s{{2,}}|[^\\S ]|^ | $|(?<=[{wide_class}]) | (?=[{wide_class}])"),
+        # Every alternative starts with whitespace, so the scan tests one class per character.
+        loose_spaces=re.compile(
+            f"[^\\S ]\\s*|\\s{{2,}}| (?:(?<=\\A )|(?<=[{wide_class}] )|(?=[{wide_class}])|\\Z)"
+        ),
     )
 
 
