@@ -24,9 +24,9 @@ from docx import Document
 from lxml import etree
 from typer.testing import CliRunner
 
+from draft_agreement.cli.drafting import register
 from draft_agreement.drafting import draft, list_templates, load_template
 from draft_agreement.drafting.catalog import template_names
-from draft_agreement.cli.drafting import register
 from draft_agreement.errors import OutputError, TemplateError
 
 REPO = Path(__file__).resolve().parents[1]

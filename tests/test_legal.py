@@ -13,13 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from draft_agreement.chinese import chinese_number, parse_chinese_number
 from draft_agreement.errors import RuleFileError
-from draft_agreement.reviewing.legal import (
-    LegalLibrary,
-    article_display,
-    chinese_number,
-    parse_chinese_number,
-)
+from draft_agreement.reviewing.legal import LegalLibrary, article_display
 from draft_agreement.reviewing.rules import default_clauses_dir, default_pack_paths, load_rule_set
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,7 +47,23 @@ def test_act_names_are_the_statute_titles() -> None:
     for act in _acts():
         sources = [act["source"]] if isinstance(act["source"], str) else act["source"]
         first_line = (LAW_DIR / sources[0]).read_text(encoding="utf-8").splitlines()[0]
-        assert first_line == f"# {act['law']}"
+        # A text that is no longer the one in force says which it is: 网络安全法（2016年文本）.
+        assert f"# {act['law']}".startswith(first_line)
+        assert act["law"] == first_line[2:] or act["law"].endswith("年文本）")
+
+
+@needs_law
+def test_dates_of_effect_are_the_statutes_own() -> None:
+    for act in _acts():
+        sources = [act["source"]] if isinstance(act["source"], str) else act["source"]
+        text = (LAW_DIR / sources[0]).read_text(encoding="utf-8")
+        year, month, day = (int(part) for part in act["effective"].split("-"))
+        assert f"{year}年{month}月{day}日" in text, act["id"]
+
+
+def test_cybersecurity_law_is_cited_as_the_2016_text_in_both_languages() -> None:
+    act = next(a for a in _acts() if a["id"] == "cybersecurity-2016")
+    assert act["law"].endswith("（2016年文本）") and "2016 text" in act["law_en"]
 
 
 @needs_law

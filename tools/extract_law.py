@@ -20,7 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from draft_agreement.reviewing.legal import article_display, parse_chinese_number  # noqa: E402
+from draft_agreement.chinese import parse_chinese_number  # noqa: E402
+from draft_agreement.reviewing.legal import article_display  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class ActSource:
     files: tuple[str, ...]
     law_en: str
     note: str | None = None
+    title_suffix: str = ""  # added to the act's title where the text cited is not the one in force
 
 
 ACTS = (
@@ -64,25 +66,50 @@ ACTS = (
         "2016年文本。该法已于2025年修正，自2026年1月1日起施行，条文序号有调整；此处引用2016年文本的条文序号。"
         " 2016 text. The Law was amended in 2025 with effect from 1 January 2026 and its articles were"
         " renumbered; the numbers cited here are those of the 2016 text.",
+        "（2016年文本）",
     ),
     ActSource(
         "network-data-2024",
         ("网络数据安全管理条例(2024-09-24).md",),
         "Regulations on Network Data Security Management (2024)",
     ),
+    ActSource("data-security", ("数据安全法(2021-06-10).md",), "Data Security Law of the PRC"),
+    ActSource(
+        "minors-protection",
+        ("未成年人保护法(2024-04-26).md",),
+        "Law of the PRC on the Protection of Minors",
+        "2020年修订、2024年修正文本。 Text as revised in 2020 and amended in 2024.",
+    ),
+    ActSource(
+        "minors-online-2023",
+        ("未成年人网络保护条例(2023-10-16).md",),
+        "Regulations on the Online Protection of Minors (2023)",
+    ),
+    ActSource(
+        "consumer-protection",
+        ("消费者权益保护法(2013-10-25).md",),
+        "Law of the PRC on the Protection of Consumer Rights and Interests",
+        "2013年修正文本。 Text as amended in 2013.",
+    ),
+    ActSource("e-commerce", ("电子商务法(2018-08-31).md",), "E-Commerce Law of the PRC"),
 )
 
 # The articles legal-brief.md §2 and §4 rely on; rule packs may cite more and are scanned too.
 BRIEF_ARTICLES = {
-    "civil-code": "111 127 143 153 154 155 156 157 555 1032 1033 1034 1035 1036 1037 1038",
+    "civil-code": "111 127 143 153 154 155 156 157 555 556 1032 1033 1034 1035 1036 1037 1038",
     "spc-contract-2023": "16 17 24",
-    "pipl": "4 5 6 7 10 13 14 15 16 17 19 20 21 22 23 28 29 30 31 38 39 44 45 46 47 51 55 56 66 69 73",
+    "pipl": "3 4 5 6 7 10 13 14 15 16 17 19 20 21 22 23 28 29 30 31 38 39 44 45 46 47 51 55 56 66 69 73",
     "criminal-law": "253-1",
     "spc-spp-pi-2017": "1 3 4 5",
     "cybersecurity-2016": "24 41 42 44",
     "anti-fraud": "31 44",
     "network-data-2024": "8 12 21 22",
     "health-law": "92",
+    "data-security": "3 8 32",
+    "minors-protection": "72",
+    "minors-online-2023": "31 32 36",
+    "consumer-protection": "14 29 53",
+    "e-commerce": "23",
 }
 
 _HEADING = re.compile(r"^第([零一二三四五六七八九十百千]+)条(?:之([一二三四五六七八九十]+))?[ \u3000]+(.*)$")
@@ -110,6 +137,23 @@ def parse_articles(path: Path) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {key: "\n".join(parts) for key, parts in articles.items()}
+
+
+_EFFECT = (
+    re.compile(r"本(?:法|解释|条例|规定)自(\d{4})年(\d{1,2})月(\d{1,2})日起施行"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*施行$", re.MULTILINE),
+)
+
+
+def effective_date(path: Path) -> str:
+    """The date the act took effect, as its own text states it ("本法自2021年11月1日起施行")."""
+    text = path.read_text(encoding="utf-8")
+    for pattern in _EFFECT:
+        match = pattern.search(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    raise SystemExit(f"{path.name}: no date of effect found")
 
 
 def law_title(path: Path) -> str:
@@ -168,9 +212,10 @@ def build(law_dir: Path, clauses_dir: Path) -> dict[str, str]:
             raise SystemExit(f"{act.id}: articles not found in {', '.join(act.files)}: {', '.join(missing)}")
         doc: dict[str, object] = {
             "id": act.id,
-            "law": law_title(law_dir / act.files[0]),
+            "law": law_title(law_dir / act.files[0]) + act.title_suffix,
             "law_en": act.law_en,
             "source": act.files[0] if len(act.files) == 1 else list(act.files),
+            "effective": effective_date(law_dir / act.files[0]),
         }
         if act.note:
             doc["note"] = act.note

@@ -35,6 +35,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "warnings": list(doc.package.warnings),
         "context": doc.context.to_dict(),
+        "deal": doc.deal.to_dict(),
         "stories": [
             {
                 "id": s.id,

@@ -8,7 +8,7 @@ paragraph asks for (``tracked: {inserted, deleted}``) as another author's ``w:in
 
 Each document starts with its ``title`` as a Title-style paragraph, which carries no labels.
 
-Usage: ``python tests/eval/build.py OUT_DIR``.
+Usage: ``python tests/eval/build.py OUT_DIR [SOURCE_DIR]`` (default source: ``agreements/``).
 """
 
 from __future__ import annotations
@@ -49,11 +49,11 @@ def expected_texts(agreement: dict[str, Any]) -> list[str]:
     return texts
 
 
-def build_all(out_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """Build every agreement into ``out_dir`` (created if needed); return each file with its data."""
+def build_all(out_dir: Path, folder: Path = AGREEMENTS) -> list[tuple[Path, dict[str, Any]]]:
+    """Build every agreement of ``folder`` into ``out_dir`` (created if needed); return each file with its data."""
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []
-    for agreement in load_agreements():
+    for agreement in load_agreements(folder):
         path = out_dir / f"{agreement['id']}.docx"
         build_docx(agreement, path)
         built.append((path, agreement))
@@ -121,7 +121,8 @@ def _revision(tag: str, text_tag: str, text: str, revision_id: int) -> Any:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python tests/eval/build.py OUT_DIR")
-    for built_path, _ in build_all(Path(sys.argv[1])):
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: python tests/eval/build.py OUT_DIR [SOURCE_DIR]")
+    source = Path(sys.argv[2]) if len(sys.argv) == 3 else AGREEMENTS
+    for built_path, _ in build_all(Path(sys.argv[1]), source):
         print(built_path)

@@ -47,8 +47,17 @@ def inspect(
         ctx = doc.context
         console = Console()
         console.print(f"[bold]{escape(ctx.title or file.name)}[/bold]  ({doc.language})")
-        for party in ctx.parties:
-            console.print(escape(f"  {party.designation} [{party.role}]: {party.name or '—'}"))
+        deal = doc.deal
+        law = deal.governing_law
+        console.print(
+            escape(
+                f"  deal: {', '.join(deal.kinds)}; law: {(law and law.jurisdiction) or '—'}; "
+                f"signed: {deal.signed or '—'}"
+            )
+        )
+        for party in deal.parties:
+            aliases = f" ({', '.join(party.aliases)})" if party.aliases else ""
+            console.print(escape(f"  {party.label}{aliases} [{party.role}]: {party.name or '—'}"))
         table = Table(show_lines=False, expand=False)
         for column in ("story", "#", "label", "text", "marks"):
             table.add_column(column, overflow="fold")

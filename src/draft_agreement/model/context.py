@@ -141,6 +141,9 @@ def _fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
+fold_chars = _fold  # the same folding for the stages that read deal facts after the model (deal/)
+
+
 # --- vocabulary ----------------------------------------------------------------------------------
 
 
@@ -178,7 +181,8 @@ _CN_FIELD_WORDS = _vocabulary(
         "|营业执照号|注册号|身分证字号|身分证号|身份证字号|统一编号",
         "address": "住所地|住所|住址|通讯地址|通信地址|联系地址|注册地址|经营地址|户籍地址|居住地址"
         "|办公地址|送达地址|地址",
-        "contact": "联系电话|联系方式|电话号码|电话|手机号码|手机号|手机|电子邮箱|电子邮件|邮箱|传真",
+        "contact": "联系电话|联系方式|联系邮箱|电话号码|电话|手机号码|手机号|手机|电子邮箱|电子信箱|电子邮件"
+        "|电邮|邮箱|传真",
         "representative": "法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|经办人|代表人|代表",
         "signature": "签字盖章|签字或盖章|签字/盖章|签字|签章|盖章|签名|签署|手印|捺印",
         "other": "签订日期|签署日期|签约日期|签订时间|签署时间|日期|签订地点|签约地点|开户行|开户银行"
@@ -510,7 +514,10 @@ class _Parties:
             field_group = "cnfield" if m.group("cnfield") else "enfield"
             self._field(lane, _field_kind(m, field_group), value, m.group(field_group))
             current = self.current.get(lane)
-            if defined and current is not None:  # 甲方：程某某，身份证号：…（以下简称"转让方"）
+            # 甲方：程某某，身份证号：…（以下简称"转让方"）; but "抖音号：abc（以下简称"标的账号"）" defines
+            # the account, not another name of the party.
+            defined = [t for t in defined if _key(t) in _ROLE_WORDS or _plausible_term(t)]
+            if defined and current is not None:
                 self.upsert(
                     [current.aliases[0], *defined], p.index, create=False, strong=True, defined=defined[0]
                 )

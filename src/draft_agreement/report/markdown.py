@@ -25,7 +25,8 @@ def _cell(text: str | None) -> str:
 
 def render_markdown(report: Report, lang: str) -> str:
     title, clause, severity, category, text, basis, none, whole = _HEAD[lang]
-    lines = [f"# {title}: {_cell(report.file)}", ""]
+    lines = [*(f"> {note}" for note in report.notes), *([""] if report.notes else [])]
+    lines += [f"# {title}: {_cell(report.file)}", ""]
     summary = ", ".join(f"{k}: {v}" for k, v in report.summary.items())
     lines += [f"**{summary}**", ""]
     if not report.findings:

@@ -15,6 +15,15 @@ def render_sarif(reports: list[Report]) -> dict[str, Any]:
     """One SARIF run covering every reviewed file; each finding is a result located in its file."""
     rules: dict[str, dict[str, Any]] = {}
     results = []
+    notifications = [
+        {
+            "level": "note",
+            "message": {"text": note},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": report.file}}}],
+        }
+        for report in reports
+        for note in report.notes
+    ]
     for report in reports:
         for f in report.findings:
             rules.setdefault(
@@ -70,6 +79,8 @@ def render_sarif(reports: list[Report]) -> dict[str, Any]:
                         "rules": [rules[k] for k in sorted(rules)],
                     }
                 },
+                # The governing-law line comes before the findings it qualifies.
+                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
                 "results": results,
             }
         ],

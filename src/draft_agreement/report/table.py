@@ -39,6 +39,8 @@ def _cites(basis: tuple[LegalBasis, ...]) -> str:
 
 
 def render_table(report: Report, console: Console, lang: str) -> None:
+    for note in report.notes:  # the governing law first: the findings below are read in its light
+        console.print(Text(note, style="bold"))
     console.print(
         f"[bold]{escape(report.file)}[/bold]  "
         + "  ".join(f"[{_STYLE[k]}]{k}: {v}[/{_STYLE[k]}]" for k, v in report.summary.items())

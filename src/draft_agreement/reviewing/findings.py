@@ -6,7 +6,12 @@ Field names follow docs/taxonomy.md, a fixed public interface; additions are bac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from draft_agreement.reviewing.masking import mask_text
+
+if TYPE_CHECKING:
+    from draft_agreement.deal.model import Deal
 
 SEVERITIES = ("high", "medium", "low", "info")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}  # info 0 ... high 3
@@ -45,9 +50,13 @@ class LegalBasis:
     article: str
     quote: str
     ref: str
+    applies_from: str | None = None  # the act's date of effect, when that is after the signing date
 
     def to_dict(self) -> dict[str, str]:
-        return {"law": self.law, "article": self.article, "quote": self.quote, "ref": self.ref}
+        out = {"law": self.law, "article": self.article, "quote": self.quote, "ref": self.ref}
+        if self.applies_from is not None:
+            out["applies_from"] = self.applies_from
+        return out
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class Finding:
     replacement: str | None = None  # id of the replacement clause template
     clause_path: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()  # document-level findings: the safeguards not found
+    applies_from: str | None = None  # every cited act took effect after signing: the earliest such date
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -85,6 +95,8 @@ class Finding:
         }
         if self.missing:
             out["missing"] = list(self.missing)
+        if self.applies_from is not None:
+            out["applies_from"] = self.applies_from
         return out
 
 
@@ -96,6 +108,9 @@ class Report:
     language: str
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = field(default=())
+    deal: Deal | None = None
+    notes: tuple[str, ...] = ()  # governing law and signing date, in the explanation language: shown first
+    show_pii: bool = False  # the deal's quoted clauses are masked like the findings unless asked
 
     @property
     def summary(self) -> dict[str, int]:
@@ -112,10 +127,16 @@ class Report:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "language": self.language,
-            "findings": [f.to_dict() for f in self.findings],
-            "summary": self.summary,
-            "warnings": list(self.warnings),
-        }
+        out: dict[str, Any] = {"notes": list(self.notes), "file": self.file, "language": self.language}
+        if self.deal is not None:
+            deal = self.deal.to_dict()
+            law = deal["governing_law"]
+            if law is not None and not self.show_pii:
+                deal["governing_law"] = {
+                    k: mask_text(v) if k in ("text", "forum") and v else v for k, v in law.items()
+                }
+            out["deal"] = {**deal, "notes": list(self.notes)}
+        out.update(
+            findings=[f.to_dict() for f in self.findings], summary=self.summary, warnings=list(self.warnings)
+        )
+        return out

@@ -14,45 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from draft_agreement.chinese import chinese_number
 from draft_agreement.errors import RuleFileError
+from draft_agreement.reviewing.findings import LegalBasis
 
-_DIGITS = "零一二三四五六七八九"
 _ARTICLE_KEY = re.compile(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
 _REF = re.compile(r"^([a-z0-9][a-z0-9-]*):([1-9][0-9]{0,3}(?:-[1-9])?)$")
-
-
-def chinese_number(n: int) -> str:
-    """1038 -> 一千零三十八, 10 -> 十, 110 -> 一百一十: the form statutes use in article headings."""
-    if not 0 < n < 10000:
-        raise ValueError(f"article number out of range: {n}")
-    out: list[str] = []
-    zero_pending = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit == 0:
-            zero_pending = bool(out)
-            continue
-        if zero_pending:
-            out.append("零")
-            zero_pending = False
-        out.append(_DIGITS[digit] + unit)
-    text = "".join(out)
-    return text[1:] if text.startswith("一十") else text
-
-
-def parse_chinese_number(text: str) -> int:
-    """Inverse of chinese_number for article headings (第一千零三十八条 -> 1038)."""
-    total = 0
-    digit = 0
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS.index(ch)
-        elif ch in "千百十":
-            total += (digit or 1) * {"千": 1000, "百": 100, "十": 10}[ch]
-            digit = 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + digit
 
 
 def article_display(key: str) -> str:
@@ -82,6 +49,7 @@ class Citation:
     law_en: str = ""
     article_en: str = ""
     note: str | None = None
+    effective: str | None = None  # ISO date the act took effect, as its own text states it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +63,7 @@ class Act:
     articles: Mapping[str, str]
     note: str | None
     path: str
+    effective: str | None = None
 
 
 class LegalLibrary:
@@ -153,7 +122,16 @@ class LegalLibrary:
             law_en=act.law_en,
             article_en=article_display_en(key),
             note=act.note,
+            effective=act.effective,
         )
+
+
+def legal_basis(library: LegalLibrary, ref: str, lang: str) -> LegalBasis:
+    """A finding's citation of `ref`, with the act's English name in an English report."""
+    c = library.cite(ref)
+    if lang == "en" and c.law_en:
+        return LegalBasis(c.law_en, c.article_en or c.article, c.quote, c.ref)
+    return LegalBasis(c.law, c.article, c.quote, c.ref)
 
 
 def _load_act(path: Path) -> Act:
@@ -195,7 +173,13 @@ def _load_act(path: Path) -> Act:
     note = data.get("note")
     if note is not None and not isinstance(note, str):
         raise RuleFileError(where, None, "note", "must be a string")
+    effective = data.get("effective")
+    if effective is not None and not (
+        isinstance(effective, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", effective)
+    ):
+        raise RuleFileError(where, None, "effective", "must be an ISO date such as 2021-11-01")
     return Act(
+        effective=effective,
         id=act_id,
         law=data["law"],
         law_en=data.get("law_en", ""),

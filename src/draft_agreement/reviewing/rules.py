@@ -8,7 +8,6 @@ rule and the field. The format is documented in clauses/README.md.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
+from draft_agreement.library import LANGUAGES, default_clauses_dir, language_code
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import fold, fold_cluster
 
@@ -33,7 +33,6 @@ CATEGORY_SEVERITY: Mapping[str, str] = {
     "missing-safeguard": "medium",
 }
 SEVERITIES = ("high", "medium", "low", "info")
-LANGUAGES = ("zh", "en")
 SCOPES = ("sentence", "paragraph")
 DOCUMENT_CATEGORY = "missing-safeguard"
 EXAMPLE_MARK_OPEN, EXAMPLE_MARK_CLOSE = "【", "】"
@@ -157,25 +156,6 @@ class RuleSet:
     settings: Mapping[str, int]
     rules: tuple[Rule, ...]
     packs: tuple[str, ...] = field(default=())
-
-
-def default_clauses_dir() -> Path:
-    """Where the default packs live: $DRAFT_AGREEMENT_CLAUSES, the installed package data, the checkout."""
-    env = os.environ.get("DRAFT_AGREEMENT_CLAUSES")
-    if env:
-        return Path(env)
-    package_data = Path(__file__).resolve().parents[1] / "_data" / "clauses"
-    if package_data.is_dir():
-        return package_data
-    return Path(__file__).resolve().parents[3] / "clauses"
-
-
-def language_code(language: str) -> str:
-    """'zh-Hans', 'zh-Hant', 'zh-CN' -> 'zh'; 'en-GB' -> 'en'."""
-    code = language.split("-")[0].split("_")[0].lower()
-    if code not in LANGUAGES:
-        raise ValueError(f"no rule packs for language {language!r} (have: {', '.join(LANGUAGES)})")
-    return code
 
 
 def default_pack_paths(language: str, clauses_dir: Path | None = None) -> list[Path]:

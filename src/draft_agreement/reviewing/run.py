@@ -16,14 +16,16 @@ from typing import Any
 
 import yaml
 
+from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
-from draft_agreement.reviewing.legal import LegalLibrary
+from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
 from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.normalize import join_normalized, normalize
+from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -138,14 +140,7 @@ def _reviewer(code: str, packs: tuple[str, ...], _clauses: str) -> Reviewer:
 @lru_cache(maxsize=4096)  # one rule's citations are the same in every finding it makes
 def _citations(refs: tuple[str, ...], engine: Engine, lang: str) -> tuple[LegalBasis, ...]:
     assert engine.legal is not None
-    out = []
-    for ref in refs:
-        c = engine.legal.cite(ref)
-        if lang == "en" and c.law_en:
-            out.append(LegalBasis(c.law_en, c.article_en or c.article, c.quote, c.ref))
-        else:
-            out.append(LegalBasis(c.law, c.article, c.quote, c.ref))
-    return tuple(out)
+    return tuple(legal_basis(engine.legal, ref, lang) for ref in refs)
 
 
 class _Masker:
@@ -380,7 +375,18 @@ def review_document(
         return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
 
     findings = tuple(sorted(collect.findings, key=position))
-    return Report(str(doc.package.path), doc.language, findings, tuple(doc.package.warnings))
+    deal = doc.deal
+    assert reviewer.engine.legal is not None
+    findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
+    return Report(
+        str(doc.package.path),
+        doc.language,
+        findings,
+        tuple(doc.package.warnings),
+        deal=deal,
+        notes=deal_notes(deal, explain),
+        show_pii=show_pii,
+    )
 
 
 def review(

@@ -1,0 +1,108 @@
+"""The governing law and the dispute forum, from the clauses that state them (legal-brief §5.3).
+
+A Taipei contract governed by Taiwan law is not analysed as if the PIPL governed it: the report says
+which law governs, and the findings are the PRC-law view. Places are data (clauses/deal/law.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from draft_agreement.deal.lines import Line
+from draft_agreement.deal.model import GoverningLaw
+from draft_agreement.deal.vocabulary import Vocabulary
+
+# "适用中华人民共和国法律（不包括香港、澳门和台湾地区法律）", "excluding its conflict-of-laws rules":
+# what is excluded is not the chosen law.
+_EXCLUDED = re.compile(
+    r"(?:不包括|不含|除外|排除|excluding|exclusive\s+of|other\s+than|without\s+(?:regard|reference)\s+to"
+    r"|notwithstanding)[^()。;.]*",
+    re.IGNORECASE,
+)
+_LAW_WORD = re.compile(r"法律|法规|法|laws?\b", re.IGNORECASE)
+
+
+def place_of(vocab: Vocabulary, text: str) -> str | None:
+    """The first place whose cue occurs in `text` (entries are ordered specific before general)."""
+    cleaned = _EXCLUDED.sub("", text)
+    for place in vocab.places:
+        if place.cue.search(cleaned):
+            return place.code
+    return None
+
+
+_ZH_LAW_AFTER = re.compile(r"[^。;,，]{0,16}?(?:法律|法规|法)")
+_EN_LAW_BEFORE = re.compile(r"\blaws?\s+(?:in\s+force\s+in\s+|of\s+)(?:the\s+)?[^.;]{0,40}$", re.IGNORECASE)
+
+
+def law_phrase(vocab: Vocabulary, line: Line, code: str | None) -> str:
+    """The words that name the chosen law ("中华人民共和国法律", "the laws of Singapore"), else the clause."""
+    place = next((p for p in vocab.places if p.code == code), None)
+    cleaned = _EXCLUDED.sub(lambda m: " " * len(m.group()), line.fold)
+    m = place.cue.search(cleaned) if place else None
+    if m is None:
+        return line.text
+    after = _ZH_LAW_AFTER.match(cleaned, m.end())
+    if after and not cleaned[m.start() : after.end()].isascii():
+        return line.text[m.start() : after.end()]
+    before = _EN_LAW_BEFORE.search(cleaned, 0, m.start())
+    if before:
+        return line.text[before.start() : m.end()]
+    return line.text
+
+
+def place_name(vocab: Vocabulary, code: str, lang: str) -> str:
+    for place in vocab.places:
+        if place.code == code:
+            return place.name.get(lang) or place.name.get("en") or code
+    return code
+
+
+def _chosen_law(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
+    """The governing-law paragraph and its place; a heading's place may be in the next paragraph."""
+    for k, line in enumerate(lines):
+        if not vocab.law_clause.search(line.fold):
+            continue
+        if line.heading and k + 1 < len(lines):
+            following = lines[k + 1]
+            if _LAW_WORD.search(following.fold):
+                place = place_of(vocab, following.fold)
+                if place is not None:
+                    return following, place
+            continue
+        if not _LAW_WORD.search(line.fold):
+            continue
+        # The place named nearest after the cue: "governed by the laws of Singapore".
+        cue = vocab.law_clause.search(line.fold)
+        assert cue is not None
+        place = place_of(vocab, line.fold[cue.start() :]) or place_of(vocab, line.fold)
+        return line, place
+    return None
+
+
+def _forum(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
+    for line in lines:
+        if line.heading or not vocab.forum.search(line.fold):
+            continue
+        place = place_of(vocab, line.fold)
+        if place is not None:
+            return line, place
+    return None
+
+
+def governing_law(vocab: Vocabulary, lines: list[Line]) -> GoverningLaw | None:
+    """What the agreement says about its law and forum, or None when it says nothing."""
+    chosen = _chosen_law(vocab, lines)
+    forum = _forum(vocab, lines)
+    if chosen is None and forum is None:
+        return None
+    law_line, place = chosen if chosen else (None, None)
+    forum_line, forum_place = forum if forum else (None, None)
+    return GoverningLaw(
+        text=law_phrase(vocab, law_line, place) if law_line else None,
+        jurisdiction=place,
+        clause=law_line.label if law_line else None,
+        ref=law_line.ref if law_line else None,
+        forum=forum_line.text if forum_line and forum_line is not law_line else None,
+        forum_jurisdiction=forum_place if forum_line and forum_line is not law_line else None,
+    )
