@@ -8,6 +8,10 @@ generator, so a pipeline can route each file as it finishes; the API never print
     >>> for item in review_many(["data-room/"], exclude=["drafts"], jobs=2):   # doctest: +SKIP
     ...     print(item.path, item.error or item.summary)
 
+Jobs run on an executor: local worker processes (batch_pool) or Ray actors on a cluster (batch_ray),
+with the same contract: one job per input, a per-file time limit, and a file that kills or hangs its
+worker becomes one refusal. `execute` takes any job kind with its module-level work function.
+
 The report has one line per file, appended and flushed as each file finishes, so an interrupted run
 leaves a consistent report and `resume_report=` continues where it stopped: files whose content hash
 already has a line are not read again.
