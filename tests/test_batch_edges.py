@@ -190,3 +190,18 @@ def test_an_object_store_uri_is_refused_in_one_line_naming_the_remedy() -> None:
     assert run.returncode == 2
     (line,) = run.stderr.decode("utf-8").strip().splitlines()
     assert "object-store URIs are not read directly" in line and "mount the bucket" in line
+
+
+def _hang_on_two(job: int) -> int:
+    if job == 2:
+        time.sleep(3600)
+    return job * 10
+
+
+def test_past_the_limit_only_the_running_file_is_refused_not_the_one_queued_behind_it() -> None:
+    from draft_agreement.batch_pool import run_jobs
+
+    started = time.monotonic()
+    results = dict(run_jobs(range(8), _hang_on_two, lambda job, why: str(why), workers=2, timeout=2))
+    assert results == {0: 0, 1: 10, 2: "timed out", 3: 30, 4: 40, 5: 50, 6: 60, 7: 70}
+    assert time.monotonic() - started < 60

@@ -1,8 +1,9 @@
 """Run one job per input in local worker processes and hand back results as they finish.
 
-Each worker holds exactly one job at a time, so the parent always knows which file a worker is on:
-a worker that dies is blamed on that file alone, and a file that runs past the time limit is ended
-by killing its worker, which is then replaced. Workers are spawned, not forked (the parent may run
+Each worker runs its jobs in the order sent and holds at most the running one and the next, so the
+parent always knows which file a worker is on: a worker that dies is blamed on that file alone (the
+next one is handed to another worker), and a file that runs past the time limit is ended by killing
+its worker, which is then replaced. Workers are spawned, not forked (the parent may run
 a progress-bar thread, and a fork copies its locks); each imports the engine once and keeps its
 compiled rules for every later file. Workers ignore SIGINT: Ctrl-C reaches the parent, which kills
 the workers and returns at once, whatever they were blocked on.
@@ -15,7 +16,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -25,6 +26,7 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 _READY = "ready"
+_AHEAD = 2  # jobs held by a worker: the running one and the next, already in its pipe
 _STARTUP = 60.0  # seconds a new worker may take to import the engine before its first file's clock starts
 _DONE = object()
 _PENDING = object()
@@ -63,13 +65,18 @@ class _Worker(Generic[J]):
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    job: J | None = None
-    alone: bool = False  # the job runs while no other job does: a death is its own fault
-    deadline: float = float("inf")
+    # Jobs sent, in order: the first is running, the next waits in the pipe so the worker never idles
+    # while the parent handles a result. Each with whether it runs alone (no other job anywhere).
+    queue: deque[tuple[J, bool]] = field(default_factory=deque)
+    deadline: float = float("inf")  # for the running job
 
     @property
     def busy(self) -> bool:
-        return self.job is not None
+        return bool(self.queue)
+
+    @property
+    def alone(self) -> bool:
+        return bool(self.queue) and self.queue[0][1]
 
     def kill(self) -> None:
         self.conn.close()
@@ -120,6 +127,7 @@ class _Pool(Generic[J, R]):
     ) -> None:
         self.work, self.prepare, self.timeout = work, prepare, timeout
         self.workers: list[_Worker[J]] = [_start(work, prepare) for _ in range(size)]
+        self.requeued: deque[J] = deque()  # sent to a worker that died before starting them: not to blame
 
     def close(self) -> None:
         for worker in self.workers:
@@ -135,30 +143,37 @@ class _Pool(Generic[J, R]):
         return time.monotonic() + self.timeout + (0.0 if ready else _STARTUP)
 
     def _assign(self, pending: Iterator[J], suspects: deque[J]) -> None:
-        """Give idle workers a job each; a suspect runs only when nothing else does."""
-        for i, worker in enumerate(self.workers):
-            if worker.busy:
-                continue
-            if any(w.busy and w.alone for w in self.workers):
+        """Keep every worker at _AHEAD jobs; a suspect runs only when nothing else does, and alone."""
+        if any(w.alone for w in self.workers):
+            return
+        if suspects:
+            if any(w.busy for w in self.workers):
                 return
-            if suspects:
-                if any(w.busy for w in self.workers):
-                    return
-                job, alone = suspects.popleft(), True
-            else:
-                job = next(pending, _DONE)
+            self._send(0, suspects.popleft(), alone=True)
+            return
+        for depth in range(1, _AHEAD + 1):  # breadth first: every worker gets a job before any a second
+            for i, worker in enumerate(self.workers):
+                if len(worker.queue) >= depth:
+                    continue
+                job = self.requeued.popleft() if self.requeued else next(pending, _DONE)
                 if job is _DONE:
                     return
-                alone = False
-            try:
-                worker.conn.send(job)
-            except OSError:
-                if not worker.ready:
-                    raise WorkersFailed("worker processes stop before they can take a file") from None
+                self._send(i, job, alone=False)  # type: ignore[arg-type]
+
+    def _send(self, i: int, job: J, alone: bool) -> None:
+        worker = self.workers[i]
+        try:
+            worker.conn.send(job)
+        except OSError:
+            if not worker.ready:
+                raise WorkersFailed("worker processes stop before they can take a file") from None
+            self.requeued.append(job)  # the worker died: its running job is judged in run()
+            if not worker.queue:
                 self._replace(i)
-                worker = self.workers[i]
-                worker.conn.send(job)
-            worker.job, worker.alone, worker.deadline = job, alone, self._deadline(worker.ready)
+            return
+        if not worker.queue:
+            worker.deadline = self._deadline(worker.ready)
+        worker.queue.append((job, alone))
 
     def run(self, pending: Iterator[J], on_failure: Callable[[J, Failure], R]) -> Iterator[tuple[J, R]]:
         suspects: deque[J] = deque()  # died once beside other jobs: to be run again, alone
@@ -171,30 +186,33 @@ class _Pool(Generic[J, R]):
             wait_for = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
             for i, worker in enumerate(self.workers):
-                job = worker.job
-                if job is None:
+                if not worker.busy:
                     continue
+                job, alone = worker.queue[0]
                 if worker.conn in ready or worker.process.sentinel in ready:
                     result = self._receive(worker)
                     if result is _PENDING:
                         continue
                     if result is not _DIED:
-                        worker.job, worker.deadline = None, float("inf")
+                        worker.queue.popleft()
+                        worker.deadline = self._deadline(True) if worker.queue else float("inf")
                         yield job, result  # type: ignore[misc]
                         continue
                     if not worker.ready:
                         raise WorkersFailed("worker processes stop before they can take a file")
+                    self.requeued.extend(queued for queued, _ in list(worker.queue)[1:])
                     self._replace(i)
-                    if worker.alone or len(busy) == 1:
+                    if alone or len(busy) == 1:
                         yield job, on_failure(job, Failure.stopped)
                     else:
                         suspects.append(job)
                 elif time.monotonic() >= worker.deadline:
+                    self.requeued.extend(queued for queued, _ in list(worker.queue)[1:])
                     self._replace(i)
                     yield job, on_failure(job, Failure.timed_out)
 
     def _receive(self, worker: _Worker[J]) -> object:
-        """The job's result, _PENDING if only the start-up message came, or _DIED."""
+        """The running job's result, _PENDING if only the start-up message came, or _DIED."""
         try:
             message = worker.conn.recv()
             if not worker.ready:
