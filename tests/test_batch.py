@@ -215,7 +215,9 @@ def test_resume_finishes_the_rest_without_repeating_work(
     assert len(done_first) == 5 and len(calls) == 5
 
     calls.clear()
-    assert review_paths([room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None) in (0, 1)
+    assert review_paths(
+        [room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None
+    ) in (0, 1)
     lines = report_lines(report)  # every line parses: the cut-off one was dropped
     everything = [*files, duplicate]
     assert sorted(line["file"] for line in lines) == sorted(map(str, everything))
@@ -231,7 +233,9 @@ def test_resume_finishes_the_rest_without_repeating_work(
     )
 
     calls.clear()
-    assert review_paths([room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None) in (0, 1)
+    assert review_paths(
+        [room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None
+    ) in (0, 1)
     assert calls == [] and report_lines(report) == lines
 
 
