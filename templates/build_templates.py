@@ -337,16 +337,30 @@ def _freeze(data: bytes) -> bytes:
 # --- consent-notice ---------------------------------------------------------------------------------
 
 
-def consent_notice_zh() -> Draft:
-    d = Draft("zh", "个人信息提供告知同意书")
-    d.title("个人信息提供告知同意书")
-    d.para("尊敬的客户：")
-    d.para(
-        "{{ provider_name }}（以下简称“信息提供方”）拟在取得您的单独同意后，将您的部分个人信息提供给"
-        "{{ recipient_name }}（以下简称“接收方”）。根据《中华人民共和国个人信息保护法》，信息提供方在提供前"
-        "以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；您不同意或者日后撤回同意的，"
-        "信息提供方不会因此拒绝或者停止为您提供服务。**"
-    )
+def consent_notice_zh(guardian: bool = False) -> Draft:
+    """The notice each individual reads; the guardian version addresses the parents of a child under 14
+    (PIPL arts. 28, 31; 未成年人保护法 art. 72): the child's information is sensitive, so its
+    necessity, impact and the guardian's separate consent are always there."""
+    title = "个人信息提供告知同意书（监护人版）" if guardian else "个人信息提供告知同意书"
+    you = "您孩子" if guardian else "您"
+    d = Draft("zh", title)
+    d.title(title)
+    d.para("尊敬的家长（监护人）：" if guardian else "尊敬的客户：")
+    if guardian:
+        d.para(
+            "{{ provider_name }}（以下简称“信息提供方”）拟在取得您作为监护人的单独同意后，将您孩子（不满十四周岁）"
+            "及您本人的部分个人信息提供给{{ recipient_name }}（以下简称“接收方”）。根据《中华人民共和国个人信息保护法》"
+            "第三十一条和《中华人民共和国未成年人保护法》第七十二条，处理不满十四周岁未成年人的个人信息，应当取得其父母"
+            "或者其他监护人的同意。信息提供方在提供前以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；"
+            "您不同意或者日后撤回同意的，信息提供方不会因此拒绝或者停止为您的孩子提供服务。**"
+        )
+    else:
+        d.para(
+            "{{ provider_name }}（以下简称“信息提供方”）拟在取得您的单独同意后，将您的部分个人信息提供给"
+            "{{ recipient_name }}（以下简称“接收方”）。根据《中华人民共和国个人信息保护法》，信息提供方在提供前"
+            "以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；您不同意或者日后撤回同意的，"
+            "信息提供方不会因此拒绝或者停止为您提供服务。**"
+        )
     d.section("信息提供方")
     d.item("名称或者姓名：{{ provider_name }}")
     d.item("联系方式：{{ provider_contact }}")
@@ -357,23 +371,26 @@ def consent_notice_zh() -> Draft:
     d.item("处理目的：{{ purpose }}")
     d.item("提供和处理方式：{{ method }}")
     d.item(
-        "接收方只能在上述处理目的、处理方式和个人信息种类范围内处理您的个人信息；接收方变更原先的处理目的或者"
+        f"接收方只能在上述处理目的、处理方式和个人信息种类范围内处理{you}的个人信息；接收方变更原先的处理目的或者"
         "处理方式的，应当重新取得您的同意。"
     )
     d.section("个人信息的种类")
     d.item("拟提供的个人信息种类：{{ categories|join('、') }}。")
+    d.tag("{%p if categories|restricted %}")
+    d.item("提供{{ categories|restricted|join('、') }}的必要性：{{ necessity }}")
+    d.tag("{%p endif %}")
     d.item(
-        "除上述种类外，信息提供方不会向接收方提供您的其他个人信息，不会转让、出租或者出借任何账号，也不会交付"
+        f"除上述种类外，信息提供方不会向接收方提供{you}的其他个人信息，不会转让、出租或者出借任何账号，也不会交付"
         "账号密码或者验证码。"
     )
     d.section("保存期限")
     d.item(
-        "接收方保存您的个人信息的期限：{{ retention }}。期限届满、处理目的已实现或者您撤回同意的，接收方应当"
-        "删除您的个人信息。"
+        f"接收方保存{you}的个人信息的期限：{{{{ retention }}}}。期限届满、处理目的已实现或者您撤回同意的，接收方应当"
+        f"删除{you}的个人信息。"
     )
     d.section("您的权利及行使方式")
     d.item(
-        "您有权查阅、复制、更正、补充、删除您的个人信息，有权要求对个人信息处理规则进行解释说明，并有权撤回同意。"
+        f"您有权查阅、复制、更正、补充、删除{you}的个人信息，有权要求对个人信息处理规则进行解释说明，并有权撤回同意。"
     )
     d.item(
         "您可以通过{{ rights_channel or recipient_contact }}向接收方行使上述权利，也可以通过{{ provider_contact }}"
@@ -383,22 +400,36 @@ def consent_notice_zh() -> Draft:
     d.item("您可以随时撤回本同意，撤回方式：{{ withdrawal_method }}。")
     d.item(
         "**您撤回同意，不影响撤回前基于您的同意已进行的个人信息处理活动的效力。**您撤回同意后，接收方应当停止"
-        "处理并删除您的个人信息。"
+        f"处理并删除{you}的个人信息。"
     )
-    d.tag("{%p if sensitive %}")
-    d.section("敏感个人信息（须单独同意）")
-    d.item("拟提供的信息包括敏感个人信息：{{ sensitive_categories|join('、') }}。")
-    d.item("提供敏感个人信息的必要性：{{ sensitive_necessity }}")
-    d.item("对您个人权益的影响：{{ sensitive_impact }}")
-    d.item(
-        "信息提供方仅在您对提供敏感个人信息作出单独的书面同意后方可提供；您不作出该项同意的，信息提供方不会提供"
-        "上述敏感个人信息，也不影响您就本告知书其他事项作出的选择。"
-    )
-    d.tag("{%p endif %}")
+    if guardian:
+        d.section("未成年人的个人信息（敏感个人信息，须监护人单独同意）")
+        d.item("不满十四周岁未成年人的个人信息属于敏感个人信息。")
+        d.tag("{%p if sensitive %}")
+        d.item("拟提供的其他敏感个人信息：{{ sensitive_categories|join('、') }}。")
+        d.tag("{%p endif %}")
+        d.item("提供上述个人信息的必要性：{{ sensitive_necessity }}")
+        d.item("对您孩子个人权益的影响：{{ sensitive_impact }}")
+        d.item(
+            "接收方应当为不满十四周岁未成年人的个人信息制定专门的个人信息处理规则，并采取严格保护措施。"
+            "信息提供方仅在您作出单独的书面同意后方可提供；您不作出该项同意的，信息提供方不会提供您孩子的个人信息。"
+        )
+    else:
+        d.tag("{%p if sensitive %}")
+        d.section("敏感个人信息（须单独同意）")
+        d.item("拟提供的信息包括敏感个人信息：{{ sensitive_categories|join('、') }}。")
+        d.item("提供敏感个人信息的必要性：{{ sensitive_necessity }}")
+        d.item("对您个人权益的影响：{{ sensitive_impact }}")
+        d.item(
+            "信息提供方仅在您对提供敏感个人信息作出单独的书面同意后方可提供；您不作出该项同意的，信息提供方不会提供"
+            "上述敏感个人信息，也不影响您就本告知书其他事项作出的选择。"
+        )
+        d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
     d.section("向境外提供（须单独同意）")
     d.item(
-        "接收方位于中华人民共和国境外（{{ overseas_country }}），您的个人信息将被提供至境外。境外接收方的名称或者"
+        "接收方位于中华人民共和国境外（{{ overseas_country }}），"
+        f"{you}的个人信息将被提供至境外。境外接收方的名称或者"
         "姓名：{{ overseas_recipient_name }}；联系方式：{{ overseas_recipient_contact }}。处理目的、处理方式和"
         "个人信息种类如本告知书所述。"
     )
@@ -407,8 +438,9 @@ def consent_notice_zh() -> Draft:
         "向境外提供须另行取得您的单独同意。"
     )
     d.tag("{%p endif %}")
-    d.section("未成年人")
-    d.item("您如不满十四周岁，本告知书应当由您的父母或者其他监护人阅读，并由其决定是否同意。")
+    if not guardian:
+        d.section("未成年人")
+        d.item("您如不满十四周岁，本告知书应当由您的父母或者其他监护人阅读，并由其决定是否同意。")
     d.section("同意记录")
     d.item("信息提供方和接收方将保存您作出或者撤回同意的记录（时间、方式和内容），保存期限不少于三年。")
     d.section("您的选择")
@@ -416,30 +448,58 @@ def consent_notice_zh() -> Draft:
         "请在您同意的事项前的方框内亲自勾选或者签字。方框未勾选的，视为不同意；沉默、不回复或者未作选择，均不视为"
         "同意。各项同意相互独立，您可以只同意其中一项。"
     )
-    d.box("我已阅读并理解本告知书，单独同意信息提供方将上述个人信息提供给接收方。")
-    d.tag("{%p if sensitive %}")
-    d.box("我单独同意信息提供方向接收方提供上述敏感个人信息：{{ sensitive_categories|join('、') }}。")
-    d.tag("{%p endif %}")
+    if guardian:
+        d.box(
+            "我是该未成年人的父母或者其他监护人，已阅读并理解本告知书，单独同意信息提供方将上述个人信息提供给接收方。"
+        )
+        d.box("我作为监护人，单独同意信息提供方向接收方提供我孩子的上述敏感个人信息。")
+    else:
+        d.box("我已阅读并理解本告知书，单独同意信息提供方将上述个人信息提供给接收方。")
+        d.tag("{%p if sensitive %}")
+        d.box("我单独同意信息提供方向接收方提供上述敏感个人信息：{{ sensitive_categories|join('、') }}。")
+        d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
     d.box("我单独同意将上述个人信息提供至中华人民共和国境外的接收方。")
     d.tag("{%p endif %}")
-    d.line(f"个人签名：{LINE}　　日期：{ZH_DATE_LINE}")
-    d.line(f"监护人签名（适用于不满十四周岁者）：{LINE}　　与本人关系：{LINE}")
+    if guardian:
+        d.line(f"监护人签名：{LINE}　　与未成年人的关系：{LINE}")
+        d.line(f"未成年人姓名：{LINE}　　日期：{ZH_DATE_LINE}")
+    else:
+        d.line(f"个人签名：{LINE}　　日期：{ZH_DATE_LINE}")
+        d.line(f"监护人签名（适用于不满十四周岁者）：{LINE}　　与本人关系：{LINE}")
     return d
 
 
-def consent_notice_en() -> Draft:
-    d = Draft("en", "Notice and Consent to the Provision of Personal Information")
-    d.title("Notice and Consent to the Provision of Personal Information")
-    d.para("Dear customer,")
-    d.para(
-        "{{ provider_name }} (the “Provider”) intends, only with your separate consent, to provide some of your "
-        "personal information to {{ recipient_name }} (the “Recipient”). Before doing so, and as the Personal "
-        "Information Protection Law of the People’s Republic of China requires, the Provider explains the "
-        "following in this notice. Please read it carefully. **Whether to consent is entirely your choice. If "
-        "you do not consent, or later withdraw your consent, the Provider will not refuse or stop its services "
-        "to you for that reason.**"
+def consent_notice_en(guardian: bool = False) -> Draft:
+    """The English notice; the guardian version as in Chinese."""
+    title = (
+        "Notice and Consent to the Provision of a Child’s Personal Information (for parents and guardians)"
+        if guardian
+        else "Notice and Consent to the Provision of Personal Information"
     )
+    your = "your child’s" if guardian else "your"
+    d = Draft("en", title)
+    d.title(title)
+    d.para("Dear parent or guardian," if guardian else "Dear customer,")
+    if guardian:
+        d.para(
+            "{{ provider_name }} (the “Provider”) intends, only with your separate consent as parent or guardian, to "
+            "provide some personal information about your child (under 14) and about you to {{ recipient_name }} (the "
+            "“Recipient”). Under Article 31 of the Personal Information Protection Law and Article 72 of the Law on the "
+            "Protection of Minors of the People’s Republic of China, a child’s personal information may be processed "
+            "only with the consent of a parent or other guardian. The Provider explains the following in this notice. "
+            "Please read it carefully. **Whether to consent is entirely your choice. If you do not consent, or later "
+            "withdraw your consent, the Provider will not refuse or stop its services to your child for that reason.**"
+        )
+    else:
+        d.para(
+            "{{ provider_name }} (the “Provider”) intends, only with your separate consent, to provide some of your "
+            "personal information to {{ recipient_name }} (the “Recipient”). Before doing so, and as the Personal "
+            "Information Protection Law of the People’s Republic of China requires, the Provider explains the "
+            "following in this notice. Please read it carefully. **Whether to consent is entirely your choice. If "
+            "you do not consent, or later withdraw your consent, the Provider will not refuse or stop its services "
+            "to you for that reason.**"
+        )
     d.section("The Provider")
     d.item("Name: {{ provider_name }}")
     d.item("Contact: {{ provider_contact }}")
@@ -448,25 +508,28 @@ def consent_notice_en() -> Draft:
     d.item("Contact: {{ recipient_contact }}")
     d.section("Purpose and method")
     d.item("Purpose of processing: {{ purpose }}")
-    d.item("How your information is provided and processed: {{ method }}")
+    d.item("How the information is provided and processed: {{ method }}")
     d.item(
-        "The Recipient may process your personal information only within this purpose, method and these "
+        f"The Recipient may process {your} personal information only within this purpose, method and these "
         "categories. If the Recipient changes the purpose or method, it must obtain your consent again."
     )
     d.section("Categories of personal information")
     d.item("Categories to be provided: {{ categories|join(', ') }}.")
+    d.tag("{%p if categories|restricted %}")
+    d.item("Why providing {{ categories|restricted|join(', ') }} is necessary: {{ necessity }}")
+    d.tag("{%p endif %}")
     d.item(
-        "Apart from these categories, the Provider will not provide any other personal information about you, "
+        f"Apart from these categories, the Provider will not provide any other personal information about {'your child' if guardian else 'you'}, "
         "will not transfer, rent or lend any account, and will not hand over any password or verification code."
     )
     d.section("Retention period")
     d.item(
-        "The Recipient will keep your personal information for: {{ retention }}. When this period ends, the "
+        f"The Recipient will keep {your} personal information for: {{{{ retention }}}}. When this period ends, the "
         "purpose has been achieved or you withdraw your consent, the Recipient must delete it."
     )
     d.section("Your rights and how to exercise them")
     d.item(
-        "You have the right to access, copy, correct, complete and delete your personal information, to ask for "
+        f"You have the right to access, copy, correct, complete and delete {your} personal information, to ask for "
         "an explanation of the processing rules, and to withdraw your consent."
     )
     d.item(
@@ -477,29 +540,43 @@ def consent_notice_en() -> Draft:
     d.item("You can withdraw this consent at any time, as follows: {{ withdrawal_method }}.")
     d.item(
         "**Withdrawing your consent does not affect the validity of processing carried out on the basis of your "
-        "consent before you withdrew it.** After you withdraw, the Recipient must stop processing and delete your "
+        f"consent before you withdrew it.** After you withdraw, the Recipient must stop processing and delete {your} "
         "personal information."
     )
-    d.tag("{%p if sensitive %}")
-    d.section("Sensitive personal information (separate consent required)")
-    d.item(
-        "The information to be provided includes sensitive personal information: "
-        "{{ sensitive_categories|join(', ') }}."
-    )
-    d.item("Why providing it is necessary: {{ sensitive_necessity }}")
-    d.item("Impact on your rights and interests: {{ sensitive_impact }}")
-    d.item(
-        "The Provider will provide sensitive personal information only after your separate written consent to "
-        "it. If you do not give that consent, the Provider will not provide it, and your other choices in this "
-        "notice are not affected."
-    )
-    d.tag("{%p endif %}")
+    if guardian:
+        d.section("Your child’s information (sensitive; the guardian’s separate consent is required)")
+        d.item("The personal information of a child under 14 is sensitive personal information.")
+        d.tag("{%p if sensitive %}")
+        d.item("Other sensitive personal information to be provided: {{ sensitive_categories|join(', ') }}.")
+        d.tag("{%p endif %}")
+        d.item("Why providing it is necessary: {{ sensitive_necessity }}")
+        d.item("Impact on your child’s rights and interests: {{ sensitive_impact }}")
+        d.item(
+            "The Recipient must adopt special rules for processing the personal information of children under 14 and "
+            "protect it with strict measures. The Provider will provide your child’s information only after your "
+            "separate written consent; without it, nothing about your child is provided."
+        )
+    else:
+        d.tag("{%p if sensitive %}")
+        d.section("Sensitive personal information (separate consent required)")
+        d.item(
+            "The information to be provided includes sensitive personal information: "
+            "{{ sensitive_categories|join(', ') }}."
+        )
+        d.item("Why providing it is necessary: {{ sensitive_necessity }}")
+        d.item("Impact on your rights and interests: {{ sensitive_impact }}")
+        d.item(
+            "The Provider will provide sensitive personal information only after your separate written consent to "
+            "it. If you do not give that consent, the Provider will not provide it, and your other choices in this "
+            "notice are not affected."
+        )
+        d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
     d.section("Provision outside mainland China (separate consent required)")
     d.item(
-        "The Recipient is outside the People’s Republic of China ({{ overseas_country }}), so your personal "
-        "information will be provided abroad. Overseas recipient: {{ overseas_recipient_name }}; contact: "
-        "{{ overseas_recipient_contact }}. The purpose, method and categories are as set out in this notice."
+        "The Recipient is outside the People’s Republic of China ({{ overseas_country }}), so "
+        f"{your} personal information will be provided abroad. Overseas recipient: {{{{ overseas_recipient_name }}}}; "
+        "contact: {{ overseas_recipient_contact }}. The purpose, method and categories are as set out in this notice."
     )
     d.item(
         "You can exercise your rights to access, copy, correct, complete, delete and withdraw consent against the "
@@ -507,10 +584,11 @@ def consent_notice_en() -> Draft:
         "consent."
     )
     d.tag("{%p endif %}")
-    d.section("Children")
-    d.item(
-        "If you are under 14, a parent or other guardian must read this notice and decide whether to consent."
-    )
+    if not guardian:
+        d.section("Children")
+        d.item(
+            "If you are under 14, a parent or other guardian must read this notice and decide whether to consent."
+        )
     d.section("Record of consent")
     d.item(
         "The Provider and the Recipient keep a record of your consent or withdrawal (when, how and what) for at "
@@ -522,31 +600,45 @@ def consent_notice_en() -> Draft:
         "consent; silence, no reply or no choice is never consent. Each consent is separate: you may agree to "
         "one and not another."
     )
-    d.box(
-        "I have read and understood this notice and separately consent to the Provider providing the personal "
-        "information described above to the Recipient."
-    )
-    d.tag("{%p if sensitive %}")
-    d.box(
-        "I separately consent to the Provider providing the sensitive personal information described above "
-        "({{ sensitive_categories|join(', ') }}) to the Recipient."
-    )
-    d.tag("{%p endif %}")
+    if guardian:
+        d.box(
+            "I am the child’s parent or other guardian, I have read and understood this notice, and I separately "
+            "consent to the Provider providing the personal information described above to the Recipient."
+        )
+        d.box(
+            "As the child’s guardian, I separately consent to the Provider providing my child’s sensitive personal "
+            "information described above to the Recipient."
+        )
+    else:
+        d.box(
+            "I have read and understood this notice and separately consent to the Provider providing the personal "
+            "information described above to the Recipient."
+        )
+        d.tag("{%p if sensitive %}")
+        d.box(
+            "I separately consent to the Provider providing the sensitive personal information described above "
+            "({{ sensitive_categories|join(', ') }}) to the Recipient."
+        )
+        d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
     d.box(
         "I separately consent to my personal information being provided to the Recipient outside the People’s "
         "Republic of China."
     )
     d.tag("{%p endif %}")
-    d.line(f"Signature of the individual: {LINE}    Date: {EN_DATE_LINE}")
-    d.line(f"Signature of parent or guardian (if under 14): {LINE}    Relationship: {LINE}")
+    if guardian:
+        d.line(f"Signature of the parent or guardian: {LINE}    Relationship to the child: {LINE}")
+        d.line(f"Name of the child: {LINE}    Date: {EN_DATE_LINE}")
+    else:
+        d.line(f"Signature of the individual: {LINE}    Date: {EN_DATE_LINE}")
+        d.line(f"Signature of parent or guardian (if under 14): {LINE}    Relationship: {LINE}")
     return d
 
 
 # --- customer-message -------------------------------------------------------------------------------
 
 MESSAGE = {
-    "zh": (
+    ("zh", False): (
         "{% if customer_name %}{{ customer_name }}，{% endif %}您好！我是{{ provider_name }}。"
         "{{ recipient_name }}（联系方式：{{ recipient_contact }}）希望{{ purpose }}。"
         "征得您同意后，我才会把您的{{ categories|join('、') }}提供给对方"
@@ -555,7 +647,7 @@ MESSAGE = {
         "您可随时回复“撤回”撤回同意，撤回不影响撤回前已进行的处理。"
         "{% if notice_reference %}完整告知书：{{ notice_reference }}{% endif %}"
     ),
-    "en": (
+    ("en", False): (
         "{% if customer_name %}Hi {{ customer_name }}, {% else %}Hi, {% endif %}this is {{ provider_name }}. "
         "{{ recipient_name }} ({{ recipient_contact }}) would like {{ purpose }}. "
         "Only if you agree will I pass your {{ categories|join(', ') }} to them"
@@ -566,20 +658,41 @@ MESSAGE = {
         "done before."
         "{% if notice_reference %} Full notice: {{ notice_reference }}{% endif %}"
     ),
+    # To the parents of a child under 14: only they can consent (PIPL art. 31).
+    ("zh", True): (
+        "{% if customer_name %}{{ customer_name }}，{% else %}家长{% endif %}您好！我是{{ provider_name }}。"
+        "{{ recipient_name }}（联系方式：{{ recipient_contact }}）希望{{ purpose }}。"
+        "您的孩子不满十四周岁，须经您作为父母或者其他监护人同意，我才会把{{ categories|join('、') }}提供给对方。"
+        "是否同意由您决定：同意请回复“同意”；不回复视为不同意，也不影响我们继续为孩子服务。"
+        "您可随时回复“撤回”撤回同意，撤回不影响撤回前已进行的处理。"
+        "{% if notice_reference %}完整告知书：{{ notice_reference }}{% endif %}"
+    ),
+    ("en", True): (
+        "{% if customer_name %}Dear {{ customer_name }}, {% else %}Dear parent, {% endif %}this is "
+        "{{ provider_name }}. {{ recipient_name }} ({{ recipient_contact }}) would like {{ purpose }}. "
+        "As your child is under 14, I will pass on {{ categories|join(', ') }} only if you, as parent or guardian, "
+        "agree. It is your choice: to agree, reply “I agree”. No reply means no, and changes nothing in how we look "
+        "after your child. You can withdraw at any time by replying “withdraw”; this does not affect what was done "
+        "before."
+        "{% if notice_reference %} Full notice: {{ notice_reference }}{% endif %}"
+    ),
 }
 
 
-def customer_message(lang: str) -> Draft:
-    title = "致客户的同意征询消息" if lang == "zh" else "Consent request message to a customer"
+def customer_message(lang: str, guardian: bool = False) -> Draft:
+    if guardian:
+        title = "致家长的同意征询消息" if lang == "zh" else "Consent request message to a parent or guardian"
+    else:
+        title = "致客户的同意征询消息" if lang == "zh" else "Consent request message to a customer"
     d = Draft(lang, title)
     d.title(title)
     if lang == "zh":
-        d.para("（请逐一单独发送给每位客户，不得群发；请保存客户的回复，作为同意记录。）")
+        whom = "每位孩子的父母或者其他监护人" if guardian else "每位客户"
+        d.para(f"（请逐一单独发送给{whom}，不得群发；请保存对方的回复，作为同意记录。）")
     else:
-        d.para(
-            "(Send to each customer individually, never in bulk; keep each reply as the record of consent.)"
-        )
-    d.para(MESSAGE[lang])
+        whom = "each child’s parent or guardian" if guardian else "each customer"
+        d.para(f"(Send to {whom} individually, never in bulk; keep each reply as the record of consent.)")
+    d.para(MESSAGE[lang, guardian])
     return d
 
 
@@ -662,15 +775,25 @@ def referral_agreement_zh() -> Draft:
         "（包括医疗健康、生物识别、金融账户、行踪轨迹信息以及不满十四周岁未成年人的个人信息）；确需提供的，应当"
         "事先进行个人信息保护影响评估，向客户告知必要性以及对其个人权益的影响，并取得客户的单独书面同意。"
     )
+    d.tag("{%p if categories|restricted %}")
+    d.clause("提供{{ categories|restricted|join('、') }}的必要性：{{ necessity }}")
+    d.tag("{%p endif %}")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "客户为不满十四周岁的未成年人的，上述告知应当向其父母或者其他监护人作出，并取得其父母或者其他监护人的"
+        "单独同意（《中华人民共和国个人信息保护法》第三十一条、《中华人民共和国未成年人保护法》第七十二条）；"
+        "乙方应当为未成年人的个人信息制定专门的个人信息处理规则。"
+    )
+    d.tag("{%p endif %}")
     d.clause("甲方应当保存每位客户的告知和同意记录，保存期限不少于三年。")
     d.article("服务费")
     d.clause(
-        "乙方就甲方提供的推荐服务向甲方支付服务费，服务费总额为{{ service_fee }}（大写：{{ service_fee.capital }}）。"
-        "支付方式：{{ payment_terms }}。"
+        "乙方按甲方实际完成的推荐服务向甲方支付服务费，每次推荐服务的服务费为{{ service_fee }}"
+        "{% if service_fee %}（大写：{{ service_fee.capital }}）{% endif %}。支付方式：{{ payment_terms }}。"
     )
     d.clause(
-        "服务费是甲方推荐服务的报酬，不按客户、好友或者粉丝的人数或者个人信息的条数计算、调整或者扣减；甲方不对"
-        "客户的数量、客户是否同意或者是否成交作任何保证。"
+        "服务费是甲方推荐服务的报酬，不按客户、好友或者粉丝的人数或者个人信息的条数计算、调整或者扣减，"
+        "也不以任何账号、好友关系或者客户个人信息作为对价。客户是否同意被推荐、是否与乙方成交，由客户自主决定。"
     )
     d.article("乙方的个人信息保护义务")
     d.clause(
@@ -704,8 +827,8 @@ def referral_agreement_zh() -> Draft:
     )
     d.article("争议解决")
     d.clause(
-        "本协议适用中华人民共和国法律。因本协议发生的争议，双方应当协商解决；协商不成的，任何一方可以向被告住所地"
-        "有管辖权的人民法院提起诉讼。"
+        "本协议适用{{ governing_law }}。因本协议发生的争议，双方应当协商解决；协商不成的，任何一方可以向有管辖权的"
+        "法院提起诉讼。"
     )
     d.article("其他")
     d.clause("本协议一式两份，双方各执一份，自双方签字或者盖章之日起生效。")
@@ -732,8 +855,8 @@ def referral_agreement_en() -> Draft:
     d.para(
         "The Referrer has business relationships with its customers. The Recipient wishes to be introduced by the "
         "Referrer to customers who are interested in its products or services. To protect the customers’ personal "
-        "information as the Civil Code and the Personal Information Protection Law of the People’s Republic of "
-        "China require, the parties agree as follows."
+        "information as the applicable law requires (including, where it applies, the Personal Information "
+        "Protection Law of the People’s Republic of China), the parties agree as follows."
     )
     d.tag("{%p if replaces_source %}")
     d.para(
@@ -779,16 +902,28 @@ def referral_agreement_en() -> Draft:
         "Referrer will first carry out a personal information protection impact assessment, explain the necessity "
         "and the impact to the customer, and obtain the customer’s separate written consent."
     )
+    d.tag("{%p if categories|restricted %}")
+    d.clause("Why providing {{ categories|restricted|join(', ') }} is necessary: {{ necessity }}")
+    d.tag("{%p endif %}")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "Where a customer is a child under 14, the notice is given to, and the separate consent obtained from, "
+        "the child’s parent or other guardian (Article 31 of the Personal Information Protection Law and "
+        "Article 72 of the Law on the Protection of Minors of the People’s Republic of China); the Recipient "
+        "adopts special rules for processing children’s personal information."
+    )
+    d.tag("{%p endif %}")
     d.clause("The Referrer will keep a record of each notice and consent for at least three years.")
     d.article("Service fee")
     d.clause(
-        "The Recipient will pay the Referrer a service fee of {{ service_fee }} in total for the Referral Service. "
-        "Payment: {{ payment_terms }}."
+        "The Recipient will pay the Referrer a service fee of {{ service_fee }} for each Referral Service actually "
+        "performed. Payment: {{ payment_terms }}."
     )
     d.clause(
         "The fee pays for the Referral Service. It is not calculated, adjusted or reduced by the number of "
-        "customers, friends or followers or of personal information records, and the Referrer gives no warranty "
-        "on the number of customers, on whether they consent or on whether any sale results."
+        "customers, friends or followers or of personal information records, and no account, follower "
+        "relationship or customer’s personal information is given for it. Whether a customer agrees to be "
+        "referred, and whether any sale results, is the customer’s own choice."
     )
     d.article("The Recipient’s data protection obligations")
     d.clause(
@@ -832,9 +967,8 @@ def referral_agreement_en() -> Draft:
     )
     d.article("Governing law and disputes")
     d.clause(
-        "This Agreement is governed by the laws of the People’s Republic of China. The parties will try to settle "
-        "any dispute by negotiation; failing that, either party may sue in the competent people’s court at the "
-        "defendant’s domicile."
+        "This Agreement is governed by {{ governing_law }}. The parties will try to settle any dispute by "
+        "negotiation; failing that, either party may bring proceedings in a court of competent jurisdiction."
     )
     d.article("General")
     d.clause(
@@ -891,6 +1025,12 @@ def dpa_zh() -> Draft:
         "不低于本协议的义务，并对转受托方的处理活动承担责任。"
     )
     d.clause("受托方应当协助委托方响应个人查阅、复制、更正、补充、删除个人信息以及撤回同意等请求。")
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "委托处理的个人信息涉及不满十四周岁未成年人的，委托方应当确保已取得其父母或者其他监护人的同意；受托方应当"
+        "遵守委托方为未成年人个人信息制定的专门处理规则，并采取严格保护措施。"
+    )
+    d.tag("{%p endif %}")
     d.clause(
         "发生或者可能发生个人信息泄露、篡改、丢失的，受托方应当立即采取补救措施，并在知悉后二十四小时内书面通知委托方，"
         "配合委托方履行通知个人和报告主管部门的义务。"
@@ -972,6 +1112,13 @@ def dpa_en() -> Draft:
         "Controller by appropriate technical and organisational measures in responding to requests to exercise data "
         "subjects’ rights."
     )
+    d.tag("{%p if guardian %}")
+    d.clause(
+        "Children. Where the personal data concern children under 14, the Controller ensures that a parent’s or "
+        "other guardian’s consent has been obtained, and the Processor follows the Controller’s special rules for "
+        "children’s personal information and protects it with strict measures."
+    )
+    d.tag("{%p endif %}")
     d.clause(
         "Assistance. The Processor assists the Controller in ensuring compliance with Articles 32 to 36 GDPR "
         "(security, notification of personal data breaches, data protection impact assessments and prior "
@@ -1041,14 +1188,31 @@ def pia_zh() -> Draft:
     d.item("处理目的：{{ purpose }}")
     d.item("处理方式：{{ method }}")
     d.item("保存期限：{{ retention }}")
-    d.item("个人信息的种类：")
+    d.item("经评估拟提供的个人信息（限于实现处理目的的最小范围）：{{ categories|join('、') }}。")
+    d.tag("{%p if source_categories %}")
+    d.item("原协议约定提供的个人信息种类及其风险等级：")
+    d.tag("{%p else %}")
+    d.item("拟提供的个人信息种类及其风险等级：")
+    d.tag("{%p endif %}")
     d.table(
-        ["个人信息种类", "性质"],
-        loops=[
-            ("for c in categories", ["{{ c }}", "一般个人信息"]),
-            ("for c in sensitive_categories", ["{{ c }}", "敏感个人信息"]),
+        [
+            "个人信息种类",
+            "性质（个人信息保护法第二十八条）",
+            "情节严重的数量标准（两高解释第五条）",
+            "风险等级",
         ],
-        widths=[10.0, 5.0],
+        loops=[
+            (
+                "for c in (source_categories or categories)",
+                ["{{ c }}", "{{ c|nature }}", "{{ c|tier }}", "{{ c|risk }}"],
+            )
+        ],
+        widths=[6.0, 3.5, 3.5, 2.0],
+    )
+    d.para(
+        "风险等级：敏感个人信息，以及非法提供五十条以上即属情节严重的行踪轨迹、通信内容、征信和财产信息，为高；"
+        "五百条以上即属情节严重的住宿、通信记录、健康生理和交易信息，为较高；其他为一般。在提供服务过程中获得的"
+        "个人信息，数量达到上述标准一半以上即属情节严重（两高解释第五条第一款第八项）。"
     )
     d.item("涉及的数量：")
     d.tag("{%p if volumes %}")
@@ -1058,8 +1222,10 @@ def pia_zh() -> Draft:
     d.tag("{%p else %}")
     d.para("协议未载明涉及的人数或者条数，评估人应当向提供方核实。")
     d.tag("{%p endif %}")
-    d.tag("{%p if sensitive %}")
-    d.item("敏感个人信息：涉及{{ sensitive_categories|join('、') }}，须单独评估其特定目的和充分必要性。")
+    d.tag("{%p if source_categories|any_sensitive %}")
+    d.item(
+        "敏感个人信息：原协议涉及敏感个人信息，不得提供；确有必要的，须单独评估其特定目的和充分必要性，并取得个人的单独书面同意。"
+    )
     d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
     d.item(
@@ -1080,7 +1246,7 @@ def pia_zh() -> Draft:
     )
     d.item("提供的个人信息是否限于实现处理目的的最小范围？能否只提供匿名化的统计数据？")
     d.item("是否存在转让账号、交付密码、冒用身份或者按人头计价等不正当安排？")
-    d.tag("{%p if sensitive %}")
+    d.tag("{%p if source_categories|any_sensitive %}")
     d.item(
         "处理敏感个人信息是否具有特定的目的和充分的必要性，是否已告知必要性和对个人权益的影响并取得单独书面同意？"
     )
@@ -1089,7 +1255,7 @@ def pia_zh() -> Draft:
     d.section("对个人权益的影响及安全风险")
     d.item("个人信息被泄露、滥用或者用于诈骗、骚扰的可能性和后果。")
     d.item("个人是否知情，是否存在隐瞒账号易主、以原持有人名义联系个人等侵害知情权和信赖的情形。")
-    d.tag("{%p if sensitive %}")
+    d.tag("{%p if source_categories|any_sensitive %}")
     d.item("敏感个人信息泄露或者非法使用对人格尊严、人身和财产安全的影响。")
     d.tag("{%p endif %}")
     d.para(f"风险等级：{BOX} 低　{BOX} 中　{BOX} 高")
@@ -1131,14 +1297,36 @@ def pia_en() -> Draft:
     d.item("Purpose: {{ purpose }}")
     d.item("Method: {{ method }}")
     d.item("Retention: {{ retention }}")
-    d.item("Categories of personal information:")
+    d.item(
+        "Personal information to be provided after this assessment (the minimum the purpose needs): "
+        "{{ categories|join(', ') }}."
+    )
+    d.tag("{%p if source_categories %}")
+    d.item("Categories the agreement provides, and their risk levels:")
+    d.tag("{%p else %}")
+    d.item("Categories to be provided, and their risk levels:")
+    d.tag("{%p endif %}")
     d.table(
-        ["Category", "Nature"],
-        loops=[
-            ("for c in categories", ["{{ c }}", "ordinary personal information"]),
-            ("for c in sensitive_categories", ["{{ c }}", "sensitive personal information"]),
+        [
+            "Category",
+            "Nature (PIPL art. 28)",
+            "Items that make it a serious case (2017 Interpretation art. 5)",
+            "Risk",
         ],
-        widths=[10.0, 5.0],
+        loops=[
+            (
+                "for c in (source_categories or categories)",
+                ["{{ c }}", "{{ c|nature }}", "{{ c|tier }}", "{{ c|risk }}"],
+            )
+        ],
+        widths=[6.0, 3.5, 3.5, 2.0],
+    )
+    d.para(
+        "Risk: sensitive personal information, and whereabouts, content of communications, credit and property "
+        "information, of which providing 50 items is a serious case, are high; accommodation, communication "
+        "records, health and transaction information (500 items) are elevated; others are ordinary. For "
+        "information obtained while providing services, half of these numbers is a serious case (2017 "
+        "Interpretation art. 5 ¶1 item 8)."
     )
     d.item("Volumes:")
     d.tag("{%p if volumes %}")
@@ -1148,10 +1336,11 @@ def pia_en() -> Draft:
     d.tag("{%p else %}")
     d.para("The agreement states no number of individuals or records; the assessor must ask the provider.")
     d.tag("{%p endif %}")
-    d.tag("{%p if sensitive %}")
+    d.tag("{%p if source_categories|any_sensitive %}")
     d.item(
-        "Sensitive personal information: {{ sensitive_categories|join(', ') }}; its specific purpose and "
-        "sufficient necessity must be assessed separately."
+        "Sensitive personal information: the agreement provides sensitive personal information, which must not "
+        "be provided; if truly necessary, its specific purpose and sufficient necessity must be assessed "
+        "separately and each individual’s separate written consent obtained."
     )
     d.tag("{%p endif %}")
     d.tag("{%p if cross_border %}")
@@ -1179,7 +1368,7 @@ def pia_en() -> Draft:
     d.item(
         "Are there improper arrangements: account transfer, password handover, impersonation, per-head pricing?"
     )
-    d.tag("{%p if sensitive %}")
+    d.tag("{%p if source_categories|any_sensitive %}")
     d.item(
         "Does processing sensitive information have a specific purpose and sufficient necessity, and were the "
         "necessity and impact explained and separate written consent obtained?"
@@ -1194,7 +1383,7 @@ def pia_en() -> Draft:
         "Whether individuals know who holds their information, or are misled by an account changing hands or by "
         "contact in the original holder’s name."
     )
-    d.tag("{%p if sensitive %}")
+    d.tag("{%p if source_categories|any_sensitive %}")
     d.item(
         "Impact of a leak or misuse of sensitive information on dignity and on personal and property safety."
     )
@@ -1220,13 +1409,27 @@ def pia_en() -> Draft:
 # --- build ------------------------------------------------------------------------------------------
 
 BUILDERS: dict[str, dict[str, Callable[[], Draft]]] = {
-    "consent-notice": {"zh": consent_notice_zh, "en": consent_notice_en},
-    "customer-message": {"zh": lambda: customer_message("zh"), "en": lambda: customer_message("en")},
+    "consent-notice": {
+        "zh": consent_notice_zh,
+        "en": consent_notice_en,
+        "zh.guardian": lambda: consent_notice_zh(guardian=True),
+        "en.guardian": lambda: consent_notice_en(guardian=True),
+    },
+    "customer-message": {
+        "zh": lambda: customer_message("zh"),
+        "en": lambda: customer_message("en"),
+        "zh.guardian": lambda: customer_message("zh", guardian=True),
+        "en.guardian": lambda: customer_message("en", guardian=True),
+    },
     "referral-agreement": {"zh": referral_agreement_zh, "en": referral_agreement_en},
     "data-processing-agreement": {"zh": dpa_zh, "en": dpa_en},
     "pia-report": {"zh": pia_zh, "en": pia_en},
 }
-TEXTS = {"customer-message": MESSAGE}
+TEXTS = {
+    "customer-message": {
+        f"{lang}.guardian" if guardian else lang: text for (lang, guardian), text in MESSAGE.items()
+    }
+}
 
 
 def build_all(out_dir: Path) -> list[Path]:

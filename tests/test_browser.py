@@ -184,3 +184,38 @@ def test_consent_notice_asks_for_what_only_the_lawyer_can_state(browser_page: Pa
     assert downloads[-1].suggested_filename.endswith("consent-notice.docx")
     with zipfile.ZipFile(downloads[-1].path()) as package:
         assert "word/document.xml" in package.namelist()
+
+
+def test_the_page_lists_a_drafts_blanks_and_fills_them(
+    browser_page: Page, base_url: str, tmp_path: Path
+) -> None:
+    """An agreement without the buyer's contact: the notice downloads at once with a marked blank, the
+    page shows one field per blank, and filling them downloads a notice with none left."""
+    pytest.importorskip("draft_agreement.drafting", reason="drafting is not installed")
+    from draft_agreement.drafting import draft
+    from tests.drafting_cases import WECHAT_SALE
+
+    sale = WECHAT_SALE.build(tmp_path)
+    expected = draft("consent-notice", tmp_path / "direct.docx", lang="zh", source=sale).blanks
+    assert expected
+    page = browser_page
+    open_and_upload(page, base_url, sale)
+    page.wait_for_selector(".finding", timeout=90_000)
+    first = click_and_download(page, "#download-consent")
+    assert "【待填写：" in _docx_text(first.path())
+    assert page.locator("#values-form").is_visible()
+    fields = page.locator("#values-fields textarea")
+    assert sorted(fields.evaluate_all("els => els.map(e => e.name)")) == sorted(b.name for b in expected)
+    labels = page.locator("#values-fields label").all_text_contents()
+    assert labels == [b.description for b in expected]
+    for field in fields.all():
+        field.fill("0510-8888 6666")
+    second = click_and_download(page, "#values-submit")
+    text = _docx_text(second.path())
+    assert "【待填写：" not in text and "0510-8888 6666" in text
+    assert page.locator("#values-form").is_hidden()
+
+
+def _docx_text(path: Path | str) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml").decode("utf-8")

@@ -588,3 +588,29 @@ def test_arbitrary_text_never_breaks_extraction(lines: list[str]) -> None:
 def test_empty_document(language: str) -> None:
     ctx = extract([], language)
     assert ctx == Context(language, None, (), None, None, (), (), ())
+
+
+def test_a_preamble_entered_into_by_names_the_party_not_the_sentence() -> None:
+    ctx = extract(
+        [
+            "ACCOUNT PURCHASE AGREEMENT",
+            'This Agreement is entered into by Jennifer Lowe ("Seller") and Brightline Media LLC ("Buyer").',
+            "1. Seller sells the Instagram account @jen.lowe to Buyer.",
+        ],
+        "en",
+    )
+    assert ctx.seller is not None and ctx.seller.name == "Jennifer Lowe"
+    assert ctx.buyer is not None and ctx.buyer.name == "Brightline Media LLC"
+
+
+def test_traditional_liaison_phone_is_a_contact_not_part_of_the_name() -> None:
+    ctx = extract(
+        [
+            "帳號轉讓契約",
+            "出讓人（甲方）：王小明，聯絡電話：0912-345-678",
+            "受讓人（乙方）：美麗佳人有限公司",
+        ],
+        "zh-Hant",
+    )
+    assert ctx.seller is not None
+    assert (ctx.seller.name, ctx.seller.contact) == ("王小明", "0912-345-678")

@@ -49,7 +49,8 @@ VALUES: dict[str, dict[str, Any]] = {
         "recipient_representative": "吴某",
         "purpose": "向您介绍体检套餐",
         "method": "由您本人添加接收方企业微信",
-        "categories": ["姓名", "手机号码"],
+        "categories": ["姓名", "手机号码", "身份证件号码"],
+        "necessity": "仅为办理体检预约核验身份所必需",
         "retention": "服务结束后六个月",
         "rights_channel": "客服热线400-000-0000",
         "withdrawal_method": "回复“退订”",
@@ -78,6 +79,12 @@ VALUES: dict[str, dict[str, Any]] = {
         "security_measures": "数据库加密",
         "governing_law": "中华人民共和国法律",
         "recipients": ["某某健康管理有限公司"],
+        "source_categories": [
+            "姓名",
+            "通信内容（聊天记录、私信等）",
+            "医疗健康信息（病历、诊疗记录、治疗照片等）",
+            "车牌号码",
+        ],
         "volumes": ["会员3,000人"],
         "findings": ["转让微信号（2处）"],
         "assessor": "合规部李某",
@@ -94,7 +101,8 @@ VALUES: dict[str, dict[str, Any]] = {
         "recipient_representative": "Ben Lim, Director",
         "purpose": "to offer you a skin consultation",
         "method": "you message the Recipient yourself",
-        "categories": ["name", "phone number"],
+        "categories": ["name", "phone number", "identity document number"],
+        "necessity": "needed to verify your identity for the booking",
         "retention": "six months after the consultation",
         "rights_channel": "the privacy desk at +65 6000 0000",
         "withdrawal_method": "reply STOP",
@@ -123,6 +131,12 @@ VALUES: dict[str, dict[str, Any]] = {
         "security_measures": "database encryption",
         "governing_law": "the laws of Singapore",
         "recipients": ["Glow Clinics Ltd"],
+        "source_categories": [
+            "name",
+            "content of communications (chat logs, direct messages)",
+            "medical and health information (medical records, treatments, clinical photos)",
+            "licence plate numbers",
+        ],
         "volumes": ["3,000 members"],
         "findings": ["Account sale (2 places)"],
         "assessor": "Compliance team",
@@ -504,16 +518,31 @@ def test_en_dpa_has_the_article_28_3_elements(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pia_tables_the_categories_with_their_nature(
+def test_pia_rates_each_category_the_agreement_provides(
     rendered: dict[tuple[str, str], Path], lang: str
 ) -> None:
+    """Each row: the category, its nature under PIPL art. 28, the 2017 interpretation's item count and
+    the risk level. The expectations are the law's, written here: a name is ordinary (5,000 items), chat
+    logs are communication content (50 items, high), medical data is sensitive (high), and a category the
+    catalogue does not know is to be assessed, never ordinary by default."""
     rows = paragraphs(rendered["pia-report", lang])
-    sensitive = "敏感个人信息" if lang == "zh" else "sensitive personal information"
-    ordinary = "一般个人信息" if lang == "zh" else "ordinary personal information"
-    for category in VALUES[lang]["categories"]:
-        assert rows[rows.index(category) + 1] == ordinary
-    for category in VALUES[lang]["sensitive_categories"]:
-        assert rows[rows.index(category) + 1] == sensitive
+    if lang == "zh":
+        expected = [
+            ("一般个人信息", "5,000条", "一般"),
+            ("一般个人信息", "50条", "高"),
+            ("敏感个人信息", "500条", "高"),
+            ("须评估", "须评估", "须评估"),
+        ]
+    else:
+        expected = [
+            ("ordinary personal information", "5,000 items", "ordinary"),
+            ("ordinary personal information", "50 items", "high"),
+            ("sensitive personal information", "500 items", "high"),
+            ("to be assessed", "to be assessed", "to be assessed"),
+        ]
+    for category, columns in zip(VALUES[lang]["source_categories"], expected, strict=True):
+        at = rows.index(category)
+        assert tuple(rows[at + 1 : at + 4]) == columns, category
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -548,27 +577,70 @@ def test_pia_without_volumes_or_findings_says_so(tmp_path: Path, lang: str) -> N
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_missing_values_are_one_error_listing_each_with_its_description(tmp_path: Path, name: str) -> None:
+def test_strict_missing_values_are_one_error_listing_each_with_its_description(
+    tmp_path: Path, name: str
+) -> None:
     tpl = load_template(name)
     needed = [v for v in tpl.variables if v.required and v.default_for("zh") is None]
     with pytest.raises(TemplateError) as caught:
-        draft(name, tmp_path / "out.docx", lang="zh")
+        draft(name, tmp_path / "out.docx", lang="zh", strict=True)
     message = str(caught.value)
     assert "\n" not in message
     for v in needed:
         assert f"{v.name} ({v.description['zh']})" in message
     assert f"{len(needed)} required value(s) missing" in message
+    assert "--set NAME=VALUE" in message
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_a_flag_makes_its_dependent_values_required(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_every_template_renders_with_no_value_given(tmp_path: Path, name: str, lang: str) -> None:
+    """Nothing given: the draft is written, and every gap is a marked blank in the blank style, listed
+    once, each with its label; the required values without a default are exactly the blanks."""
+    tpl = load_template(name)
+    out = tmp_path / f"{name}.docx"
+    result = draft(name, out, lang=lang)
+    assert out.is_file()
+    needed = {v.name for v in tpl.variables if v.required and v.default_for(lang) is None}
+    assert {b.name for b in result.blanks} == needed
+    shown = blank_runs(out)
+    assert {tpl.variable(b.name).blank_label(lang) for b in result.blanks} == set(shown)
+    text = text_of(out)
+    for mark in ("{{", "{%", "⟦empty⟧"):
+        assert mark not in text
+
+
+def blank_runs(path: Path) -> list[str]:
+    """The labels of the runs in the blank character style, read with lxml (not the drafting code)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"), parser)
+        styles = etree.fromstring(archive.read("word/styles.xml"), parser)
+    style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "DABlank")
+    assert style.get(f"{W}type") == "character"
+    assert style.find(f"{W}rPr/{W}shd").get(f"{W}fill") == "FFFF00"
+    labels = []
+    for run in root.iter(f"{W}r"):
+        ref = run.find(f"{W}rPr/{W}rStyle")
+        if ref is not None and ref.get(f"{W}val") == "DABlank":
+            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            found = re.fullmatch(r"【待填写：(.+)】|\[To be completed: (.+)\]", text)
+            assert found, text
+            labels.append(found.group(1) or found.group(2))
+    return labels
+
+
+def test_a_flag_shows_its_dependent_blanks(tmp_path: Path) -> None:
     values = values_for(
         "consent-notice", "zh", sensitive_categories=None, sensitive_necessity=None, cross_border=False
     )
     data = tmp_path / "v.json"
     data.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    result = draft("consent-notice", tmp_path / "out.docx", lang="zh", data=data)
+    assert {b.name for b in result.blanks} == {"sensitive_categories", "sensitive_necessity"}
     with pytest.raises(TemplateError) as caught:
-        draft("consent-notice", tmp_path / "out.docx", lang="zh", data=data)
+        draft("consent-notice", tmp_path / "strict.docx", lang="zh", data=data, strict=True)
     assert "sensitive_categories" in str(caught.value) and "sensitive_necessity" in str(caught.value)
     assert "overseas_country" not in str(caught.value)
 
@@ -645,13 +717,23 @@ def optional(name: str) -> dict[str, Any]:
     return {"name": name, "type": "string", "required": False, "description": {"zh": name, "en": name}}
 
 
-def test_an_expression_that_prints_nothing_is_refused(
+def test_an_optional_value_the_text_prints_is_a_blank(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     minimal_template(tmp_path, "联系人：{{ contact }}", [optional("contact")])
     monkeypatch.setenv("DRAFT_AGREEMENT_TEMPLATES", str(tmp_path))
+    result = draft("mini", tmp_path / "out.docx")
+    assert text_of(tmp_path / "out.docx") == "联系人：【待填写：contact】"
+    assert [b.name for b in result.blanks] == ["contact"]
+
+
+def test_an_expression_that_prints_nothing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    minimal_template(tmp_path, "联系人：{{ contact|replace('x', '') }}", [optional("contact")])
+    monkeypatch.setenv("DRAFT_AGREEMENT_TEMPLATES", str(tmp_path))
     with pytest.raises(TemplateError, match="empty placeholder"):
-        draft("mini", tmp_path / "out.docx")
+        draft("mini", tmp_path / "out.docx", overrides={"contact": "x"})
     assert not (tmp_path / "out.docx").exists()
 
 
@@ -749,7 +831,7 @@ def sample_prefill(sample: Path, lang: str) -> dict[str, Any]:
         report = review(sample, lang=lang)
     except RuleFileError as exc:
         pytest.skip(f"the review cannot run on {sample.name} yet: {exc}")
-    return prefill(load_document(sample), report, lang)
+    return prefill(load_document(sample), report, lang).values
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -796,12 +878,27 @@ def cli() -> typer.Typer:
     return app
 
 
-def test_cli_missing_values_are_one_line_and_exit_2(cli: typer.Typer, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["draft", "consent-notice", "-o", str(tmp_path / "x.docx")])
+def test_cli_strict_missing_values_are_one_line_and_exit_2(cli: typer.Typer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["draft", "consent-notice", "-o", str(tmp_path / "x.docx"), "--strict"])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("draft-agreement:")
     assert "provider_name" in lines[0] and "recipient_contact" in lines[0]
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_cli_lists_each_blank_on_stderr_and_in_the_report(cli: typer.Typer, tmp_path: Path) -> None:
+    out, report = tmp_path / "x.docx", tmp_path / "x.json"
+    result = CliRunner().invoke(cli, ["draft", "consent-notice", "-o", str(out), "--report", str(report)])
+    assert result.exit_code == 0, result.stderr
+    tpl = load_template("consent-notice")
+    listed = [line.split(": ", 2) for line in result.stderr.splitlines() if line.startswith("  blank: ")]
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert [name for _, name, _ in listed] == [b["name"] for b in written["blanks"]]
+    for _, name, description in listed:
+        assert description == tpl.variable(name).description["zh"]
+    assert set(blank_runs(out)) == {b["label"] for b in written["blanks"]}
+    assert written["template"] == "consent-notice" and written["output"] == str(out)
 
 
 def test_cli_unknown_template_exits_2(cli: typer.Typer, tmp_path: Path) -> None:

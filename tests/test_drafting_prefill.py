@@ -1,5 +1,5 @@
-"""Pre-fill: the seller becomes the provider, the buyer the recipient, and the review's findings decide
-the categories, the sensitive section, the cross-border section and the volumes.
+"""Pre-fill: the seller becomes the provider, the buyer the recipient; the review's findings decide what
+the impact assessment rates, the cross-border section and the volumes; drafts name only the minimum.
 
 Party names are the facts the sample README states and the names written into the small agreements
 built here; the categories are checked against what the agreement text mentions.
@@ -8,7 +8,6 @@ built here; the categories are checked against what the agreement text mentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -16,8 +15,9 @@ from typing import Any
 import pytest
 from docx import Document
 
-from draft_agreement.drafting import prefill
-from draft_agreement.drafting.categories import KINDS, survey
+from draft_agreement.drafting import prefill as prefill_all
+from draft_agreement.drafting.catalogue import catalogue
+from draft_agreement.drafting.categories import survey
 from draft_agreement.drafting.values import Money, coerce, detect_date_style
 from draft_agreement.model.document import load_document
 
@@ -43,6 +43,10 @@ class Finding:
     title: str = "t"
     missing: tuple[str, ...] = ()
     location: Where = Where()
+
+
+def prefill(doc: Any, report: Any, lang: str) -> dict[str, Any]:
+    return prefill_all(doc, report, lang).values
 
 
 def review(path: Path, lang: str) -> Any:
@@ -163,20 +167,24 @@ def wechat() -> dict[str, Any]:
 
 
 def label(key: str, lang: str = "zh") -> str:
-    return next(k.label(lang) for k in KINDS if k.key == key)
+    return catalogue().kind(key).label(lang)
 
 
-def test_medical_records_turn_on_the_sensitive_section(wechat: dict[str, Any]) -> None:
-    assert wechat["sensitive"] is True
-    assert label("medical") in wechat["sensitive_categories"]
+def test_medical_records_are_assessed_never_pre_filled(wechat: dict[str, Any]) -> None:
+    assert label("medical") in wechat["source_categories"]
+    assert "sensitive" not in wechat and "sensitive_categories" not in wechat
     assert label("medical") not in wechat["categories"]
 
 
 @pytest.mark.parametrize("key", ["id_number", "birth", "address", "contacts", "chat"])
-def test_categories_the_agreement_hands_over(wechat: dict[str, Any], key: str) -> None:
-    assert (
-        label(key) in wechat["categories"]
-    )  # clause 4.1: 身份证号码、出生日期、家庭住址; 1.2: 好友、聊天记录
+def test_the_assessment_rates_what_the_agreement_hands_over(wechat: dict[str, Any], key: str) -> None:
+    # clause 4.1: 身份证号码、出生日期、家庭住址; 1.2: 好友、聊天记录
+    assert label(key) in wechat["source_categories"]
+    assert label(key) not in wechat["categories"]
+
+
+def test_drafts_name_only_what_a_referral_needs(wechat: dict[str, Any]) -> None:
+    assert wechat["categories"] == [label(key) for key in catalogue().minimum]
 
 
 def test_no_cross_border_without_a_finding(wechat: dict[str, Any]) -> None:
@@ -196,11 +204,10 @@ def test_accounts_and_platform_are_localised(wechat: dict[str, Any]) -> None:
     assert len(wechat["accounts"]) == 9
 
 
-def test_the_price_becomes_the_fee_with_capitals(wechat: dict[str, Any]) -> None:
-    fee = coerce("amount", wechat["service_fee"], "zh", "zh")
-    assert fee.value == Decimal(500000)
-    assert fee.capital == "人民币伍拾万元整"
-    assert str(fee) == "人民币500,000元"
+def test_the_sale_price_never_becomes_a_fee(wechat: dict[str, Any]) -> None:
+    assert "service_fee" not in wechat and "payment_terms" not in wechat
+    for value in wechat.values():
+        assert "500,000" not in str(value) and "伍拾万" not in str(value)
 
 
 def test_findings_summarise_the_review(wechat: dict[str, Any]) -> None:
@@ -213,7 +220,7 @@ def test_compliant_agreement_is_not_replaced(tmp_path: Path) -> None:
     findings = SimpleNamespace(findings=(Finding("embedded-personal-data", "甲方：程某某", severity="low"),))
     values = prefill(load_document(path), findings, "zh")
     assert values["replaces_source"] is False
-    assert values["sensitive"] is False
+    assert "sensitive" not in values
 
 
 def test_cross_border_finding_names_the_country(tmp_path: Path) -> None:
@@ -293,3 +300,23 @@ def test_amounts_print_with_capitals(raw: str, figure: str, capital: str) -> Non
     money = coerce("amount", raw, "zh", "zh")
     assert isinstance(money, Money)
     assert (str(money), money.capital) == (figure, capital)
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        ("陈某，个人私域运营者", "陈某"),
+        ("周某（游戏昵称：夜雨听风）", "周某"),
+        ("林美君\u3000身分證", "林美君"),
+        ("張文彬（簽章）\u3000身分證", "張文彬"),
+        ("某某（上海）有限公司", "某某（上海）有限公司"),  # a bracket inside a company's name stays
+        ("Bright Media, LLC, a Delaware company", "Bright Media, LLC"),
+        ("SmileCo Holdings Pte. Ltd.", "SmileCo Holdings Pte. Ltd."),
+        ("This Agreement is entered into by Jennifer Lowe", None),  # a sentence, not a name
+        ("由甲乙双方签订", None),
+    ],
+)
+def test_party_names_are_names(read: str, name: str | None) -> None:
+    from draft_agreement.drafting.prefilling import plain_name
+
+    assert plain_name(read) == name

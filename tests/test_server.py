@@ -3,6 +3,7 @@ uploads, the size, time and concurrency limits, the token, and nothing left on d
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 import tempfile
@@ -29,6 +30,7 @@ from draft_agreement.server.app import TEMP_PREFIX, create_app  # noqa: E402
 from draft_agreement.server.settings import ServerSettings  # noqa: E402
 from draft_agreement.server.uploads import safe_name  # noqa: E402
 from tests import hostile  # noqa: E402
+from tests.drafting_cases import WECHAT_SALE  # noqa: E402
 from tests.oracle import part_signature, read_part, rejected_ours, structural_problems  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -116,16 +118,14 @@ def test_draft_matches_the_drafting_api(client: TestClient, tmp_path: Path) -> N
         response = client.post("/api/draft?template=consent-notice", files=upload(SAMPLE))
         assert response.status_code == 501 and "drafting" in response.json()["error"]
         return
-    from draft_agreement.errors import TemplateError
-
-    bare = client.post("/api/draft?template=consent-notice", files=upload(SAMPLE))
-    try:
-        draft("consent-notice", tmp_path / "bare.docx", lang="zh", source=SAMPLE)
-    except TemplateError as exc:  # values only a lawyer can give: the same message, as a 400
-        assert bare.status_code == 400 and bare.json() == {"error": str(exc)}
-    else:
-        assert bare.status_code == 200
-    # Every conditional text value given, as the page's form does after such a 400.
+    sale = WECHAT_SALE.build(tmp_path)  # the buyer's contact details are not in it
+    bare = client.post("/api/draft?template=consent-notice", files=upload(sale))
+    assert bare.status_code == 200, bare.text
+    direct = draft("consent-notice", tmp_path / "bare.docx", lang="zh", source=sale)
+    assert direct.blanks  # the draft is written, with its blanks
+    assert document_text(bare.content) == document_text((tmp_path / "bare.docx").read_bytes())
+    assert int(bare.headers["x-blanks"]) == len(direct.blanks)
+    # Every text value given, as the page's form does.
     given = {
         v.name: "依据真实情况说明" for v in load_template("consent-notice").variables if v.type == "string"
     }
@@ -133,12 +133,50 @@ def test_draft_matches_the_drafting_api(client: TestClient, tmp_path: Path) -> N
     response = client.post(f"/api/draft?template=consent-notice&{query}", files=upload(SAMPLE, SECRET_NAME))
     assert response.status_code == 200, response.text
     assert "consent-notice.docx" in response.headers["content-disposition"]
+    assert response.headers["x-blanks"] == "0"
     draft("consent-notice", tmp_path / "direct.docx", lang="zh", source=SAMPLE, overrides=given)
     assert document_text(response.content) == document_text((tmp_path / "direct.docx").read_bytes())
 
     unknown = client.post("/api/draft?template=no-such-template", files=upload(SAMPLE))
     assert unknown.status_code == 400 and "no-such-template" in unknown.json()["error"]
     assert client.post("/api/draft?set=novalue", files=upload(SAMPLE)).status_code == 400
+
+
+def test_draft_returns_its_blanks_as_json(client: TestClient, tmp_path: Path) -> None:
+    pytest.importorskip("draft_agreement.drafting", reason="drafting is not installed")
+    from draft_agreement.drafting import draft
+
+    sale = WECHAT_SALE.build(tmp_path)
+    response = client.post("/api/draft?template=consent-notice&format=json", files=upload(sale, SECRET_NAME))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    direct = draft("consent-notice", tmp_path / "direct.docx", lang="zh", source=sale)
+    assert body["blanks"] == [b.to_dict() for b in direct.blanks]
+    assert body["filename"].endswith("consent-notice.docx") and "output" not in body
+    docx = base64.b64decode(body["docx"])
+    assert document_text(docx) == document_text((tmp_path / "direct.docx").read_bytes())
+    for blank in body["blanks"]:
+        assert f"【待填写：{blank['label']}】" in document_text(docx)
+
+
+def test_a_strict_draft_asks_for_form_fields_not_cli_flags(client: TestClient, tmp_path: Path) -> None:
+    pytest.importorskip("draft_agreement.drafting", reason="drafting is not installed")
+    sale = WECHAT_SALE.build(tmp_path)
+    refused = client.post("/api/draft?template=consent-notice&strict=true", files=upload(sale))
+    assert refused.status_code == 400
+    body = refused.json()
+    assert "recipient_contact" in body["error"] and "form" in body["error"]
+    assert "--set" not in body["error"] and "--data" not in body["error"]
+    assert [m["name"] for m in body["missing"]] == ["recipient_contact"]
+    typo = client.post("/api/draft?template=consent-notice&set=recipient_contactt=x", files=upload(sale))
+    assert typo.status_code == 400 and "--set" not in typo.json()["error"]
+
+
+def test_the_page_shows_the_blanks_of_a_draft(client: TestClient) -> None:
+    """The page asks for the JSON form of a draft and turns each blank into a labelled field."""
+    page = client.get("/").text
+    assert 'id="blanks-summary"' in page and 'id="values-fields"' in page
+    assert '["format", "json"]' in page and "showBlanks(drafted.blanks)" in page
 
 
 HOSTILE: list[Callable[[Path], Path]] = [

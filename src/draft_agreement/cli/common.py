@@ -12,11 +12,11 @@ import select
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -253,6 +253,21 @@ def parse_pairs(items: list[str]) -> dict[str, str]:
             fail(f"--set expects NAME=VALUE, got {item!r}")
         pairs[name.strip()] = value
     return pairs
+
+
+def echo_blanks(blanks: Iterable[Any], where: str = "") -> None:
+    """One stderr line per marked blank a draft left for the lawyer: its name and description."""
+    for b in blanks:
+        typer.echo(f"  blank{where}: {b.name}: {b.description or b.label}", err=True)
+
+
+def write_json(path: Path, data: object) -> None:
+    """A JSON report, written atomically (UTF-8, readable)."""
+    import json
+
+    from draft_agreement.atomicio import atomic_write_bytes
+
+    atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 AuthorFilter = Annotated[

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from draft_agreement.cli.common import guarded, parse_pairs
+from draft_agreement.cli.common import echo_blanks, guarded, parse_pairs, write_json
 
 
 class DraftLang(StrEnum):
@@ -32,9 +32,7 @@ def draft_command(
     ],
     source: Annotated[
         Path | None,
-        typer.Option(
-            "--from", help="Pre-fill from this agreement (parties, dates, amounts, what the review found)."
-        ),
+        typer.Option("--from", help="Pre-fill from this agreement (parties, dates, what the review found)."),
     ] = None,
     data: Annotated[Path | None, typer.Option("--data", help="Values from a YAML or JSON file.")] = None,
     sets: Annotated[
@@ -44,23 +42,41 @@ def draft_command(
         DraftLang | None,
         typer.Option("--lang", help="zh or en (default: the agreement's language, else zh)."),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse (exit 2) instead of leaving marked blanks.")
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write what was drafted (JSON: blanks, sources).")
+    ] = None,
 ) -> None:
     """Draft a compliant document (consent notice, referral agreement, DPA...) from a template.
 
-    Missing required values are reported together, each with its description, with exit code 2.
+    A fact nobody gave becomes a marked blank (【待填写：…】 / [To be completed: …]); each is listed on
+    stderr. With --strict, missing values are refused together, each with its description, exit code 2.
     """
     with guarded(template):
         from draft_agreement.drafting.api import draft
 
         code = lang.value if lang else _language_of(source)
         result = draft(
-            template, output, lang=code, source=source, data=data, overrides=parse_pairs(sets or [])
+            template,
+            output,
+            lang=code,
+            source=source,
+            data=data,
+            overrides=parse_pairs(sets or []),
+            strict=strict,
         )
+        if report is not None:
+            write_json(report, result.to_dict())
         typer.echo(
-            f"{result.output}: {result.template} ({result.lang}), "
-            f"{len(result.prefilled)} value(s) taken from the agreement",
+            f"{result.output}: {result.template} ({result.lang}"
+            f"{', ' + result.variant if result.variant else ''}), "
+            f"{len(result.prefilled)} value(s) taken from the agreement, "
+            f"{len(result.blanks)} blank(s) to complete",
             err=True,
         )
+        echo_blanks(result.blanks)
 
 
 def compose_command(

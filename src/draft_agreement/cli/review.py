@@ -28,11 +28,13 @@ from draft_agreement.cli.common import (
     TimeoutOption,
     batch_timeout,
     check_address,
+    echo_blanks,
     expand_inputs,
     explain_lang,
     guarded,
     parse_pairs,
     time_limited,
+    write_json,
 )
 
 
@@ -176,6 +178,10 @@ def redline(
         list[str] | None,
         typer.Option("--set", help="A value for the attached annexes, NAME=VALUE; repeatable."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Refuse (exit 2) when an attached annex would have marked blanks."),
+    ] = False,
     convert_doc: ConvertOption = False,
     glob: GlobOption = None,
     exclude: ExcludeOption = None,
@@ -228,6 +234,7 @@ def redline(
                 output,
                 attach=annexes,
                 attach_values=values,
+                attach_strict=strict,
                 convert_doc=convert_doc,
                 mode=mode.value,
                 author=author,
@@ -245,12 +252,7 @@ def redline(
     outcome = time_limited(timeout, str(file), redline_one, output)
     with guarded(str(file)):
         if report is not None:
-            import json
-
-            from draft_agreement.atomicio import atomic_write_bytes
-
-            data = json.dumps(outcome.report.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
-            atomic_write_bytes(report, data)
+            write_json(report, outcome.report_dict())
         r = outcome.result
         counts = ", ".join(f"{k} {v}" for k, v in outcome.report.summary.items())
         typer.echo(
@@ -258,6 +260,11 @@ def redline(
             f"in {r.paragraphs} paragraph(s); {counts}",
             err=True,
         )
+        for annex in outcome.annexes:
+            typer.echo(
+                f"  {annex.label}: {annex.template}, {len(annex.blanks)} blank(s) to complete", err=True
+            )
+            echo_blanks(annex.blanks, f" ({annex.label})")
         if any(at_least(f.severity, fail_on.value) for f in outcome.report.findings):
             raise typer.Exit(1)
 

@@ -164,14 +164,15 @@ class Deal:
         index = self._owners.get(ref)
         return self.parties[index] if index is not None else None
 
-    def next_annex(self, lang: str) -> str:
+    def next_annex(self, lang: str, nth: int = 1) -> str:
         """The label an annex added to this agreement takes: after its own ("附件三", "Annex 3").
 
         It follows the word the agreement uses for its own annexes (附件/附表, Annex/Schedule/
-        Exhibit/Appendix), so a drafted consent notice reads as one more of them.
+        Exhibit/Appendix), so a drafted consent notice reads as one more of them. `nth` counts the
+        annexes added: the second drafted annex of an agreement with two of its own is 附件四.
         """
         own = [self.clause_labels.get(ref) or "" for ref in self.subject.annexes]
-        count = len(own) + 1
+        count = len(own) + max(nth, 1)
         if lang == "zh":
             word = "附表" if own and all(label.startswith("附表") for label in own) else "附件"
             return f"{word}{chinese_number(count)}"

@@ -1,7 +1,8 @@
 """Drafting the compliant alternative: templates pre-filled from an agreement, composed as annexes.
 
 `draft` renders one template (consent notice, customer message, referral agreement, DPA, impact
-assessment); `attach` appends drafted annexes to a redlined agreement; `compose` appends any Word files.
+assessment), with a marked blank for every fact nobody gave; `attach` appends drafted annexes to a
+redlined agreement as its next annexes; `compose` appends any Word files.
 Names are resolved lazily, so importing the CLI registration does not load docxtpl and docxcompose.
 """
 
@@ -11,6 +12,9 @@ import importlib
 from typing import Any
 
 _LAZY = {
+    "AttachResult": "api",
+    "Blank": "blanks",
+    "MissingValues": "resolve",
     "DraftResult": "api",
     "attach": "api",
     "draft": "api",

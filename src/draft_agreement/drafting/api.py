@@ -1,27 +1,40 @@
 """draft() and attach(): the drafting entry points the CLI and other front ends are thin over.
 
 `draft` renders one template, pre-filled from an agreement when `source` is given; `attach` drafts
-several and appends them to a (redlined) agreement as annexes. Both write atomically, never touch
-their inputs, and raise TemplateError (exit code 2) with every missing value listed at once.
+several and appends them to a (redlined) agreement as its next annexes. Both always write their
+output: a fact nobody gave is a marked blank, and the result lists every blank. With `strict`, they
+refuse instead (MissingValues, exit code 2) naming each missing value. They never touch their inputs
+and write atomically.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from draft_agreement.atomicio import atomic_write_bytes, check_output_path
+from draft_agreement.drafting.blanks import Blank, mark_blanks, markers_in
 from draft_agreement.drafting.catalog import Template, load_template
 from draft_agreement.drafting.composition import ComposeResult, compose_bytes, read_checked
+from draft_agreement.drafting.minimise import minimise
 from draft_agreement.drafting.output import write_docx
 from draft_agreement.drafting.prefilling import prefill
 from draft_agreement.drafting.render import render_docx, render_text
-from draft_agreement.drafting.resolve import Resolved, resolve
+from draft_agreement.drafting.resolve import (
+    CLI,
+    MissingValues,
+    Resolved,
+    Wording,
+    blank,
+    resolve,
+    unknown_names,
+)
+from draft_agreement.drafting.script import to_traditional, traditional_package
 from draft_agreement.drafting.values import DateStyle, default_date_style, detect_date_style
 from draft_agreement.errors import TemplateError
 
@@ -30,26 +43,79 @@ _DATA_LIMIT = 1 << 20  # a values file is a handful of lines; refuse anything th
 
 @dataclass(frozen=True)
 class DraftResult:
-    """What draft() wrote and where each value came from (default, agreement, data or set)."""
+    """What draft() wrote: where each value came from, and the blanks left for the lawyer."""
 
     template: str
     lang: str
     output: Path
     format: str  # docx | txt
     sources: dict[str, str]
+    blanks: tuple[Blank, ...] = ()
+    variant: str | None = None
+    withheld: tuple[str, ...] = ()  # categories the agreement hands over that the draft leaves out
 
     @property
     def prefilled(self) -> tuple[str, ...]:
         return tuple(name for name, source in self.sources.items() if source == "agreement")
 
+    def to_dict(self) -> dict[str, Any]:
+        """The --report JSON: no values (they may be personal information), only names and sources."""
+        return {
+            "template": self.template,
+            "lang": self.lang,
+            "variant": self.variant,
+            "output": str(self.output),
+            "format": self.format,
+            "prefilled": list(self.prefilled),
+            "sources": self.sources,
+            "blanks": [b.to_dict() for b in self.blanks],
+            "withheld": list(self.withheld),
+        }
+
+
+@dataclass(frozen=True)
+class Annex:
+    """One drafted annex of an attach(): its template, label and blanks."""
+
+    template: str
+    label: str
+    blanks: tuple[Blank, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"template": self.template, "label": self.label, "blanks": [b.to_dict() for b in self.blanks]}
+
+
+@dataclass(frozen=True)
+class AttachResult(ComposeResult):
+    """A composition whose annexes were drafted here."""
+
+    drafted: tuple[Annex, ...] = ()
+
+    @property
+    def blanks(self) -> tuple[Blank, ...]:
+        return tuple(b for annex in self.drafted for b in annex.blanks)
+
 
 @dataclass(frozen=True)
 class _Source:
-    """An agreement read once for pre-filling: its values per language and its date style."""
+    """An agreement read once for pre-filling: its values, date style, language, script and deal."""
 
     values: dict[str, Any]
     date_style: DateStyle
     lang: str
+    script: str  # zh, zh-Hant or en: Traditional drafts for a Traditional agreement
+    withheld: tuple[str, ...]
+    deal: Any
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    template: Template
+    lang: str
+    variant: str | None
+    body: bytes | str
+    resolved: Resolved
+    blanks: tuple[Blank, ...]
 
 
 def draft(
@@ -60,22 +126,38 @@ def draft(
     source: Path | None = None,
     data: Path | None = None,
     overrides: Mapping[str, str] | None = None,
+    strict: bool = False,
+    wording: Wording = CLI,
 ) -> DraftResult:
     """Render `template` in `lang` to `output` (.docx, or .txt for templates with a text version)."""
     tpl = load_template(template)
     output = Path(output)
     as_text = output.suffix.lower() == ".txt"
-    template_file = tpl.text(lang) if as_text else tpl.docx(lang)
-    for used in (template_file, source, data):
+    for used in (source, data):
         if used is not None:
             check_output_path(Path(used), output)
-    known = _read_source(Path(source), lang) if source is not None else None
-    resolved = _resolve(tpl, lang, known, load_data(data) if data else None, overrides)
     if as_text:
-        atomic_write_bytes(output, render_text(tpl, lang, resolved.values).encode("utf-8"))
+        tpl.text(lang)  # refuse early when there is no text version
+    known = _read_source(Path(source), lang) if source is not None else None
+    rendered = _render(
+        tpl, lang, known, load_data(data) if data else None, overrides, as_text, strict, wording
+    )
+    if as_text:
+        assert isinstance(rendered.body, str)
+        atomic_write_bytes(output, rendered.body.encode("utf-8"))
     else:
-        write_docx(output, render_docx(tpl, lang, resolved.values))
-    return DraftResult(tpl.name, lang, output, "txt" if as_text else "docx", resolved.sources)
+        assert isinstance(rendered.body, bytes)
+        write_docx(output, rendered.body)
+    return DraftResult(
+        tpl.name,
+        lang,
+        output,
+        "txt" if as_text else "docx",
+        rendered.resolved.sources,
+        rendered.blanks,
+        rendered.variant,
+        known.withheld if known else (),
+    )
 
 
 def attach(
@@ -87,10 +169,14 @@ def attach(
     *,
     data: Path | None = None,
     overrides: Mapping[str, str] | None = None,
-) -> ComposeResult:
-    """Draft each named template pre-filled from `source` and append them to `redlined` as annexes.
+    strict: bool = False,
+    wording: Wording = CLI,
+) -> AttachResult:
+    """Draft each named template pre-filled from `source` and append them to `redlined` as its next
+    annexes (附件三, Annex 3...), each in its own section, without the agreement's header and footer.
 
-    `lang` defaults to the agreement's language. Every template's problems are reported in one error.
+    `lang` defaults to the agreement's language. With `strict`, every template's missing values are
+    reported in one error and nothing is written.
     """
     redlined, source, output = Path(redlined), Path(source), Path(output)
     for used in (redlined, source, data):
@@ -98,29 +184,39 @@ def attach(
             check_output_path(Path(used), output)
     templates = [load_template(name) for name in annexes]
     known = _read_source(source, lang)
-    code = known.lang
     values = load_data(data) if data else {}
-    _check_names(templates, values, overrides or {})
-    rendered: list[bytes] = []
+    _check_names(templates, values, overrides or {}, wording)
+    drafted: list[_Rendered] = []
     problems: list[str] = []
     for tpl in templates:
         names = {v.name for v in tpl.variables}
         try:
-            resolved = _resolve(
-                tpl,
-                code,
-                known,
-                {k: v for k, v in values.items() if k in names},
-                {k: v for k, v in (overrides or {}).items() if k in names},
+            drafted.append(
+                _render(
+                    tpl,
+                    known.lang,
+                    known,
+                    {k: v for k, v in values.items() if k in names},
+                    {k: v for k, v in (overrides or {}).items() if k in names},
+                    False,
+                    strict,
+                    wording,
+                )
             )
-            rendered.append(render_docx(tpl, code, resolved.values))
-        except TemplateError as exc:
-            problems.append(str(exc))
+        except MissingValues as exc:
+            problems.append(exc.message(wording))
     if problems:
         raise TemplateError(" || ".join(problems))
-    data_bytes, comments = compose_bytes(read_checked(redlined), rendered, [str(redlined), *annexes])
+    labels = [known.deal.next_annex(known.lang, nth) for nth in range(1, len(drafted) + 1)]
+    if known.script == "zh-Hant":
+        labels = [to_traditional(label) for label in labels]
+    bodies = [r.body for r in drafted if isinstance(r.body, bytes)]
+    data_bytes, comments = compose_bytes(
+        read_checked(redlined), bodies, [str(redlined), *annexes], headings=labels
+    )
     write_docx(output, data_bytes)
-    return ComposeResult(output, len(rendered), comments)
+    annexed = tuple(Annex(r.template.name, label, r.blanks) for r, label in zip(drafted, labels, strict=True))
+    return AttachResult(output, len(drafted), comments, annexed)
 
 
 def load_data(path: Path) -> dict[str, Any]:
@@ -152,40 +248,80 @@ def _read_source(source: Path, lang: str | None) -> _Source:
     code = lang or ("en" if doc.language == "en" else "zh")
     report = review(source, lang=code)
     ctx = doc.context
-    return _Source(prefill(doc, report, code), detect_date_style(ctx.date, ctx.date_text, code), code)
+    found = prefill(doc, report, code)
+    script = "zh-Hant" if code == "zh" and doc.language == "zh-Hant" else code
+    style = detect_date_style(ctx.date, ctx.date_text, code)
+    return _Source(found.values, style, code, script, found.withheld, doc.deal)
 
 
-def _resolve(
+def _render(
     tpl: Template,
     lang: str,
     known: _Source | None,
     data: Mapping[str, Any] | None,
     overrides: Mapping[str, str] | None,
-) -> Resolved:
+    as_text: bool,
+    strict: bool,
+    wording: Wording,
+) -> _Rendered:
+    """Resolve, minimise, render and mark the blanks of one template; refuse gaps when `strict`."""
     if lang not in tpl.languages:
         raise TemplateError(
             f"template {tpl.name} has no {lang} version (languages: {', '.join(tpl.languages)})"
         )
     style = known.date_style if known else default_date_style(lang)
-    return resolve(
+    resolved = resolve(
         tpl,
         lang,
         style,
         prefilled=known.values if known else None,
         data=data,
         overrides=overrides,
+        wording=wording,
     )
+    by_name = {v.name: v for v in tpl.variables}
+    minimise(resolved.values, resolved.sources, lambda name: blank(by_name[name], lang))
+    variant = tpl.variant_for(resolved.values)
+    script = known.script if known else lang
+    body: bytes | str
+    if as_text:
+        text = render_text(tpl, lang, resolved.values, variant)
+        shown = markers_in(text)
+        body = to_traditional(text) if script == "zh-Hant" else text
+    else:
+        data_bytes, shown = mark_blanks(render_docx(tpl, lang, resolved.values, variant), script)
+        body = traditional_package(data_bytes) if script == "zh-Hant" else data_bytes
+    blanks = _shown(resolved, shown)
+    if script == "zh-Hant":  # the blanks as the draft shows them
+        blanks = tuple(
+            replace(b, label=to_traditional(b.label), description=to_traditional(b.description))
+            for b in blanks
+        )
+    if strict:
+        missing = {b.name: b for b in [*resolved.missing(tpl), *blanks]}
+        if missing:
+            raise MissingValues(tpl.name, lang, missing.values(), wording)
+    return _Rendered(tpl, lang, variant, body, resolved, blanks)
+
+
+def _shown(resolved: Resolved, labels: list[str]) -> tuple[Blank, ...]:
+    """The blanks the draft shows, once each, in the order the text shows them."""
+    by_label = {v.label: v for v in resolved.values.values() if isinstance(v, Blank)}
+    seen: dict[str, Blank] = {}
+    for label in labels:
+        found = by_label.get(label)
+        if found is not None and found.name not in seen:
+            seen[found.name] = found
+    return tuple(seen.values())
 
 
 def _check_names(
-    templates: Sequence[Template], data: Mapping[str, Any], overrides: Mapping[str, str]
+    templates: Sequence[Template], data: Mapping[str, Any], overrides: Mapping[str, str], wording: Wording
 ) -> None:
     """With several templates a name is unknown only if none of them takes it."""
-    known = {v.name for tpl in templates for v in tpl.variables}
-    for where, layer in (("--data", data), ("--set", overrides)):
-        unknown = sorted(set(layer) - known)
-        if unknown:
-            names = ", ".join(t.name for t in templates)
-            raise TemplateError(
-                f"{where} names unknown variable(s) {', '.join(unknown)} (none of {names} takes them)"
-            )
+    known = [v.name for tpl in templates for v in tpl.variables]
+    problems = unknown_names(
+        ", ".join(t.name for t in templates), sorted(set(known)), data, overrides, wording
+    )
+    if problems:
+        raise TemplateError(" | ".join(problems))

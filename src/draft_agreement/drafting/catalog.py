@@ -1,7 +1,9 @@
 """Template discovery and manifest validation.
 
 A template is a folder under templates/ holding `zh.docx`/`en.docx` (and optionally `zh.txt`/`en.txt`)
-beside a `manifest.yaml` that declares every variable the files use. The manifest is the contract the
+beside a `manifest.yaml` that declares every variable the files use. A variant (the guardian version of
+a consent notice) is another file of the same template, `zh.guardian.docx`, chosen when the bool
+variable the manifest names for it is true. The manifest is the contract the
 pre-fill, the CLI help and the missing-value error all read, so it is validated strictly: a typo in it
 must fail when the template is loaded, not as a confusing render error later.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,8 @@ from draft_agreement.errors import TemplateError
 LANGUAGES = ("zh", "en")
 TYPES = ("string", "date", "amount", "list", "bool")
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-_TEMPLATE_KEYS = {"name", "title", "description", "variables"}
-_VARIABLE_KEYS = {"name", "type", "required", "required_if", "default", "description"}
+_TEMPLATE_KEYS = {"name", "title", "description", "variables", "variants"}
+_VARIABLE_KEYS = {"name", "type", "required", "required_if", "default", "description", "blank"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class Variable:
     description: dict[str, str]
     default: Any = None  # a value, or {"zh": ..., "en": ...} when the default depends on the language
     required_if: str | None = None  # a bool variable that makes this one required when true
+    blank: dict[str, str] | None = None  # what a marked blank says in the draft (default: the description)
+
+    def blank_label(self, lang: str) -> str:
+        return (self.blank or self.description)[lang]
 
     def default_for(self, lang: str) -> Any:
         if isinstance(self.default, dict):
@@ -54,16 +60,17 @@ class Template:
     title: dict[str, str]
     description: dict[str, str]
     variables: tuple[Variable, ...]
+    variants: dict[str, str] = field(default_factory=dict)  # variant -> the bool variable choosing it
 
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(lang for lang in LANGUAGES if (self.folder / f"{lang}.docx").is_file())
 
-    def docx(self, lang: str) -> Path:
-        return self._file(lang, "docx")
+    def docx(self, lang: str, variant: str | None = None) -> Path:
+        return self._file(lang, "docx", variant)
 
-    def text(self, lang: str) -> Path:
-        return self._file(lang, "txt")
+    def text(self, lang: str, variant: str | None = None) -> Path:
+        return self._file(lang, "txt", variant)
 
     def has_text(self, lang: str) -> bool:
         return (self.folder / f"{lang}.txt").is_file()
@@ -71,11 +78,27 @@ class Template:
     def variable(self, name: str) -> Variable | None:
         return next((v for v in self.variables if v.name == name), None)
 
-    def _file(self, lang: str, suffix: str) -> Path:
-        path = self.folder / f"{lang}.{suffix}"
+    def variant_for(self, values: dict[str, Any]) -> str | None:
+        """The variant whose flag is set (the guardian notice when children's data is concerned)."""
+        return next((name for name, flag in self.variants.items() if values.get(flag) is True), None)
+
+    def files(self) -> list[Path]:
+        """Every template file: each language, each variant, .docx and .txt."""
+        stems = ["", *(f".{variant}" for variant in self.variants)]
+        candidates = [
+            self.folder / f"{lang}{stem}.{ext}"
+            for lang in LANGUAGES
+            for stem in stems
+            for ext in ("docx", "txt")
+        ]
+        return [path for path in candidates if path.is_file()]
+
+    def _file(self, lang: str, suffix: str, variant: str | None) -> Path:
+        stem = f"{lang}.{variant}" if variant else lang
+        path = self.folder / f"{stem}.{suffix}"
         if not path.is_file():
             have = ", ".join(self.languages) or "none"
-            raise TemplateError(f"template {self.name} has no {lang}.{suffix} (languages: {have})")
+            raise TemplateError(f"template {self.name} has no {stem}.{suffix} (languages: {have})")
         return path
 
 
@@ -139,7 +162,21 @@ def _template(path: Path, data: object) -> Template:
         title=_bilingual(path, "title", data.get("title")),
         description=_bilingual(path, "description", data.get("description")),
         variables=variables,
+        variants=_variants(path, data.get("variants"), variables),
     )
+
+
+def _variants(path: Path, raw: object, variables: tuple[Variable, ...]) -> dict[str, str]:
+    """`variants: {guardian: guardian}`: each variant is chosen by a bool variable of the manifest."""
+    if raw is None:
+        return {}
+    kinds = {v.name: v.type for v in variables}
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and _NAME.match(k) for k in raw):
+        raise TemplateError(f"{path}: variants maps lower-case variant names to bool variables")
+    for variant, flag in raw.items():
+        if kinds.get(flag) != "bool":
+            raise TemplateError(f"{path}: variant {variant}: {flag!r} is not a bool variable")
+    return dict(raw)
 
 
 def _variable(path: Path, index: int, raw: object) -> Variable:
@@ -169,6 +206,7 @@ def _variable(path: Path, index: int, raw: object) -> Variable:
         description=_bilingual(path, f"{where}: description", raw.get("description")),
         default=default,
         required_if=required_if,
+        blank=_bilingual(path, f"{where}: blank", raw["blank"]) if "blank" in raw else None,
     )
 
 
@@ -190,12 +228,19 @@ def _check_default(path: Path, where: str, kind: str, default: object) -> None:
 
 
 def _check_names(path: Path, variables: tuple[Variable, ...]) -> None:
+    """Names are unique, and so are blank labels: a marked blank in a draft is read back by its label,
+    so two variables may not share one."""
     seen: set[str] = set()
+    described: dict[str, str] = {}
     kinds = {v.name: v.type for v in variables}
     for v in variables:
         if v.name in seen:
             raise TemplateError(f"{path}: variable {v.name} is declared twice")
         seen.add(v.name)
+        for lang in LANGUAGES:
+            other = described.setdefault(f"{lang}:{v.blank_label(lang)}", v.name)
+            if other != v.name:
+                raise TemplateError(f"{path}: variables {other} and {v.name} share a {lang} blank label")
         if v.required_if is not None and kinds.get(v.required_if) != "bool":
             raise TemplateError(
                 f"{path}: variable {v.name}: required_if {v.required_if!r} is not a bool variable"

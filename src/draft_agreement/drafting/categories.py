@@ -1,10 +1,11 @@
 """What personal information an agreement hands over, read from the review's findings.
 
-The consent notice must name the categories (PIPL arts. 17, 23), single out sensitive ones (arts. 28–30)
-and, for a transfer abroad, the overseas recipient's country (art. 39); the impact assessment also wants
-volumes. Findings already say *where* personal information moves; this module reads only those
-paragraphs (and the header row of a flagged customer-list table) and names what they mention, in the
-output language. Anything not mentioned there is left out rather than guessed.
+The impact assessment names the categories an agreement hands over with their risk levels, and its
+volumes; a transfer abroad needs the overseas recipient's country (PIPL art. 39). Findings already say
+*where* personal information moves; this module reads only those paragraphs (and the header row of a
+flagged customer-list table) and names what they mention, with the kinds of the catalogue
+(clauses/drafting/categories.yaml). Anything not mentioned there is left out rather than guessed. What
+the agreement hands over is a fact to assess, never what a draft may pass on: drafts name the minimum.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from draft_agreement.drafting.catalogue import Kind, catalogue
+from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document
 
 PI_FINDINGS = frozenset(
@@ -38,126 +41,6 @@ class FindingLike(Protocol):
     @property
     def location(self) -> object: ...
 
-
-@dataclass(frozen=True)
-class Kind:
-    """A category of personal information, named as a consent notice names it."""
-
-    key: str
-    zh: str
-    en: str
-    sensitive: bool
-    pattern: re.Pattern[str]
-
-    def label(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-def _kind(key: str, zh: str, en: str, sensitive: bool, pattern: str) -> Kind:
-    return Kind(key, zh, en, sensitive, re.compile(pattern, re.IGNORECASE))
-
-
-# Order is the order a notice lists them in: identity, contact, relationships, content, then sensitive.
-KINDS: tuple[Kind, ...] = (
-    _kind(
-        "name",
-        "姓名",
-        "names",
-        False,
-        r"姓名|名字|(?<!display\s)(?<!screen\s)(?<!account\s)\bnames?\b(?!\s+of\s+the\s+(?:seller|buyer))",
-    ),
-    _kind(
-        "id_number",
-        "身份证件号码",
-        "identity document numbers",
-        False,
-        r"身份证(?:件)?(?:号码|号)|证件号码|\bID\s+(?:card\s+)?numbers?\b|passport\s+numbers?",
-    ),
-    _kind("birth", "出生日期", "dates of birth", False, r"出生日期|生日|dates?\s+of\s+birth|birth\s*dates?"),
-    _kind(
-        "address", "住址", "home addresses", False, r"住址|家庭地址|居住地址|home\s+address|postal\s+address"
-    ),
-    _kind(
-        "phone",
-        "手机号码",
-        "phone numbers",
-        False,
-        r"手机(?:号码|号)?|电话号码|联系电话|\bphone\s+numbers?\b|\bmobile\s+numbers?\b",
-    ),
-    _kind("email", "电子邮箱", "e-mail addresses", False, r"电子邮箱|邮箱地址|e-?mail\s+address"),
-    _kind(
-        "contacts",
-        "联系人关系信息（好友、粉丝、客户名单等）",
-        "contact lists (friends, followers, customers)",
-        False,
-        r"好友|粉丝|关注者|客户资源|客户名单|客户信息|通讯录|联系人|"
-        r"\bfollowers?\b|\bfans?\b|\bfriends?\s+lists?\b|\bcontact\s+lists?\b|\baudience\s+data\b|"
-        r"\bcustomer\s+(?:lists?|data|records)\b",
-    ),
-    _kind(
-        "chat",
-        "通信内容（聊天记录、私信等）",
-        "chat logs and direct messages",
-        False,
-        r"聊天记录|聊天内容|私信|通信内容|\bDMs?\b|direct\s+messages?|chat\s+(?:logs?|history|records?)",
-    ),
-    _kind(
-        "transactions",
-        "消费及交易记录",
-        "purchase and transaction records",
-        False,
-        r"消费记录|交易记录|购买记录|订单|purchase\s+history|transaction\s+records?|order\s+history",
-    ),
-    _kind(
-        "medical",
-        "医疗健康信息（病历、诊疗记录、治疗照片等）",
-        "medical and health information (medical records, treatments, clinical photos)",
-        True,
-        r"病历|就诊|医疗|诊疗|治疗|手术|术前|术后|健康|病史|过敏|medical|health|treatment|diagnos|clinical",
-    ),
-    _kind(
-        "biometric",
-        "生物识别信息（人脸、指纹等）",
-        "biometric information (face, fingerprints)",
-        True,
-        r"人脸|面部识别|指纹|声纹|虹膜|生物识别|biometric|fingerprint|face\s+(?:scan|data|recognition)",
-    ),
-    _kind(
-        "id_images",
-        "身份证件照片",
-        "images of identity documents",
-        True,
-        r"身份证(?:件)?(?:照片|复印件|图片|正反面|扫描件)|ID\s+(?:card\s+)?(?:images?|photos?|scans?|copies)",
-    ),
-    _kind(
-        "financial",
-        "金融账户信息",
-        "financial account information",
-        True,
-        r"银行卡号|银行账户|银行账号|支付账户|信用卡|bank\s+(?:card|account)s?|credit\s+cards?",
-    ),
-    _kind(
-        "whereabouts",
-        "行踪轨迹",
-        "whereabouts and location data",
-        True,
-        r"行踪|轨迹|定位|位置信息|whereabouts|location\s+(?:data|history)",
-    ),
-    _kind(
-        "religion",
-        "宗教信仰和特定身份信息",
-        "religious beliefs and special identity",
-        True,
-        r"宗教|信仰|religio",
-    ),
-    _kind(
-        "minors",
-        "不满十四周岁未成年人的个人信息",
-        "personal information of children under 14",
-        True,
-        r"未满十四|不满十四|十四周岁以下|儿童|under\s+(?:the\s+age\s+of\s+)?14|children",
-    ),
-)
 
 _COUNTRIES: tuple[tuple[str, str, str], ...] = (
     ("新加坡", "Singapore", r"新加坡|singapore"),
@@ -241,19 +124,29 @@ def survey(doc: Document, findings: Iterable[FindingLike], lang: str) -> Found:
         texts = [p.text for p in doc.paragraphs() if _STATES_CATEGORIES.search(p.text)]
     tables = sorted({t for f in relevant if (t := _table_of(f)) is not None})
     headers = [" ".join(_table_row(doc, story, table, 0)) for story, table in tables]
-    kinds = tuple(k for k in KINDS if any(k.pattern.search(text) for text in texts + headers))
+    folded = [fold_chars(text) for text in texts + headers]
+    kinds = tuple(k for k in catalogue().kinds if any(k.pattern.search(text) for text in folded))
     border = [
         f.paragraph_text for f in relevant if f.category == "cross-border-transfer" and f.paragraph_text
     ]
     countries = tuple(
         zh if lang == "zh" else en
         for zh, en, pattern in _COUNTRY_PATTERNS
-        if any(pattern.search(t) for t in border)
+        if any(pattern.search(fold_chars(t)) for t in border)
     )
-    volumes = list(_volumes(texts, lang))
+    volumes = list(_volumes([fold_chars(t) for t in texts], lang))
     volumes += [_listed(lang, n) for story, table in tables if (n := _people_listed(doc, story, table))]
     volumes += _account_counts(doc, lang)
     return Found(kinds, countries, tuple(volumes), bool(border))
+
+
+def concerns_children(doc: Document, found: Found) -> bool:
+    """Whether the individuals are children under 14, so their guardians decide (PIPL arts. 28, 31):
+    the review found their information, or the agreement says so anywhere (托管班, 不满十四周岁)."""
+    if any(k.key == "minors" for k in found.kinds):
+        return True
+    cue = catalogue().children
+    return any(cue.search(fold_chars(p.text)) for p in doc.story("body").paragraphs)
 
 
 def _table_of(finding: FindingLike) -> tuple[str, int] | None:

@@ -2,8 +2,10 @@
 
 StrictUndefined turns a variable the manifest forgot into an error instead of an empty string, and
 `finalize` marks any expression that printed nothing; the post-render check then refuses output that
-still contains `{{`, `{%`, `{#` or such a mark, so a draft never reaches a client with a blank where a
-name or a purpose should be.
+still contains `{{`, `{%`, `{#` or such a mark, so a draft never reaches a client with an unmarked gap
+where a name or a purpose should be. A value nobody gave is a Blank, which prints as a marked blank
+(drafting/blanks.py). The environment also carries the catalogue's filters (`nature`, `tier`, `risk`,
+`restricted`), so templates state the law's view of a category without computing it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docxtpl import DocxTemplate
 
 from draft_agreement.drafting import namespaces  # noqa: F401 - docxtpl imports docxcompose; undo its prefix
 from draft_agreement.drafting.catalog import Template
+from draft_agreement.drafting.levels import filters
 from draft_agreement.drafting.output import freeze
 from draft_agreement.errors import TemplateError
 from draft_agreement.ooxml import W_P, W_T
@@ -33,23 +36,25 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def environment(*, autoescape: bool) -> jinja2.Environment:
+def environment(*, autoescape: bool, lang: str = "zh") -> jinja2.Environment:
     """The one jinja2 setup: strict about undefined names, loud about empty output, XML-safe for .docx."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         finalize=_finalize,
         keep_trailing_newline=True,
     )
+    env.filters.update(filters(lang))
+    return env
 
 
-def render_docx(template: Template, lang: str, values: dict[str, Any]) -> bytes:
+def render_docx(template: Template, lang: str, values: dict[str, Any], variant: str | None = None) -> bytes:
     """The rendered .docx (fixed zip dates), checked for leftovers."""
-    source = template.docx(lang)
+    source = template.docx(lang, variant)
     where = f"{template.name}/{source.name}"
     document = DocxTemplate(str(source))
     try:
-        document.render(values, environment(autoescape=True))
+        document.render(values, environment(autoescape=True, lang=lang))
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             f"{where}: uses a variable its manifest does not declare ({exc.message})"
@@ -63,11 +68,11 @@ def render_docx(template: Template, lang: str, values: dict[str, Any]) -> bytes:
     return data
 
 
-def render_text(template: Template, lang: str, values: dict[str, Any]) -> str:
+def render_text(template: Template, lang: str, values: dict[str, Any], variant: str | None = None) -> str:
     """The rendered plain-text variant (a message to paste into a chat), checked for leftovers."""
-    source = template.text(lang)
+    source = template.text(lang, variant)
     where = f"{template.name}/{source.name}"
-    env = environment(autoescape=False)
+    env = environment(autoescape=False, lang=lang)
     try:
         text = env.from_string(source.read_text(encoding="utf-8")).render(values)
     except jinja2.UndefinedError as exc:

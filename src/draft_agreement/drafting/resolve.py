@@ -1,30 +1,67 @@
-"""Decide every variable's value before rendering, and refuse with ONE error listing all gaps.
+"""Decide every variable's value before rendering: given values typed, missing ones marked as blanks.
 
-Layers, later winning: manifest defaults, the agreement's pre-fill, a --data file, then --set. A lawyer
-who forgot three values should learn about all three at once, each with its description, rather than
-fix them one render at a time; so unknown names, unreadable values and missing required values are
-collected and raised together.
+Layers, later winning: manifest defaults, the agreement's pre-fill, a --data file, then --set. A value
+nobody gave becomes a Blank that the draft prints as a marked gap, so a draft is always written; with
+`strict` the caller refuses instead, listing every missing value with its description at once. Unknown
+names and values of the wrong type are the lawyer's typos, so they are always refused, all together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from draft_agreement.drafting.catalog import Template
+from draft_agreement.drafting.blanks import Blank
+from draft_agreement.drafting.catalog import Template, Variable
 from draft_agreement.drafting.values import DateStyle, ValueProblem, coerce
 from draft_agreement.errors import TemplateError
 
-HINT = "give them with --set NAME=VALUE, --data FILE.yaml or --from AGREEMENT.docx"
+
+@dataclass(frozen=True)
+class Wording:
+    """How a front end names where values come from, so an error speaks its user's language."""
+
+    data: str  # the values file
+    set: str  # single values
+    hint: str  # how to give the missing ones
+
+
+CLI = Wording("--data", "--set", "give them with --set NAME=VALUE, --data FILE.yaml or --from AGREEMENT.docx")
+FORM = Wording("the values", "the form", "fill them in the form's fields")
+
+
+class MissingValues(TemplateError):
+    """Strict drafting refused: values nobody gave, each with its description."""
+
+    def __init__(self, template: str, lang: str, missing: Iterable[Blank], wording: Wording = CLI) -> None:
+        self.template = template
+        self.lang = lang
+        self.missing = tuple(missing)
+        super().__init__(self.message(wording))
+
+    def message(self, wording: Wording) -> str:
+        listed = "; ".join(f"{b.name} ({b.description or b.label})" for b in self.missing)
+        return (
+            f"template {self.template} ({self.lang}): {len(self.missing)} required value(s) missing: "
+            f"{listed} ({wording.hint})"
+        )
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """Typed values for every manifest variable (None where an optional one is absent) and their source."""
+    """Typed values for every manifest variable (a Blank where none was given) and their source."""
 
     values: dict[str, Any]
     sources: dict[str, str]  # name -> default | agreement | data | set
+
+    def missing(self, template: Template) -> list[Blank]:
+        """Blanks of the variables the manifest requires, given the flags that are set."""
+        return [
+            value
+            for v in template.variables
+            if isinstance(value := self.values[v.name], Blank) and v.required_given(self.values)
+        ]
 
 
 def resolve(
@@ -35,10 +72,11 @@ def resolve(
     prefilled: Mapping[str, Any] | None = None,
     data: Mapping[str, Any] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    wording: Wording = CLI,
 ) -> Resolved:
-    """Merge the layers, coerce each value to its type and check that nothing required is blank."""
+    """Merge the layers, coerce each value to its type, and mark what nobody gave as a blank."""
     known = {v.name for v in template.variables}
-    problems = _unknown(template, data, overrides, known)
+    problems = unknown_names(template.name, [v.name for v in template.variables], data, overrides, wording)
     raw: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for v in template.variables:
@@ -53,48 +91,49 @@ def resolve(
     values: dict[str, Any] = {}
     for v in template.variables:
         try:
-            values[v.name] = _blank_to_none(coerce(v.type, raw.get(v.name), lang, date_style))
+            values[v.name] = _given(coerce(v.type, raw.get(v.name), lang, date_style))
         except ValueProblem as exc:
             problems.append(f"{v.name}: {exc}")
             values[v.name] = None
-    missing = [
-        f"{v.name} ({v.description[lang]})"
-        for v in template.variables
-        if values[v.name] is None and v.required_given(values)
-    ]
-    if missing:
-        problems.append(f"{len(missing)} required value(s) missing: " + "; ".join(missing) + f" ({HINT})")
     if problems:
         raise TemplateError(f"template {template.name} ({lang}): " + " | ".join(problems))
     for v in template.variables:
-        if v.type == "bool" and values[v.name] is None:
-            values[v.name] = False
-        if v.type == "list" and values[v.name] is None:
-            values[v.name] = []
-    return Resolved(values, {k: s for k, s in sources.items() if values.get(k) not in (None, [], "")})
+        if values[v.name] is None:
+            values[v.name] = False if v.type == "bool" else blank(v, lang)
+    return Resolved(values, {k: s for k, s in sources.items() if not _absent(values.get(k))})
 
 
-def _unknown(
-    template: Template,
+def blank(variable: Variable, lang: str) -> Blank:
+    return Blank(variable.name, variable.blank_label(lang), lang, variable.description[lang])
+
+
+def unknown_names(
+    template: str,
+    names: list[str],
     data: Mapping[str, Any] | None,
     overrides: Mapping[str, Any] | None,
-    known: set[str],
+    wording: Wording = CLI,
 ) -> list[str]:
     """Names the template does not declare: almost always a typo, so say which names exist."""
     problems = []
-    for where, layer in (("--data", data), ("--set", overrides)):
-        unknown = sorted(set(layer or {}) - known)
+    for where, layer in ((wording.data, data), (wording.set, overrides)):
+        unknown = sorted(set(layer or {}) - set(names))
         if unknown:
             problems.append(
                 f"{where} names unknown variable(s) {', '.join(unknown)} "
-                f"(template {template.name} takes: {', '.join(v.name for v in template.variables)})"
+                f"(template {template} takes: {', '.join(names)})"
             )
     return problems
 
 
-def _blank_to_none(value: Any) -> Any:
+def _given(value: Any) -> Any:
+    """None for a value that says nothing: blank text or an empty list."""
     if isinstance(value, str) and not value.strip():
         return None
     if isinstance(value, list) and not value:
         return None
     return value
+
+
+def _absent(value: Any) -> bool:
+    return value is None or isinstance(value, Blank) or value == [] or value == ""

@@ -181,8 +181,8 @@ _CN_FIELD_WORDS = _vocabulary(
         "|营业执照号|注册号|身分证字号|身分证号|身份证字号|统一编号",
         "address": "住所地|住所|住址|通讯地址|通信地址|联系地址|注册地址|经营地址|户籍地址|居住地址"
         "|办公地址|送达地址|地址",
-        "contact": "联系电话|联系方式|联系邮箱|电话号码|电话|手机号码|手机号|手机|电子邮箱|电子信箱|电子邮件"
-        "|电邮|邮箱|传真",
+        "contact": "联系电话|联系方式|联系邮箱|联络电话|联络方式|联络邮箱|电话号码|电话|手机号码|手机号|手机"
+        "|电子邮箱|电子信箱|电子邮件|电邮|邮箱|传真",
         "representative": "法定代表人|法人代表|负责人|授权代表|委托代理人|代理人|经办人|代表人|代表",
         "signature": "签字盖章|签字或盖章|签字/盖章|签字|签章|盖章|签名|签署|手印|捺印",
         "other": "签订日期|签署日期|签约日期|签订时间|签署时间|日期|签订地点|签约地点|开户行|开户银行"
@@ -704,7 +704,10 @@ def _segment_start(folded: str, boundary: int, end: int) -> int:
         if m.group() != ":" or not _FIELD_BEFORE.search(folded, boundary, boundary + m.start())
     ]
     start = boundary + (stops[-1] if stops else 0)
-    cue = re.search(r"由|(?i:\b(?:by\s+and\s+)?between\b|\bamong\b)", folded[start:end])
+    cue = re.search(
+        r"由|(?i:\b(?:by\s+and\s+)?between\b|\bamong\b|\b(?:entered\s+into|made|executed)\b[^:;]{0,60}?\bby\b(?!\s+and\b))",
+        folded[start:end],
+    )
     return start + cue.end() if cue else start
 
 

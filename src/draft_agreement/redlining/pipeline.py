@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from draft_agreement.atomicio import check_output_path
 from draft_agreement.model.document import load_document
@@ -26,11 +27,19 @@ DEFAULT_AUTHOR = "draft-agreement"
 
 @dataclass(frozen=True)
 class RedlineOutcome:
-    """What a redline did: the review it acted on and the marks it wrote."""
+    """What a redline did: the review it acted on, the marks it wrote and the annexes it drafted."""
 
     report: Report
     result: RedlineResult
     output: Path
+    annexes: tuple[Any, ...] = ()  # drafting.api.Annex: template, label, blanks
+
+    def report_dict(self) -> dict[str, Any]:
+        """The review report, with the drafted annexes and the blanks they leave for the lawyer."""
+        data = self.report.to_dict()
+        if self.annexes:
+            data["annexes"] = [annex.to_dict() for annex in self.annexes]
+        return data
 
 
 def _iso(date: str | None) -> str:
@@ -54,6 +63,7 @@ def redline(
     in_place: bool = False,
     attach: Sequence[str] = (),
     attach_values: dict[str, str] | None = None,
+    attach_strict: bool = False,
     convert_doc: bool = False,
 ) -> RedlineOutcome:
     """Review `source` and write `output` with tracked replacements and comments.
@@ -63,7 +73,9 @@ def redline(
     7
 
     A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
-    (consent-notice, referral-agreement...) appended as annexes, pre-filled from this agreement.
+    (consent-notice, referral-agreement...) appended as the agreement's next annexes, pre-filled from
+    it; what it does not say is a marked blank, so the redline is always written (unless
+    `attach_strict`, which refuses and writes nothing).
     """
     source, output = Path(source), Path(output)
     check_output_path(source, output, in_place)
@@ -84,5 +96,7 @@ def redline(
     with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
         staged = Path(tmp) / output.name
         writer.save(staged)
-        attach_annexes(staged, list(attach), source, output, explain, overrides=attach_values)
-    return RedlineOutcome(report, result, output)
+        composed = attach_annexes(
+            staged, list(attach), source, output, explain, overrides=attach_values, strict=attach_strict
+        )
+    return RedlineOutcome(report, result, output, composed.drafted)

@@ -80,10 +80,11 @@ _ERRORS = {
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, missing: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.missing = missing
 
 
 class Lang(StrEnum):
@@ -95,6 +96,11 @@ class Mode(StrEnum):
     track = "track"
     comments = "comments"
     clean = "clean"
+
+
+class DraftFormat(StrEnum):
+    docx = "docx"
+    json = "json"
 
 
 class Severity(StrEnum):
@@ -253,6 +259,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        if exc.missing:  # a strict draft: the values the page's form must ask for
+            return JSONResponse({"error": exc.message, "missing": exc.missing}, status_code=exc.status)
         return _error(exc.status, exc.message)
 
     @app.exception_handler(RequestValidationError)
@@ -290,7 +298,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             except WorkerStopped:
                 raise ApiError(422, f"{shown}: could not be processed (the worker process stopped)") from None
             if result.error is not None:
-                raise ApiError(result.status, result.error)
+                raise ApiError(result.status, result.error, result.missing)
             data = output.read_bytes() if output is not None else None
             return result, data
         finally:
@@ -369,7 +377,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     @app.post(
         "/api/draft",
         summary="Draft a document from a template, pre-filled from an uploaded agreement",
-        description="`template=consent-notice` with the agreement as `file` gives its consent notice.",
+        description=(
+            "`template=consent-notice` with the agreement as `file` gives its consent notice. Facts the "
+            "agreement does not give are marked blanks in the draft; header `X-Blanks` counts them. "
+            "`format=json` returns `{template, lang, variant, blanks: [{name, label, description}], "
+            "prefilled, sources, withheld, filename, docx}` with the draft base64-encoded in `docx`. "
+            '`strict=true` refuses instead: 400 `{"error", "missing": [{name, label, description}]}`.'
+        ),
         openapi_extra={"requestBody": _OPTIONAL_UPLOAD_BODY},
         responses={**_DOCX_RESPONSE, **_ERRORS, 501: {"description": "Drafting is not installed"}},
         response_class=Response,
@@ -387,17 +401,33 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 description="NAME=VALUE for a value the agreement lacks; repeatable",
             ),
         ] = None,
+        strict: Annotated[bool, Query(description="Refuse instead of leaving marked blanks")] = False,
+        format: Annotated[DraftFormat, Query(description="docx, or json with the blanks")] = DraftFormat.docx,
     ) -> Response:
         if not drafting:
             raise ApiError(501, "drafting is not available in this installation")
         overrides = dict(_assignment(item) for item in values or ())
         upload = await _upload(request, required=False)
-        options = {"template": template, "lang": lang.value if lang else None, "overrides": overrides}
-        _, data = await process(DRAFT, upload, True, options)
-        assert data is not None
+        options = {
+            "template": template,
+            "lang": lang.value if lang else None,
+            "overrides": overrides,
+            "strict": strict,
+        }
+        result, data = await process(DRAFT, upload, True, options)
+        assert data is not None and result.report is not None
         stem = PurePosixPath(upload.name).stem + "." if upload is not None else ""
+        filename = f"{stem}{template}.docx"
+        if format == DraftFormat.json:
+            body = {**result.report, "filename": filename, "docx": base64.b64encode(data).decode("ascii")}
+            return JSONResponse(body)
         return Response(
-            data, media_type=DOCX_TYPE, headers={"content-disposition": _attachment(f"{stem}{template}.docx")}
+            data,
+            media_type=DOCX_TYPE,
+            headers={
+                "content-disposition": _attachment(filename),
+                "x-blanks": str(len(result.report["blanks"])),
+            },
         )
 
     async def _upload(request: Request, required: bool = True) -> Upload | None:

@@ -41,6 +41,7 @@ class JobResult:
     report: dict[str, Any] | None = None
     counts: dict[str, int] | None = None
     error: str | None = None
+    missing: list[dict[str, str]] | None = None  # a strict draft's missing values, for the page's form
 
 
 def _first_line(text: str) -> str:
@@ -97,17 +98,22 @@ def _run(job: Job) -> JobResult:
     if job.kind == DRAFT:
         assert job.output is not None
         from draft_agreement.drafting import draft
+        from draft_agreement.drafting.resolve import FORM
 
         source = Path(job.source) if job.source else None
         lang = job.options.get("lang") or _language_of(source)
-        draft(
+        result = draft(
             job.options["template"],
             Path(job.output),
             lang=lang,
             source=source,
             overrides=job.options.get("overrides") or None,
+            strict=bool(job.options.get("strict")),
+            wording=FORM,
         )
-        return JobResult()
+        report = result.to_dict()
+        report.pop("output")  # a path in the request's temporary folder
+        return JobResult(report=report)
     raise ValueError(f"unknown job kind {job.kind!r}")
 
 
@@ -116,4 +122,6 @@ def execute(job: Job) -> JobResult:
     try:
         return _run(job)
     except Exception as exc:  # noqa: BLE001 - a bad upload must give a clear 4xx, never a traceback
-        return JobResult(status=_status(exc), error=_message(job, exc))
+        missing = getattr(exc, "missing", None)
+        listed = [b.to_dict() for b in missing] if isinstance(exc, TemplateError) and missing else None
+        return JobResult(status=_status(exc), error=_message(job, exc), missing=listed)

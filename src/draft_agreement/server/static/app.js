@@ -13,7 +13,8 @@ const TEXT = {
     downloadRedline: "下载修订版（修订模式）",
     downloadClean: "下载清洁版",
     downloadConsent: "下载个人信息告知同意书",
-    valuesHelp: "协议中缺少以下内容，须由律师据实填写：",
+    valuesHelp: "告知同意书已下载。协议中缺少以下内容，已在文中标为【待填写】（黄色底纹）；可在此据实填写后重新下载，也可在 Word 中补全：",
+    noBlanks: "告知同意书已下载，没有待填写的内容。",
     noFindings: "未发现问题。",
     wholeDocument: "全文",
     unnumbered: "未编号部分（标题、当事人信息等）",
@@ -39,7 +40,8 @@ const TEXT = {
     downloadRedline: "Download redlined (tracked changes)",
     downloadClean: "Download clean version",
     downloadConsent: "Download consent notice",
-    valuesHelp: "The agreement does not say the following; the lawyer must state it truthfully:",
+    valuesHelp: "The consent notice was downloaded. The agreement does not say the following, so the draft marks each as [To be completed] (yellow); state them truthfully here and download again, or complete them in Word:",
+    noBlanks: "The consent notice was downloaded; nothing is left to complete.",
     noFindings: "No findings.",
     wholeDocument: "Whole document",
     unnumbered: "Outside numbered clauses (title, parties…)",
@@ -57,6 +59,7 @@ const TEXT = {
   },
 };
 const SEVERITIES = ["high", "medium", "low", "info"];
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const params = new URLSearchParams(location.search);
 const token = params.get("token");
@@ -265,44 +268,53 @@ async function download(path, extra, fallback) {
   }
 }
 
-function missingValues(message) {
-  // The drafting error lists "name (description); name (description) (give them with ...)".
-  const found = /missing: (.+?) \(give them/.exec(message);
-  if (!found) return [];
-  return found[1].split("; ").map((entry) => {
-    const cut = entry.indexOf(" (");
-    return cut < 0 ? { name: entry, label: entry } : { name: entry.slice(0, cut), label: entry.slice(cut + 2, -1) };
-  });
+function saveFile(base64, name) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: DOCX }));
+  const link = element("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-function askForValues(missing) {
+function showBlanks(blanks) {
+  // One field per marked blank of the draft; what was typed before stays.
+  const typed = new Map();
+  for (const input of $("values-fields").querySelectorAll("textarea")) typed.set(input.name, input.value);
   const fields = $("values-fields");
   fields.replaceChildren();
-  for (const item of missing) {
-    const label = element("label", null, item.label);
+  for (const blank of blanks) {
+    const label = element("label", "blank", blank.description || blank.label);
     const input = element("textarea");
-    input.name = item.name;
+    input.name = blank.name;
     input.rows = 2;
+    input.value = typed.get(blank.name) || "";
     label.append(input);
     fields.append(label);
   }
-  $("values-form").hidden = false;
+  $("values-form").hidden = blanks.length === 0;
+  $("blanks-summary").textContent = blanks.length ? "" : t("noBlanks");
 }
 
 async function consent() {
-  const pairs = [["template", "consent-notice"]];
+  const pairs = [["template", "consent-notice"], ["format", "json"]];
   for (const input of $("values-fields").querySelectorAll("textarea")) {
     if (input.value.trim()) pairs.push(["set", input.name + "=" + input.value.trim()]);
   }
-  const outcome = await download("api/draft", pairs, "consent-notice.docx");
-  if (outcome === true) {
-    $("values-form").hidden = true;
-    return;
-  }
-  const missing = missingValues(outcome);
-  if (missing.length) {
+  setStatus(t("preparing"));
+  busy(true);
+  try {
+    const drafted = await (await post("api/draft", pairs)).json();
+    saveFile(drafted.docx, drafted.filename);
+    showBlanks(drafted.blanks);
     setStatus("");
-    askForValues(missing);
+  } catch (error) {
+    setStatus(t("failed") + error.message, true);
+  } finally {
+    busy(false);
   }
 }
 
@@ -311,6 +323,7 @@ function choose(file) {
   state.file = file;
   $("values-form").hidden = true;
   $("values-fields").replaceChildren();
+  $("blanks-summary").textContent = "";
   review();
 }
 
