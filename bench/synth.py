@@ -143,6 +143,44 @@ def write_paragraph(path: Path, text: str) -> Path:
         z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
         z.writestr("word/numbering.xml", _NUMBERING)
         z.writestr("word/document.xml", body.encode("utf-8"))
+
+
+# Paragraphs that mention accounts, passwords or personal information the compliant way: the
+# prefilter finds its words in them, the rules find nothing (negated, consented, safeguarded).
+COMPLIANT = [
+    "甲方不得向任何第三方转让其微信账号，亦不得披露登录密码。",
+    "双方不得以任何方式收集、买卖客户的个人信息。",
+    "乙方处理个人信息应当取得个人的单独同意，并采取加密等安全措施。",
+    "任何一方均不得冒用对方名义发布信息。",
+    "The Buyer shall not obtain the Seller's account password or customers' personal information.",
+    "乙方不得要求甲方解绑手机号码或变更实名认证信息。",
+    "甲方保证其提供的客户联系方式已取得客户同意，且仅用于本协议约定的目的。",
+]
+
+
+def write_lean_agreement(path: Path, paragraphs: int, risky_share: float = 0.3, seed: int = 11) -> Path:
+    """A python-docx agreement: lean XML (one run a paragraph, no rsids), finding-dense.
+
+    Each clause is three sentences long, as real clauses are. In `risky_share` of them one sentence
+    speaks of accounts, credentials or personal data: a real risk (RISKY) in one of six, the
+    compliant way (COMPLIANT) otherwise, so the prefilter passes them all and findings are dense
+    (about 2,000 in 20,000 paragraphs). Every tenth paragraph is an article heading.
+    """
+    from docx import Document
+
+    rng = random.Random(seed)
+    doc = Document()
+    doc.add_heading("账号转让协议", level=1)
+    for i in range(paragraphs):
+        if i % 10 == 0:
+            doc.add_paragraph(f"第{i // 10 + 1}条 约定事项")
+            continue
+        sentences = [ORDINARY[rng.randrange(len(ORDINARY))] for _ in range(3)]
+        if rng.random() < risky_share:
+            pool = RISKY if rng.random() < 1 / 6 else COMPLIANT
+            sentences[rng.randrange(3)] = pool[rng.randrange(len(pool))]
+        doc.add_paragraph(f"{i % 10}. " + "".join(sentences))
+    doc.save(str(path))
     return path
 
 

@@ -176,15 +176,17 @@ def test_exit_codes() -> None:
 
 
 def count_reviews(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Record every file the engine is asked to review (jobs=1 runs in this process)."""
+    """Record every file the engine is asked to review (jobs=1 without a time limit runs here)."""
+    from draft_agreement.reviewing import run
+
     calls: list[Path] = []
-    real = api.review
+    real = run.review
 
     def counting(path: Path, **options: object) -> object:
         calls.append(Path(path))
         return real(path, **options)
 
-    monkeypatch.setattr(api, "review", counting)
+    monkeypatch.setattr(run, "review", counting)
     return calls
 
 
@@ -203,7 +205,7 @@ def test_resume_finishes_the_rest_without_repeating_work(
 
     # An interrupted run: five files finish, then the last line is cut off mid-write.
     with JsonlReport(report) as writer:
-        items = review_many([room], jobs=1)
+        items = review_many([room], jobs=1, timeout=None)
         for _ in range(5):
             writer.write(next(items))
         items.close()
@@ -213,7 +215,9 @@ def test_resume_finishes_the_rest_without_repeating_work(
     assert len(done_first) == 5 and len(calls) == 5
 
     calls.clear()
-    assert review_paths([room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high") in (0, 1)
+    assert review_paths(
+        [room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None
+    ) in (0, 1)
     lines = report_lines(report)  # every line parses: the cut-off one was dropped
     everything = [*files, duplicate]
     assert sorted(line["file"] for line in lines) == sorted(map(str, everything))
@@ -229,7 +233,9 @@ def test_resume_finishes_the_rest_without_repeating_work(
     )
 
     calls.clear()
-    assert review_paths([room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high") in (0, 1)
+    assert review_paths(
+        [room], report=report, resume=True, jobs=1, keep_going=True, fail_on="high", timeout=None
+    ) in (0, 1)
     assert calls == [] and report_lines(report) == lines
 
 
@@ -316,7 +322,7 @@ def _die_on_three(job: int) -> int:
 
 
 def test_a_worker_that_dies_blames_only_its_own_file() -> None:
-    results = dict(run_jobs(range(8), _die_on_three, lambda job: -1, workers=2))
+    results = dict(run_jobs(range(8), _die_on_three, lambda job, why: -1, workers=2))
     assert results == {0: 0, 1: 10, 2: 20, 3: -1, 4: 40, 5: 50, 6: 60, 7: 70}
 
 
@@ -347,8 +353,32 @@ def _always_die(job: int) -> int:
     os._exit(1)
 
 
-def test_workers_that_never_work_stop_the_batch_instead_of_blaming_files() -> None:
+def _cannot_start() -> None:
+    raise ImportError("the engine is missing")
+
+
+def test_every_file_that_kills_its_worker_is_blamed_and_the_run_finishes() -> None:
+    assert dict(run_jobs(range(6), _always_die, lambda job, why: str(why), workers=2)) == {
+        i: "stopped" for i in range(6)
+    }
+
+
+def test_workers_that_cannot_start_stop_the_batch_instead_of_blaming_files() -> None:
     from draft_agreement.batch_pool import WorkersFailed
 
     with pytest.raises(WorkersFailed):
-        list(run_jobs(range(6), _always_die, lambda job: -1, workers=2))
+        list(run_jobs(range(6), _die_on_three, lambda job, why: -1, workers=2, prepare=_cannot_start))
+
+
+def test_a_script_without_a_main_guard_gets_the_hint_not_a_hang(tmp_path: Path) -> None:
+    agreement(tmp_path / "room", "a.docx", CLAUSES[0])
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from draft_agreement.batch import review_many\n"
+        f"print(len(list(review_many([{str(tmp_path / 'room')!r}], jobs=2))))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    run = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0
+    assert 'if __name__ == "__main__":' in run.stderr

@@ -1,4 +1,4 @@
-"""The Python API every front end is thin over: review, redline, accept/reject.
+"""The Python API every front end is thin over: review, redline, compare, accept/reject.
 
 Functions return dataclasses and never print; refusals raise the documented exceptions in
 draft_agreement.errors (UnsupportedDocument, RuleFileError, TemplateError, OutputError).
@@ -7,24 +7,15 @@ draft_agreement.errors (UnsupportedDocument, RuleFileError, TemplateError, Outpu
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from draft_agreement.atomicio import check_output_path
-from draft_agreement.comparing.files import CompareOutcome, compare_files, iso_date
-from draft_agreement.model.document import load_document
-from draft_agreement.redlining.plan import plan_edits
-from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.comparing.files import CompareOutcome, compare_files
+from draft_agreement.redlining.pipeline import DEFAULT_AUTHOR, RedlineOutcome, redline
 from draft_agreement.redlining.resolve import resolve_file
-from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter
-from draft_agreement.reviewing.findings import Report
-from draft_agreement.reviewing.rules import default_clauses_dir, language_code
-from draft_agreement.reviewing.run import review, review_document
-
-DEFAULT_AUTHOR = "draft-agreement"
+from draft_agreement.redlining.writer import revision_date
+from draft_agreement.reviewing.run import review
 
 __all__ = [
     "CompareOutcome",
@@ -38,80 +29,6 @@ __all__ = [
     "review",
     "review_many",
 ]
-
-
-@dataclass(frozen=True)
-class RedlineOutcome:
-    """What a redline did: the review it acted on, the marks it wrote and the annexes it drafted."""
-
-    report: Report
-    result: RedlineResult
-    output: Path
-    annexes: tuple[Any, ...] = ()  # drafting.api.Annex: template, label, blanks
-
-    def report_dict(self) -> dict[str, Any]:
-        """The review report, with the drafted annexes and the blanks they leave for the lawyer."""
-        data = self.report.to_dict()
-        if self.annexes:
-            data["annexes"] = [annex.to_dict() for annex in self.annexes]
-        return data
-
-
-def _iso(date: str | None) -> str:
-    return iso_date(date)
-
-
-def redline(
-    source: str | os.PathLike[str],
-    output: str | os.PathLike[str],
-    *,
-    mode: Mode | str = Mode.track,
-    author: str = DEFAULT_AUTHOR,
-    date: str | None = None,
-    min_severity: str = "medium",
-    rules: Sequence[str | os.PathLike[str]] = (),
-    lang: str | None = None,
-    show_pii: bool = False,
-    in_place: bool = False,
-    attach: Sequence[str] = (),
-    attach_values: dict[str, str] | None = None,
-    attach_strict: bool = False,
-    convert_doc: bool = False,
-) -> RedlineOutcome:
-    """Review `source` and write `output` with tracked replacements and comments.
-
-    >>> outcome = redline("agreement.docx", "agreement.redlined.docx", date="2026-01-01")  # doctest: +SKIP
-    >>> outcome.result.comments                                                          # doctest: +SKIP
-    7
-
-    A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
-    (consent-notice, referral-agreement...) appended as the agreement's next annexes, pre-filled from
-    it; what it does not say is a marked blank, so the redline is always written (unless
-    `attach_strict`, which refuses and writes nothing).
-    """
-    source, output = Path(source), Path(output)
-    check_output_path(source, output, in_place)
-    doc = load_document(source, convert_legacy=convert_doc)
-    report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
-    explain = language_code(lang or doc.language)
-    library = load_replacements(str(default_clauses_dir() / "replacements"))
-    edits = plan_edits(doc, report.findings, library, explain, min_severity)
-    writer = RedlineWriter(doc, author, _iso(date), Mode(mode))
-    result = writer.apply(edits)
-    if not attach:
-        writer.save(output)
-        return RedlineOutcome(report, result, output)
-    from draft_agreement.drafting import attach as attach_annexes
-
-    # Annexes are composed onto the finished redline in a temporary file beside the output, then the
-    # composed file replaces it; the input is never touched.
-    with tempfile.TemporaryDirectory(dir=output.parent) as tmp:
-        staged = Path(tmp) / output.name
-        writer.save(staged)
-        composed = attach_annexes(
-            staged, list(attach), source, output, explain, overrides=attach_values, strict=attach_strict
-        )
-    return RedlineOutcome(report, result, output, composed.drafted)
 
 
 def accept(
@@ -191,7 +108,7 @@ def compare(
         new,
         output,
         author=author,
-        date=_iso(date),
+        date=revision_date(date),
         granularity=granularity,
         review=review,
         rules=rules,

@@ -11,6 +11,8 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,6 +27,7 @@ def _current_umask() -> int:
 
 
 _FILE_MODE = 0o666 & ~_current_umask()
+_DATA_DESCRIPTOR = 0x08  # zip flag: CRC and sizes follow the data instead of the local header
 
 
 @contextlib.contextmanager
@@ -45,6 +48,13 @@ def _replacing(target: Path) -> Iterator[BinaryIO]:
     _fsync_folder(target.parent)
 
 
+def discard_partial(target: Path) -> None:
+    """Remove what a writer killed mid-write (SIGKILL skips our cleanup) left beside `target`."""
+    for stray in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable; best effort, as some platforms cannot open a folder."""
     if os.name == "nt":
@@ -63,8 +73,21 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
+@dataclass(frozen=True)
+class Compressed:
+    """A zip entry's data exactly as stored in its source archive (`info` holds its CRC and sizes).
+
+    Written as it is, never inflated: a part we do not change comes back byte for byte, faster, and
+    even when it could not be inflated (a bad CRC in a theme we never read).
+    """
+
+    info: zipfile.ZipInfo
+    data: bytes | memoryview
+
+
 def write_zip_atomic(
-    target: Path, entries: Iterable[tuple[zipfile.ZipInfo, bytes | Sequence[bytes | memoryview]]]
+    target: Path,
+    entries: Iterable[tuple[zipfile.ZipInfo, bytes | Sequence[bytes | memoryview] | Compressed]],
 ) -> None:
     """Write a zip atomically, keeping each entry's name, date_time and compression method.
 
@@ -79,6 +102,9 @@ def write_zip_atomic(
             entry.compress_type = info.compress_type
             entry.external_attr = info.external_attr
             entry.create_system = info.create_system
+            if isinstance(data, Compressed):
+                _write_compressed(archive, entry, data)
+                continue
             if isinstance(data, bytes):
                 archive.writestr(entry, data)
                 continue
@@ -86,6 +112,29 @@ def write_zip_atomic(
             with archive.open(entry, "w") as dest:
                 for chunk in data:
                     dest.write(chunk)
+
+
+def _write_compressed(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, stored: Compressed) -> None:
+    """Append an entry whose data is already compressed, as zipfile's own writestr lays one out.
+
+    zipfile has no public call for this, so the local header is written with ZipInfo.FileHeader and the
+    entry registered for the central directory, as writestr does. The sizes and CRC go in the header
+    itself, so the source's data-descriptor flag is dropped.
+    """
+    entry.compress_type = stored.info.compress_type
+    entry.flag_bits = stored.info.flag_bits & ~_DATA_DESCRIPTOR
+    entry.CRC = stored.info.CRC
+    entry.file_size = stored.info.file_size
+    entry.compress_size = len(stored.data)
+    zip64 = max(entry.file_size, entry.compress_size) > zipfile.ZIP64_LIMIT
+    entry.header_offset = archive.fp.tell()  # type: ignore[union-attr]
+    archive._writecheck(entry)  # type: ignore[attr-defined]
+    archive._didModify = True  # type: ignore[attr-defined]
+    archive.fp.write(entry.FileHeader(zip64))  # type: ignore[union-attr]
+    archive.fp.write(stored.data)  # type: ignore[union-attr]
+    archive.filelist.append(entry)
+    archive.NameToInfo[entry.filename] = entry
+    archive.start_dir = archive.fp.tell()  # type: ignore[union-attr,attr-defined]
 
 
 def check_output_path(input_path: Path, output_path: Path, in_place: bool = False) -> None:

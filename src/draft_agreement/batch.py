@@ -8,6 +8,10 @@ generator, so a pipeline can route each file as it finishes; the API never print
     >>> for item in review_many(["data-room/"], exclude=["drafts"], jobs=2):   # doctest: +SKIP
     ...     print(item.path, item.error or item.summary)
 
+Jobs run on an executor: local worker processes (batch_pool) or Ray actors on a cluster (batch_ray),
+with the same contract: one job per input, a per-file time limit, and a file that kills or hangs its
+worker becomes one refusal. `execute` takes any job kind with its module-level work function.
+
 The report has one line per file, appended and flushed as each file finishes, so an interrupted run
 leaves a consistent report and `resume_report=` continues where it stopped: files whose content hash
 already has a line are not read again.
@@ -16,25 +20,36 @@ already has a line are not read again.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import json
 import os
+import re
+import stat
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from draft_agreement.batch_pool import WorkersFailed, run_jobs
+from draft_agreement.atomicio import discard_partial
+from draft_agreement.batch_pool import Failure, WorkersFailed, run_jobs
 from draft_agreement.errors import DraftAgreementError, OutputError, RuleFileError, UnsupportedDocument
 
 WORD_SUFFIXES = (".docx", ".dotx", ".docm", ".doc")
+EXECUTORS = ("local", "ray")
+# Seconds per file in a batch. A 20,000-paragraph agreement takes seconds; a file still running after
+# five minutes is hostile or broken, and must not hold a worker for ever.
+DEFAULT_TIMEOUT = 300.0
 _OWNER_FILE_PREFIX = "~$"  # Word's lock files beside an open document: not documents
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:/")  # s3://, gs://… (a Path keeps one slash of the two)
 _RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
 __all__ = [
     "BatchItem",
     "BatchSummary",
+    "DEFAULT_TIMEOUT",
+    "EXECUTORS",
     "JsonlReport",
     "Selected",
     "WORD_SUFFIXES",
@@ -45,8 +60,22 @@ __all__ = [
     "redline_selected",
     "review_many",
     "review_selected",
+    "safe_text",
     "select_files",
 ]
+
+
+def safe_text(text: str) -> str:
+    """`text` with the undecodable bytes of a file name (surrogate escapes) shown as \\xNN.
+
+    A data room extracted from an archive can hold names that are not UTF-8; they must reach the
+    report and the terminal readably instead of stopping the batch with an encoding error.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 @dataclass(frozen=True)
@@ -89,13 +118,13 @@ class BatchItem:
 
     def to_line(self) -> dict[str, Any]:
         """The report line: identity and outcome first, then the review report's own fields."""
-        line: dict[str, Any] = {"file": str(self.path), "sha256": self.sha256}
+        line: dict[str, Any] = {"file": safe_text(str(self.path)), "sha256": self.sha256}
         if self.output is not None:
-            line["output"] = str(self.output)
+            line["output"] = safe_text(str(self.output))
         if self.same_as is not None:
-            line["same_as"] = self.same_as
+            line["same_as"] = safe_text(self.same_as)
         if self.error is not None:
-            line.update(status="refused", error=self.error, reason=self.reason)
+            line.update(status="refused", error=safe_text(self.error), reason=self.reason)
             return line
         line["status"] = "redlined" if self.redline is not None else "reviewed"
         if self.redline is not None:
@@ -178,6 +207,11 @@ def select_files(
             chosen.append(Selected(path, relative, folder))
 
     for given in map(Path, paths):
+        if not given.exists() and _URI.match(os.fspath(given)):
+            raise DraftAgreementError(
+                f"{safe_text(os.fspath(given))}: object-store URIs are not read directly; mount the bucket "
+                "(s3fs, gcsfuse, Mountpoint for Amazon S3) on every node and give the mounted path"
+            )
         if not given.is_dir():
             add(given, PurePosixPath(given.name), None)
             continue
@@ -198,9 +232,42 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+class NotRegularFile(OSError):
+    """A FIFO, device or socket with a Word name: opening or reading it could block forever."""
+
+
 def _sha256(path: Path) -> str:
-    with path.open("rb") as handle:
+    """The content hash, read only after the open handle proves to be a regular file.
+
+    O_NONBLOCK makes the open itself return at once even for a FIFO with no writer, and fstat on
+    the handle (not a stat of the name before it) leaves no window for the entry to be swapped.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb", closefd=True) as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file ({_file_kind(mode)})")
+        os.set_blocking(fd, True)
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _file_kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a file")
+
+
+def _unreadable(path: Path, exc: OSError) -> _Outcome:
+    if isinstance(exc, NotRegularFile):
+        return _Outcome(None, error=f"{path}: {exc}", reason="not a regular file")
+    return _Outcome(None, error=f"{path}: cannot be read ({exc.strerror or exc})", reason="unreadable")
 
 
 @dataclass(frozen=True)
@@ -222,15 +289,20 @@ class _Outcome:
     fatal: bool = False  # a broken rule pack: every file would fail the same way
 
 
+def _prepare() -> None:
+    """Import the engine once per worker, before its first file."""
+    import draft_agreement.redlining.pipeline  # noqa: F401
+
+
 def _work(job: _Job) -> _Outcome:
     """Review (or redline) one file in a worker; every failure becomes data, never an exception."""
-    from draft_agreement.api import redline, review
+    from draft_agreement.redlining.pipeline import redline
+    from draft_agreement.reviewing.run import review
 
     try:
         digest = _sha256(job.path)
     except OSError as exc:
-        message = f"{job.path}: cannot be read ({exc.strerror or exc})"
-        return _Outcome(None, error=message, reason="unreadable")
+        return _unreadable(job.path, exc)
     try:
         if job.output is None:
             report = review(job.path, **job.options)
@@ -251,12 +323,20 @@ def _work(job: _Job) -> _Outcome:
         return _Outcome(digest, error=message, reason=type(exc).__name__)
 
 
-def _crashed(job: _Job) -> _Outcome:
-    return _Outcome(
-        None,
-        error=f"{job.path}: could not be processed (the worker process stopped while reading it)",
-        reason="worker stopped",
-    )
+def _failed(job: _Job, why: Failure, timeout: float | None = None) -> _Outcome:
+    """The line for a file that killed its worker or ran out of time; the hash is taken here."""
+    try:
+        digest: str | None = _sha256(job.path)
+    except OSError:
+        digest = None
+    if job.output is not None:
+        discard_partial(job.output)  # a worker killed mid-write leaves its temporary file
+    if why is Failure.timed_out:
+        limit = f"{timeout:g} s" if timeout is not None else "the time limit"
+        message = f"{job.path}: could not be processed (still running after {limit}, the time limit)"
+        return _Outcome(digest, error=message, reason="timeout")
+    message = f"{job.path}: could not be processed (the worker process stopped while reading it)"
+    return _Outcome(digest, error=message, reason="worker stopped")
 
 
 def _item(job: _Job, outcome: _Outcome) -> BatchItem:
@@ -304,7 +384,11 @@ def read_report(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 line = json.loads(raw)
             except ValueError:
                 continue
-            if isinstance(line, dict) and isinstance(line.get("sha256"), str):
+            if (
+                isinstance(line, dict)
+                and isinstance(line.get("file"), str)
+                and (isinstance(line.get("sha256"), str) or line.get("sha256", 0) is None)
+            ):
                 yield line
 
 
@@ -314,7 +398,9 @@ def _done_lines(
     """Earlier results by content hash (and output path, for a redline: the copy must exist there),
     and the files that already have a line.
 
-    Only what the summary needs is kept, so resuming a 50,000-file report stays small in memory.
+    A file refused before it could be hashed (a symbolic-link loop, a named pipe) is keyed by its
+    name instead, so resuming does not give it a second line. Only what the summary needs is kept,
+    so resuming a 50,000-file report stays small in memory.
     """
     done: dict[Any, dict[str, Any]] = {}
     recorded: set[str] = set()
@@ -322,9 +408,10 @@ def _done_lines(
         return done, recorded
     keep = ("file", "summary", "error", "reason", "redline")
     for line in read_report(report):
-        key = (line["sha256"], line.get("output")) if by_output else line["sha256"]
+        digest = line["sha256"] if line["sha256"] is not None else ("unread", line["file"])
+        key = (digest, line.get("output")) if by_output else digest
         done[key] = {k: line[k] for k in keep if k in line}
-        recorded.add(str(line.get("file")))
+        recorded.add(line["file"])
     return done, recorded
 
 
@@ -334,32 +421,64 @@ def _run(
     options: dict[str, Any],
     jobs: int | None,
     resume_report: str | os.PathLike[str] | None,
+    timeout: float | None,
+    executor: str,
+    address: str | None,
 ) -> Generator[BatchItem, None, None]:
     by_output = any(o is not None for o in outputs)
     done, recorded = _done_lines(resume_report, by_output)
     todo: list[_Job] = []
     for chosen, output in zip(selected, outputs, strict=True):
         if done:
+            name = safe_text(str(chosen.path))
             try:
-                digest = _sha256(chosen.path)
+                digest: Any = _sha256(chosen.path)
             except OSError:
-                digest = None
-            key = (digest, str(output) if output else None) if by_output else digest
-            if digest is not None and key in done:
+                digest = ("unread", name)
+            key = (digest, safe_text(str(output)) if output else None) if by_output else digest
+            if key in done:
                 stored = done[key]
-                same_as = None if str(chosen.path) in recorded else stored.get("file")
-                yield _stored(stored, chosen.path, digest, output, same_as)
+                same_as = None if name in recorded else stored.get("file")
+                yield _stored(
+                    stored, chosen.path, digest if isinstance(digest, str) else None, output, same_as
+                )
                 continue
         todo.append(_Job(chosen.path, output, options))
-    workers = min(jobs or default_jobs(), max(1, len(todo)))
+    on_failure = functools.partial(_failed, timeout=timeout)
     try:
-        for job, outcome in run_jobs(todo, _work, _crashed, workers):
+        for job, outcome in execute(todo, _work, on_failure, jobs, timeout, executor, address):
             yield _item(job, outcome)
     except WorkersFailed as exc:
+        if executor != "local":
+            raise DraftAgreementError(str(exc)) from None
         raise DraftAgreementError(
             f'{exc} (a script calling the batch API needs `if __name__ == "__main__":` around its code, '
             "because workers are spawned and re-import it; or use jobs=1)"
         ) from None
+
+
+def execute(
+    todo: Sequence[Any],
+    work: Callable[[Any], Any],
+    on_failure: Callable[[Any, Failure], Any],
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """Run `work` over every job on the chosen executor: (job, result) pairs in completion order.
+
+    A job is plain data about one input (a path, or a pair of them for a comparison) and `work` a
+    module-level function that never raises, so any job kind runs on either executor unchanged.
+    """
+    if executor == "local":
+        workers = min(jobs or default_jobs(), max(1, len(todo)))
+        return run_jobs(todo, work, on_failure, workers, timeout, _prepare)
+    if executor == "ray":
+        from draft_agreement.batch_ray import run_jobs as run_on_ray
+
+        return run_on_ray(todo, work, on_failure, jobs, timeout, _prepare, address)
+    raise DraftAgreementError(f"unknown executor {executor!r} (choose one of: {', '.join(EXECUTORS)})")
 
 
 def review_selected(
@@ -367,13 +486,18 @@ def review_selected(
     *,
     jobs: int | None = None,
     resume_report: str | os.PathLike[str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     rules: Sequence[str | os.PathLike[str]] = (),
     lang: str | None = None,
     show_pii: bool = False,
 ) -> Generator[BatchItem, None, None]:
     """review_many over files already chosen with select_files (a caller that needs the count first)."""
     options = {"rules": [str(r) for r in rules], "lang": lang, "show_pii": show_pii}
-    yield from _run(selected, [None] * len(selected), options, jobs, resume_report)
+    yield from _run(
+        selected, [None] * len(selected), options, jobs, resume_report, timeout, executor, address
+    )
 
 
 def review_many(
@@ -383,18 +507,32 @@ def review_many(
     exclude: Sequence[str] | None = None,
     jobs: int | None = None,
     resume_report: str | os.PathLike[str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     rules: Sequence[str | os.PathLike[str]] = (),
     lang: str | None = None,
     show_pii: bool = False,
 ) -> Generator[BatchItem, None, None]:
-    """Review every selected file (see select_files) with `jobs` worker processes (default: the CPUs).
+    """Review every selected file (see select_files) with `jobs` workers (default: the CPUs).
 
-    Items come in completion order. Files whose content hash already has a line in `resume_report`
+    `executor` "local" runs worker processes here; "ray" runs Ray actors on the cluster at `address`
+    ("auto", "ray://head:10001"; None starts a local Ray). A file still running after `timeout`
+    seconds (None: no limit) becomes a refusal, as does one that kills its worker. Items come in
+    completion order. Files whose content hash already has a line in `resume_report`
     are yielded first, marked `resumed`, without being read again.
     """
     selected = select_files(paths, glob, exclude)
     yield from review_selected(
-        selected, jobs=jobs, resume_report=resume_report, rules=rules, lang=lang, show_pii=show_pii
+        selected,
+        jobs=jobs,
+        resume_report=resume_report,
+        timeout=timeout,
+        executor=executor,
+        address=address,
+        rules=rules,
+        lang=lang,
+        show_pii=show_pii,
     )
 
 
@@ -433,6 +571,9 @@ def redline_selected(
     *,
     jobs: int | None = None,
     resume_report: str | os.PathLike[str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     mode: str = "track",
     author: str = "draft-agreement",
     date: str | None = None,
@@ -455,7 +596,7 @@ def redline_selected(
         "lang": lang,
         "show_pii": show_pii,
     }
-    return _run(selected, list(outputs), options, jobs, resume_report)
+    return _run(selected, list(outputs), options, jobs, resume_report, timeout, executor, address)
 
 
 def redline_many(
@@ -466,6 +607,9 @@ def redline_many(
     exclude: Sequence[str] | None = None,
     jobs: int | None = None,
     resume_report: str | os.PathLike[str] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     mode: str = "track",
     author: str = "draft-agreement",
     date: str | None = None,
@@ -483,6 +627,9 @@ def redline_many(
         out_dir,
         jobs=jobs,
         resume_report=resume_report,
+        timeout=timeout,
+        executor=executor,
+        address=address,
         mode=mode,
         author=author,
         date=date,

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from draft_agreement.atomicio import Compressed
 from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.ooxml import CT_NS, PKG_REL_NS, REL_OFFICE_DOCUMENT, REL_STRICT_OFFICE_DOCUMENT, w
 
@@ -53,6 +54,7 @@ UNSAFE_HINT = "refused for safety: Word never writes this; do not trust the file
 RESAVE_HINT = "open it in Word and save it as a Word Document (.docx)"
 
 _CHUNK = 1 << 16
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a zip entry's local file header (APPNOTE 4.3.7)
 _PROLOG_SCAN = 1 << 16
 _DIRECTORY_BYTES_PER_ENTRY = 1024
 _CONVERT_TIMEOUT = 120.0
@@ -88,11 +90,20 @@ class Relationship:
 
 
 def one_line(text: str, limit: int | None = None) -> str:
-    """Escape control characters (and optionally shorten) so names from a hostile file stay on one line."""
-    flat = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    """Escape control characters (and optionally shorten) so names from a hostile file stay on one line.
+
+    A byte of a file name that is not UTF-8 (a surrogate escape) is shown as \\xNN, the byte itself.
+    """
+    flat = "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
     if limit is not None and len(flat) > limit:
         return flat[: limit - 1] + "…"
     return flat
+
+
+def _escaped(ch: str) -> str:
+    if 0xDC80 <= ord(ch) <= 0xDCFF:
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 # The one set of parser options for every part: no entities, no network, no DTD, libxml2's size limits.
@@ -221,6 +232,22 @@ class Package:
 
     def has(self, name: str) -> bool:
         return name.lower() in self._index
+
+    def compressed(self, name: str) -> Compressed:
+        """A part's data as stored in the zip, not inflated: for copying a part we do not change."""
+        info = self._info(name)
+        buffer = self._zip.fp.getbuffer()  # type: ignore[union-attr]
+        start = info.header_offset
+        header = bytes(buffer[start : start + _LOCAL_HEADER.size])
+        if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise self._refuse(
+                f"damaged zip package (no local header for {one_line(name, 120)})", DAMAGED_HINT
+            )
+        name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+        begin = start + _LOCAL_HEADER.size + name_length + extra_length
+        if begin + info.compress_size > len(buffer):
+            raise self._refuse(f"damaged zip package ({one_line(name, 120)} is cut short)", DAMAGED_HINT)
+        return Compressed(info, buffer[begin : begin + info.compress_size])
 
     def read(self, name: str) -> bytes:
         """Raw bytes of a part, inflated once under the limits."""

@@ -8,6 +8,7 @@ files/s and ETA is drawn on a terminal, one plain line per file otherwise (logs,
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from collections.abc import Generator, Iterator, Sequence
@@ -29,11 +30,13 @@ from rich.table import Table
 from rich.text import Text
 
 from draft_agreement.batch import (
+    DEFAULT_TIMEOUT,
     BatchItem,
     BatchSummary,
     JsonlReport,
     redline_selected,
     review_selected,
+    safe_text,
     select_files,
 )
 from draft_agreement.errors import DraftAgreementError
@@ -53,10 +56,10 @@ class _FilesPerSecond(ProgressColumn):
 def _describe(item: BatchItem) -> str:
     """One line per file; a refusal's message already starts with the file's name."""
     if item.error is not None:
-        return ("done earlier, refused: " if item.resumed else "refused: ") + item.error
+        return ("done earlier, refused: " if item.resumed else "refused: ") + safe_text(item.error)
     counts = ", ".join(f"{k} {v}" for k, v in (item.summary or {}).items() if v) or "no findings"
-    where = f" -> {item.output}" if item.output is not None and not item.resumed else ""
-    return f"{item.path}: " + ("done earlier: " if item.resumed else "") + counts + where
+    where = f" -> {safe_text(str(item.output))}" if item.output is not None and not item.resumed else ""
+    return f"{safe_text(str(item.path))}: " + ("done earlier: " if item.resumed else "") + counts + where
 
 
 class _Reporter:
@@ -133,7 +136,7 @@ class _Reporter:
             refused.add_column("file", overflow="fold")
             refused.add_column("why", overflow="fold")
             for path, why in s.refused[:_REFUSED_ROWS]:
-                refused.add_row(escape(str(path)), escape(why))
+                refused.add_row(escape(safe_text(str(path))), escape(safe_text(why)))
             if len(s.refused) > _REFUSED_ROWS:
                 refused.add_row(f"... and {len(s.refused) - _REFUSED_ROWS} more (see the report)", "")
             self.console.print(refused)
@@ -164,6 +167,8 @@ def _drive(
     try:
         reporter.consume(items)
     except KeyboardInterrupt:
+        # A second Ctrl-C while the workers are being stopped ends the process at once.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         items.close()
         reporter.print_summary(report, interrupted=True)
         return EXIT_INTERRUPTED
@@ -184,6 +189,9 @@ def review_paths(
     jobs: int | None = None,
     keep_going: bool = False,
     fail_on: str = "medium",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     rules: Sequence[Path] = (),
     lang: str | None = None,
     show_pii: bool = False,
@@ -196,6 +204,9 @@ def review_paths(
         selected,
         jobs=jobs,
         resume_report=report if resume else None,
+        timeout=timeout,
+        executor=executor,
+        address=address,
         rules=rules,
         lang=lang,
         show_pii=show_pii,
@@ -214,6 +225,9 @@ def redline_paths(
     jobs: int | None = None,
     keep_going: bool = False,
     fail_on: str = "medium",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
     mode: str = "track",
     author: str = "draft-agreement",
     date: str | None = None,
@@ -234,6 +248,9 @@ def redline_paths(
         out_dir,
         jobs=jobs,
         resume_report=report if resume else None,
+        timeout=timeout,
+        executor=executor,
+        address=address,
         mode=mode,
         author=author,
         date=date,

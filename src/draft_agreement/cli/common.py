@@ -7,15 +7,21 @@ and the package's __init__ wires them into one typer app without an import cycle
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import pickle
+import select
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 EXIT_INPUT_ERROR = 2
+T = TypeVar("T")
 
 
 def fail(message: str, code: int = EXIT_INPUT_ERROR) -> NoReturn:
@@ -63,6 +69,11 @@ class Lang(StrEnum):
     en = "en"
 
 
+class ExecutorKind(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class RedlineMode(StrEnum):
     track = "track"
     comments = "comments"
@@ -105,6 +116,28 @@ BatchReportOption = Annotated[
 ResumeOption = Annotated[
     bool, typer.Option("--resume", help="Skip files whose content already has a line in --report.")
 ]
+ExecutorOption = Annotated[
+    ExecutorKind,
+    typer.Option(
+        "--executor",
+        help='Where folder jobs run: local processes, or Ray (pip install "draft-agreement[ray]").',
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="The Ray cluster for --executor ray: auto, or ray://HEAD:10001 (default: start one here).",
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds per file; a file still running then is refused (folders: 300 by default; 0: no limit).",
+    ),
+]
 KeepGoingOption = Annotated[
     bool, typer.Option("--keep-going", help="Refused files do not make the exit code 2.")
 ]
@@ -121,6 +154,90 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def batch_timeout(seconds: float | None) -> float | None:
+    """The per-file limit for a batch: the default when not given, none for 0."""
+    from draft_agreement.batch import DEFAULT_TIMEOUT
+
+    if seconds is None:
+        return DEFAULT_TIMEOUT
+    return seconds or None
+
+
+def check_address(executor: ExecutorKind, address: str | None) -> None:
+    if address is not None and executor is not ExecutorKind.ray:
+        fail("--address names a Ray cluster: it needs --executor ray")
+
+
+def time_limited(seconds: float | None, subject: str, fn: Callable[[], T], output: Path | None = None) -> T:
+    """fn() under a hard time limit: run in a forked child that is killed when the limit passes.
+
+    A signal alarm cannot stop a regular expression stuck in C code; killing a process always works.
+    The child's result comes back pickled through a pipe and its exit code (typer.Exit) becomes
+    ours; an expired run is one line and exit 2, and a half-written `output` is removed.
+    """
+    if not seconds or not hasattr(os, "fork"):
+        return fn()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work and leave, never return into the parent's code
+        os.close(readable)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
+        code = 0
+        try:
+            data = pickle.dumps(fn())
+            with os.fdopen(writable, "wb") as pipe:
+                pipe.write(data)
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except BaseException:  # noqa: BLE001 - fn is guarded; nothing may escape a forked child
+            code = EXIT_INPUT_ERROR
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    os.close(writable)
+    try:
+        data = _read_until(readable, time.monotonic() + seconds)
+    except KeyboardInterrupt:
+        _end(pid, output)
+        fail("interrupted", 130)
+    finally:
+        os.close(readable)
+    if data is None:
+        _end(pid, output)
+        fail(f"{subject}: could not be processed (still running after {seconds:g} s, the time limit)")
+    code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    if code < 0:
+        fail(f"{subject}: could not be processed (the process stopped on signal {-code})")
+    if code != 0:
+        raise typer.Exit(code)
+    return pickle.loads(data)
+
+
+def _read_until(fd: int, deadline: float) -> bytes | None:
+    """Everything written to the pipe until the writer closes it, or None if the deadline passes."""
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            return None
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _end(pid: int, output: Path | None) -> None:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    if output is not None:
+        from draft_agreement.atomicio import discard_partial
+
+        discard_partial(output)
 
 
 def explain_lang(lang: Lang | None) -> str | None:

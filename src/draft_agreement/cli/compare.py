@@ -77,9 +77,10 @@ def compare(
     with guarded(str(new)):
         import json
 
-        from draft_agreement.comparing.files import compare_files, iso_date
+        from draft_agreement.comparing.files import compare_files
+        from draft_agreement.redlining.writer import revision_date
 
-        outcome = compare_files(old, new, output, date=iso_date(date), **options)
+        outcome = compare_files(old, new, output, date=revision_date(date), **options)
         if report is not None:
             from draft_agreement.atomicio import atomic_write_bytes
 
@@ -99,15 +100,15 @@ def _folders(
     with guarded("compare"):
         import json
 
-        from draft_agreement.comparing.files import iso_date
         from draft_agreement.comparing.many import compare_folders
+        from draft_agreement.redlining.writer import revision_date
 
         if output.exists() and not output.is_dir():
             fail(f"{output}: is not a folder (with folders, -o names an output folder)")
         output.mkdir(parents=True, exist_ok=True)
         refused = 0
         lines = []
-        for item in compare_folders(old, new, output, jobs=jobs, date=iso_date(date), **options):
+        for item in compare_folders(old, new, output, jobs=jobs, date=revision_date(date), **options):
             lines.append(json.dumps(item.to_line(), ensure_ascii=False))
             if item.only_in is not None:
                 typer.echo(f"{item.relative}: only in the {item.only_in} folder, not compared", err=True)

@@ -9,9 +9,12 @@ import typer
 
 from draft_agreement.cli.common import (
     EXIT_INPUT_ERROR,
+    AddressOption,
     BatchReportOption,
     ConvertOption,
     ExcludeOption,
+    ExecutorKind,
+    ExecutorOption,
     FailOnOption,
     GlobOption,
     JobsOption,
@@ -22,11 +25,15 @@ from draft_agreement.cli.common import (
     ReviewFormat,
     RulesOption,
     Severity,
+    TimeoutOption,
+    batch_timeout,
+    check_address,
     echo_blanks,
     expand_inputs,
     explain_lang,
     guarded,
     parse_pairs,
+    time_limited,
     write_json,
 )
 
@@ -49,6 +56,9 @@ def review(
     report: BatchReportOption = None,
     resume: ResumeOption = False,
     keep_going: KeepGoingOption = False,
+    timeout: TimeoutOption = None,
+    executor: ExecutorOption = ExecutorKind.local,
+    address: AddressOption = None,
 ) -> None:
     """Flag clauses that hand over accounts, credentials or other people's personal information.
 
@@ -58,7 +68,9 @@ def review(
     """
     import json
 
+    check_address(executor, address)
     batch = any(f.is_dir() for f in files) or bool(glob or exclude or jobs or report or resume or keep_going)
+    batch = batch or executor is not ExecutorKind.local
     if batch and format in (ReviewFormat.table, ReviewFormat.json):
         with guarded("review"):
             from draft_agreement.cli.batch import review_paths
@@ -76,27 +88,28 @@ def review(
                 lang=explain_lang(lang),
                 show_pii=show_pii,
                 jsonl_stdout=format is ReviewFormat.json,
+                timeout=batch_timeout(timeout),
+                executor=executor.value,
+                address=address,
             )
         raise typer.Exit(code)
 
-    from draft_agreement.reviewing.findings import at_least
+    from draft_agreement.reviewing.findings import Report, at_least
     from draft_agreement.reviewing.rules import language_code
     from draft_agreement.reviewing.run import review as review_file
 
     reports = []
     refused = 0
+
+    def review_one(path: Path) -> Report:
+        with guarded(str(path)):
+            return review_file(
+                path, rules=rules or [], lang=explain_lang(lang), show_pii=show_pii, convert_doc=convert_doc
+            )
+
     for path in expand_inputs(files):
         try:
-            with guarded(str(path)):
-                reports.append(
-                    review_file(
-                        path,
-                        rules=rules or [],
-                        lang=explain_lang(lang),
-                        show_pii=show_pii,
-                        convert_doc=convert_doc,
-                    )
-                )
+            reports.append(time_limited(timeout, str(path), lambda: review_one(path)))  # noqa: B023
         except typer.Exit as exc:
             if exc.exit_code == 130:
                 raise
@@ -175,13 +188,17 @@ def redline(
     jobs: JobsOption = None,
     resume: ResumeOption = False,
     keep_going: KeepGoingOption = False,
+    timeout: TimeoutOption = None,
+    executor: ExecutorOption = ExecutorKind.local,
+    address: AddressOption = None,
 ) -> None:
     """Write tracked replacements and explanatory comments into the lawyer's own Word file.
 
     With several inputs or folders, OUTPUT is a folder that mirrors the input tree, and --report is
     a JSON Lines report of the batch.
     """
-    if len(files) > 1 or files[0].is_dir():
+    check_address(executor, address)
+    if len(files) > 1 or files[0].is_dir() or executor is not ExecutorKind.local:
         with guarded("redline"):
             from draft_agreement.cli.batch import redline_paths
 
@@ -201,29 +218,39 @@ def redline(
                 min_severity=min_severity.value,
                 rules=rules or [],
                 lang=explain_lang(lang),
+                timeout=batch_timeout(timeout),
+                executor=executor.value,
+                address=address,
             )
         raise typer.Exit(code)
     file = files[0]
-    with guarded(str(file)):
-        from draft_agreement.api import redline as run_redline
-        from draft_agreement.reviewing.findings import at_least
+    annexes = [name.strip() for name in attach.split(",") if name.strip()] if attach else []
+    values = parse_pairs(set_values or [])
 
-        annexes = [name.strip() for name in attach.split(",") if name.strip()] if attach else []
-        outcome = run_redline(
-            file,
-            output,
-            attach=annexes,
-            attach_values=parse_pairs(set_values or []),
-            attach_strict=strict,
-            convert_doc=convert_doc,
-            mode=mode.value,
-            author=author,
-            date=date,
-            min_severity=min_severity.value,
-            rules=rules or [],
-            lang=explain_lang(lang),
-            in_place=in_place,
-        )
+    def redline_one() -> RedlineOutcome:
+        with guarded(str(file)):
+            return run_redline(
+                file,
+                output,
+                attach=annexes,
+                attach_values=values,
+                attach_strict=strict,
+                convert_doc=convert_doc,
+                mode=mode.value,
+                author=author,
+                date=date,
+                min_severity=min_severity.value,
+                rules=rules or [],
+                lang=explain_lang(lang),
+                in_place=in_place,
+            )
+
+    from draft_agreement.redlining.pipeline import RedlineOutcome
+    from draft_agreement.redlining.pipeline import redline as run_redline
+    from draft_agreement.reviewing.findings import at_least
+
+    outcome = time_limited(timeout, str(file), redline_one, output)
+    with guarded(str(file)):
         if report is not None:
             write_json(report, outcome.report_dict())
         r = outcome.result

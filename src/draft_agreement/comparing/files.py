@@ -15,16 +15,6 @@ from typing import Any
 from draft_agreement.atomicio import check_output_path
 
 
-def iso_date(date: str | None) -> str:
-    """A revision timestamp in Word's form (UTC, seconds); now when `date` is None."""
-    from datetime import UTC, datetime
-
-    moment = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @dataclass(frozen=True)
 class CompareOutcome:
     """What a comparison wrote: the report (every change by clause, with findings under review)."""

@@ -1,4 +1,4 @@
-"""Edit a package's parts and write the result: changed parts re-serialised, the rest byte for byte.
+"""Edit a package's parts and write the result: changed parts re-serialised, the rest copied as stored.
 
 New parts (comments, people...) get their relationship from the main document and a content-type
 override, so the output is a complete package without touching anything the edit did not need.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from draft_agreement.atomicio import write_zip_atomic
+from draft_agreement.atomicio import Compressed, write_zip_atomic
 from draft_agreement.model.body_stream import BodyStore
 from draft_agreement.ooxml import CT_NS, PKG_REL_NS
 from draft_agreement.package import Package
@@ -132,21 +132,21 @@ class PartEditor:
                 return stored
         return name
 
-    def entries(self) -> list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview]]]:
+    def entries(self) -> list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview] | Compressed]]:
         """Every zip entry of the output, originals in their order first, then added parts."""
-        out: list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview]]] = []
+        out: list[tuple[zipfile.ZipInfo, bytes | list[bytes | memoryview] | Compressed]] = []
         for info in self.package.zip_infos():
             if info.is_dir():
                 continue
             root = self._changed.get(info.filename)
             store = self.streamed.get(info.filename)
-            data: bytes | list[bytes | memoryview]
+            data: bytes | list[bytes | memoryview] | Compressed
             if root is not None:
                 data = serialize(root)
             elif store is not None and store.edited:
                 data = store.chunks()
             else:
-                data = self.package.read(info.filename)
+                data = self.package.compressed(info.filename)  # copied as stored, never inflated
             out.append((info, data))
         for name, root in self._added.items():
             info = zipfile.ZipInfo(name, date_time=self.date_time)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -35,6 +35,14 @@ from draft_agreement.redlining.settings import enable_track_revisions
 from draft_agreement.redlining.tracked import mark_row
 
 _W_TR = w("tr")
+
+
+def revision_date(date: str | None) -> str:
+    """A revision timestamp in Word's form (UTC, whole seconds); now when `date` is None."""
+    moment = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Mode(StrEnum):
@@ -98,6 +106,23 @@ def _zip_time(date: str) -> tuple[int, int, int, int, int, int]:
     return (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
+# DrawingML parts (themes, charts, diagrams) hold no WordprocessingML ids, so they are neither read
+# nor inflated: a theme we cannot inflate is still copied as stored.
+_NO_IDS = ("theme+xml", "drawingml", "chart", "diagram")
+
+
+def _id_parts(doc: Document) -> list[str]:
+    """The word/ XML parts whose w:id values a new revision or comment id must not repeat."""
+    return [
+        n
+        for n in doc.package.names()
+        if n.endswith(".xml")
+        and n.startswith("word/")
+        and n not in doc.streamed
+        and not any(kind in (doc.package.content_type(n) or "") for kind in _NO_IDS)
+    ]
+
+
 class RedlineWriter:
     """Writes tracked changes and comments by one author into one document's XML."""
 
@@ -107,11 +132,7 @@ class RedlineWriter:
         self.date = date
         self.mode = mode
         self.editor = PartEditor(doc.package, _zip_time(date), doc.streamed)
-        roots = [
-            doc.package.xml(n)
-            for n in doc.package.names()
-            if n.endswith(".xml") and n.startswith("word/") and n not in doc.streamed
-        ]
+        roots = [doc.package.xml(n) for n in _id_parts(doc)]
         self.ids = IdAllocator(roots, max((s.highest_id for s in doc.streamed.values()), default=-1))
         initials = "".join(part[0] for part in author.split() if part)[:4].upper() or author[:2]
         self.comments = CommentWriter(self.editor, author, initials, date)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from draft_agreement import __version__
+from draft_agreement.cache import cached, content_key
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.rules import (
@@ -38,6 +40,11 @@ from draft_agreement.reviewing.rules import (
 Span = tuple[int, int]
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
+
+# The code a compiled engine is made by: a change to any of it must not be served an old engine.
+_CODE = tuple(
+    Path(__file__).with_name(name) for name in ("engine.py", "rules.py", "legal.py", "normalize.py")
+) + (Path(__file__).parents[1] / "chinese.py",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,10 +630,19 @@ class Engine:
     ) -> Engine:
         """The default packs of ``language`` (zh serves zh-Hans and zh-Hant), then ``paths`` in order."""
         base = Path(clauses_dir) if clauses_dir else default_clauses_dir()
-        legal = LegalLibrary.load(base / "legal")
         pack_paths = default_pack_paths(language, base) if include_defaults else []
         pack_paths.extend(Path(p) for p in paths)
-        return cls(load_rule_set(pack_paths, language, legal), legal)
+
+        def build() -> Engine:
+            legal = LegalLibrary.load(base / "legal")
+            return cls(load_rule_set(pack_paths, language, legal), legal)
+
+        try:
+            sources = [*_CODE, *sorted(Path(base / "legal").glob("*.yaml")), *pack_paths]
+            key = content_key(sources, language, __version__)
+        except OSError:
+            return build()  # a pack that cannot be read is refused by the build, in its own words
+        return cached("rules", key, build)
 
     def rules(self) -> list[Rule]:
         return list(self._rules)

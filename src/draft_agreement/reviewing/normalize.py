@@ -131,6 +131,9 @@ class _Tables:
     slow: re.Pattern[str]  # any character that folds to several or none, a combining mark, or astral
     wide: re.Pattern[str]  # any East Asian wide character: spaces next to it vanish
     clusters: re.Pattern[str]  # the stretches the slow path folds cluster by cluster
+    # Whitespace runs that do not stay as they are: all but a lone ASCII space between two narrow
+    # characters (a run of two or more, other whitespace, at either end, or next to a wide character).
+    loose_spaces: re.Pattern[str]
 
 
 # Whitespace that is not a lone ASCII space between two characters.
@@ -235,15 +238,20 @@ def _tables() -> _Tables:
     simple, special_chars, combining, wide = _table_sources()
     comb = _char_class(combining)
     spec = _char_class(special_chars)
+    wide_class = _char_class(wide)
     return _Tables(
         simple=simple,
         changes=re.compile(f"[{_char_class(list(simple))}]"),
         interesting=re.compile(f"[{_char_class(list(simple))}{spec}{comb}\\s\U00010000-\U0010ffff]"),
         slow=re.compile(f"[{spec}{comb}\U00010000-\U0010ffff]"),
-        wide=re.compile(f"[{_char_class(wide)}]"),
+        wide=re.compile(f"[{wide_class}]"),
         # A base with its combining marks (astral characters may be marks too), or a multi-char or
         # vanishing fold; whitespace is never a base.
         clusters=re.compile(f"[^\\s]?[{comb}\U00010000-\U0010ffff]+|[{spec}]"),
+        # Every alternative starts with whitespace, so the scan tests one class per character.
+        loose_spaces=re.compile(
+            f"[^\\S ]\\s*|\\s{{2,}}| (?:(?<=\\A )|(?<=[{wide_class}] )|(?=[{wide_class}])|\\Z)"
+        ),
     )
 
 
@@ -340,10 +348,11 @@ def _specials(text: str) -> tuple[str, list[Stretch]]:
     has_slow = tables.slow.search(folded, begin) is not None
     if not has_slow and (_SPACE.search(folded, begin) is None or tables.wide.search(folded) is None):
         return folded, _odd_spaces(folded)
-    # Every whitespace run goes to the slow path, which decides from its neighbours whether it stays.
+    if not has_slow:  # only the runs that change: their neighbours are final here
+        return folded, [(m.start(), m.end(), True) for m in tables.loose_spaces.finditer(folded)]
+    # Every whitespace run goes to the slow path, which decides from its neighbours (folded clusters,
+    # possibly wide or vanishing) whether it stays.
     runs = _space_runs(folded)
-    if not has_slow:
-        return folded, runs
     clusters = [(m.start(), m.end(), False) for m in tables.clusters.finditer(folded)]
     return folded, sorted(runs + clusters)
 

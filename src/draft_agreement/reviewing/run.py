@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -137,7 +137,8 @@ def _reviewer(code: str, packs: tuple[str, ...], _clauses: str) -> Reviewer:
     return Reviewer(engine, detectors)
 
 
-def _citations(refs: Iterable[str], engine: Engine, lang: str) -> tuple[LegalBasis, ...]:
+@lru_cache(maxsize=4096)  # one rule's citations are the same in every finding it makes
+def _citations(refs: tuple[str, ...], engine: Engine, lang: str) -> tuple[LegalBasis, ...]:
     assert engine.legal is not None
     return tuple(legal_basis(engine.legal, ref, lang) for ref in refs)
 
