@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from docx import Document as Docx
 
+from draft_agreement.deal import deal_of
 from draft_agreement.deal.vocabulary import load_vocabulary
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import load_document
@@ -75,7 +76,7 @@ def account_sale(tmp_path: Path) -> Path:
 
 
 def test_an_account_sale_carrying_customers(account_sale: Path) -> None:
-    deal = load_document(account_sale).deal
+    deal = deal_of(load_document(account_sale))
     assert deal.kind == "account-sale" and "customer-data-sale" in deal.kinds
     seller, buyer = deal.party("transferor"), deal.party("transferee")
     assert seller is not None and buyer is not None
@@ -87,7 +88,7 @@ def test_an_account_sale_carrying_customers(account_sale: Path) -> None:
 
 def test_own_details_belong_to_their_party(account_sale: Path) -> None:
     doc = load_document(account_sale)
-    deal = doc.deal
+    deal = deal_of(doc)
     body = doc.story("body").paragraphs
     by_text = {p.text[:6]: (p.story, p.index) for p in body}
     seller_block = by_text["转让方（甲方"]
@@ -104,7 +105,7 @@ def test_own_details_belong_to_their_party(account_sale: Path) -> None:
 
 
 def test_the_price_is_per_head_with_its_schedule_and_deductions(account_sale: Path) -> None:
-    deal = load_document(account_sale).deal
+    deal = deal_of(load_document(account_sale))
     price = deal.consideration
     assert price is not None
     assert (price.clause, price.amount, price.currency, price.per_head) == ("2.1", "300000", "CNY", True)
@@ -114,7 +115,7 @@ def test_the_price_is_per_head_with_its_schedule_and_deductions(account_sale: Pa
 
 
 def test_the_subject_and_its_annexes(account_sale: Path) -> None:
-    deal = load_document(account_sale).deal
+    deal = deal_of(load_document(account_sale))
     described = deal.to_dict()["subject"]
     assert "1.1" in described["clauses"] and "2.1" not in described["clauses"]
     assert described["annexes"] == ["附件一", "附件二"]
@@ -150,7 +151,7 @@ def test_the_subject_and_its_annexes(account_sale: Path) -> None:
 )
 def test_governing_law(tmp_path: Path, clause: str, jurisdiction: str, phrase: str | None) -> None:
     path = agreement(tmp_path / "law.docx", ["Agreement", "甲方：甲公司", "乙方：乙公司", f"9.1 {clause}"])
-    law = load_document(path).deal.governing_law
+    law = deal_of(load_document(path)).governing_law
     assert law is not None and law.jurisdiction == jurisdiction and law.clause == "9.1"
     if phrase is not None:
         assert law.text == phrase
@@ -166,7 +167,7 @@ def test_a_forum_abroad_without_a_chosen_law(tmp_path: Path) -> None:
             "第五條 因本契約涉訟時，雙方同意以臺灣臺北地方法院為第一審管轄法院。",
         ],
     )
-    law = load_document(path).deal.governing_law
+    law = deal_of(load_document(path)).governing_law
     assert law is not None and law.jurisdiction is None and law.forum_jurisdiction == "TW" and law.foreign
 
 
@@ -226,12 +227,12 @@ KINDS = {
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_the_kind_of_deal(tmp_path: Path, kind: str) -> None:
-    deal = load_document(agreement(tmp_path / f"{kind}.docx", KINDS[kind])).deal
+    deal = deal_of(load_document(agreement(tmp_path / f"{kind}.docx", KINDS[kind])))
     assert deal.kind == kind, deal.kinds
 
 
 def test_an_agency_gives_the_agent_its_role(tmp_path: Path) -> None:
-    deal = load_document(agreement(tmp_path / "agency.docx", KINDS["agency"])).deal
+    deal = deal_of(load_document(agreement(tmp_path / "agency.docx", KINDS["agency"])))
     assert {p.label: p.role for p in deal.parties} == {"甲方": "principal", "乙方": "agent"}
 
 
@@ -293,7 +294,7 @@ def test_a_broken_vocabulary_is_a_rule_file_error(tmp_path: Path) -> None:
 
 
 def test_an_added_annex_is_numbered_after_the_agreements_own(account_sale: Path, tmp_path: Path) -> None:
-    assert load_document(account_sale).deal.next_annex("zh") == "附件三"
+    assert deal_of(load_document(account_sale)).next_annex("zh") == "附件三"
     english = agreement(
         tmp_path / "en.docx",
         [
@@ -303,7 +304,7 @@ def test_an_added_annex_is_numbered_after_the_agreements_own(account_sale: Path,
             "Schedule 2",
         ],
     )
-    assert load_document(english).deal.next_annex("en") == "Schedule 3"
+    assert deal_of(load_document(english)).next_annex("en") == "Schedule 3"
     bare = agreement(tmp_path / "bare.docx", ["保密协议", "1. 双方应保密。"])
-    assert load_document(bare).deal.next_annex("zh") == "附件一"
-    assert load_document(bare).deal.next_annex("en") == "Annex 1"
+    assert deal_of(load_document(bare)).next_annex("zh") == "附件一"
+    assert deal_of(load_document(bare)).next_annex("en") == "Annex 1"

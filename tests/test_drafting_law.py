@@ -25,6 +25,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from draft_agreement.cli import app
+from draft_agreement.deal import deal_of
 from draft_agreement.drafting import draft, list_templates
 from draft_agreement.drafting.blanks import STYLE_ID, mark_blanks, marker
 from draft_agreement.drafting.catalogue import catalogue
@@ -410,7 +411,7 @@ def test_redline_attach_always_writes_the_redline_with_the_annex_inside(
     assert out.is_file()
     written = json.loads(report.read_text(encoding="utf-8"))
     (annex,) = written["annexes"]
-    assert annex["label"] == to_traditional_if(case, load_document(source).deal.next_annex(case.lang))
+    assert annex["label"] == to_traditional_if(case, deal_of(load_document(source)).next_annex(case.lang))
     body = paragraphs(out)
     at = body.index(annex["label"])
     assert at >= len(paragraphs(source))  # after the whole agreement

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from draft_agreement.deal.build import deal_of
 from draft_agreement.model import Document, Paragraph
 from draft_agreement.reviewing.masking import mask_strings, mask_text
 
@@ -42,7 +43,7 @@ def document_to_dict(doc: Document, show_pii: bool = False) -> dict[str, Any]:
         "language": doc.language,
         "warnings": list(doc.package.warnings),
         "context": doc.context.to_dict(),
-        "deal": doc.deal.to_dict(),
+        "deal": deal_of(doc).to_dict(),
         "stories": [
             {
                 "id": s.id,

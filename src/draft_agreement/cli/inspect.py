@@ -45,6 +45,7 @@ def inspect(
         from rich.markup import escape
         from rich.table import Table
 
+        from draft_agreement.deal import deal_of
         from draft_agreement.inspect import outline_rows
         from draft_agreement.reviewing.masking import mask_text
 
@@ -54,7 +55,7 @@ def inspect(
         console.print(
             f"[bold]{escape(shown(ctx.title) if ctx.title else file.name)}[/bold]  ({doc.language})"
         )
-        deal = doc.deal
+        deal = deal_of(doc)
         law = deal.governing_law
         console.print(
             escape(

@@ -7,6 +7,7 @@ deal fact (the top of the agreement, the clauses, the closing) are matched again
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import replace
 
 from draft_agreement.deal.kinds import choose_kinds, score_kinds
@@ -69,6 +70,20 @@ def _own_accounts(
         if line.table is not None and (line.ref[0], line.table) not in account_tables
     }
     return {a for a in accounts if a not in theirs}
+
+
+_DEALS: weakref.WeakKeyDictionary[Document, Deal] = weakref.WeakKeyDictionary()
+
+
+def deal_of(doc: Document) -> Deal:
+    """The deal of `doc`, built once per document and shared by review, the redline plan and drafting.
+
+    Cached here rather than on the Document, so the document model never imports the stage above it.
+    """
+    found = _DEALS.get(doc)
+    if found is None:
+        found = _DEALS[doc] = build_deal(doc)
+    return found
 
 
 def build_deal(doc: Document, vocab: Vocabulary | None = None) -> Deal:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.atomicio import atomic_write_bytes, check_output_path
+from draft_agreement.deal.build import deal_of
 from draft_agreement.drafting.blanks import Blank, mark_blanks, markers_in
 from draft_agreement.drafting.catalog import Template, load_template
 from draft_agreement.drafting.composition import ComposeResult, compose_bytes, read_checked
@@ -251,7 +252,7 @@ def _read_source(source: Path, lang: str | None) -> _Source:
     found = prefill(doc, report, code)
     script = "zh-Hant" if code == "zh" and doc.language == "zh-Hant" else code
     style = detect_date_style(ctx.date, ctx.date_text, code)
-    return _Source(found.values, style, code, script, found.withheld, doc.deal)
+    return _Source(found.values, style, code, script, found.withheld, deal_of(doc))
 
 
 def _render(

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.law import place_name
 from draft_agreement.deal.model import Deal, DealParty
 from draft_agreement.deal.vocabulary import load_vocabulary
@@ -127,7 +128,7 @@ def prefill(doc: Document, report: ReviewReport, lang: str) -> Prefill:
 
     `report` is the review of `doc` (draft_agreement.api.review), with explanations in `lang`.
     """
-    ctx, deal = doc.context, doc.deal
+    ctx, deal = doc.context, deal_of(doc)
     values: dict[str, Any] = {}
     provider, recipient = _sides(deal)
     for prefix, party in (("provider", provider), ("recipient", recipient)):

@@ -31,7 +31,6 @@ from draft_agreement.ooxml import W_BODY, W_DEL, W_INS, W_MOVEFROM, W_MOVETO, W_
 from draft_agreement.package import Package, convert_legacy_doc, is_legacy_doc, open_package
 
 if TYPE_CHECKING:
-    from draft_agreement.deal.model import Deal
     from draft_agreement.model.context import Context
 
 _W_FOOTNOTE = w("footnote")
@@ -372,13 +371,6 @@ class Document:
         from draft_agreement.model.context import extract_context
 
         return extract_context(_context_sample(self), self.language)
-
-    @cached_property
-    def deal(self) -> Deal:
-        """The deal as a whole (draft_agreement.deal), built once and shared by review, plan and drafting."""
-        from draft_agreement.deal import build_deal
-
-        return build_deal(self)
 
     def story_text(self, story_id: str, view: View = View.CURRENT) -> str:
         """A story's text in a view, one line per paragraph as Word would have it after accept/reject.

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
@@ -383,7 +384,7 @@ def review_document(
         return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
 
     findings = tuple(sorted(collect.findings, key=position))
-    deal = doc.deal
+    deal = deal_of(doc)
     assert reviewer.engine.legal is not None
     findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
     return Report(
