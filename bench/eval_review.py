@@ -8,7 +8,7 @@ body position as a fallback. Precision and recall are then counted per category 
 ``missing-safeguard``. Findings on the title paragraph are ignored; findings that match nothing are
 listed separately rather than guessed at.
 
-Usage: ``python bench/eval_review.py [--verbose] [--out DIR]``.
+Usage: ``python bench/eval_review.py [--set FOLDER] [--verbose] [--out DIR]``.
 """
 
 from __future__ import annotations
@@ -239,11 +239,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, help="build the .docx files here and keep them (default: a temp folder)"
     )
+    parser.add_argument(
+        "--set",
+        type=Path,
+        help="a folder of labelled agreements (default: tests/eval/agreements; also real-dev, real-blind)",
+    )
     args = parser.parse_args(argv)
     builder = load_builder()
     review, why_not = load_review()
     with tempfile.TemporaryDirectory(prefix="eval-review-") as scratch:
-        built = builder.build_all(args.out or Path(scratch))
+        built = builder.build_all(args.out or Path(scratch), *([args.set] if args.set else []))
         if review is None:
             print(f"Built {len(built)} evaluation documents, but there is nothing to score yet:")
             print(f"  `from draft_agreement import review` gives no review(path) function ({why_not}).")

@@ -101,6 +101,27 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class ToDecide:
+    """A point the lawyer must still settle: a blank left in our wording, or what the consistency check
+    of the accepted redline could not fix (an orphan reference, a term the document never defines).
+
+    `kind` is a stable code (``blank``, ``orphan-number``, ``dangling-reference``, ``unknown-term``,
+    ``duplicate-sentence``, ``wrong-script``, ``unknown-platform``); `message` says it in the report's
+    language; `location` is where it sits in the accepted document, when it has one place.
+    """
+
+    kind: str
+    message: str
+    location: Location | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "message": self.message}
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
 class Report:
     """One file's review: findings in document order, then document-level ones."""
 
@@ -111,6 +132,7 @@ class Report:
     deal: Deal | None = None
     notes: tuple[str, ...] = ()  # governing law and signing date, in the explanation language: shown first
     show_pii: bool = False  # the deal's quoted clauses are masked like the findings unless asked
+    to_decide: tuple[ToDecide, ...] = ()  # what the lawyer must still settle (redline and drafting)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -136,4 +158,7 @@ class Report:
         out.update(
             findings=[f.to_dict() for f in self.findings], summary=self.summary, warnings=list(self.warnings)
         )
+        if self.to_decide:
+            decide = [d.to_dict() for d in self.to_decide]
+            out["to_decide"] = decide if self.show_pii else mask_strings(decide)
         return out
