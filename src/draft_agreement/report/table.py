@@ -124,7 +124,7 @@ def render_table(report: Report, console: Console, lang: str, boxed: bool | None
     head = _HEAD[lang]
     table.add_column(head[0], no_wrap=True, max_width=10)
     table.add_column(head[1], no_wrap=True)
-    table.add_column(head[2], max_width=14, overflow="fold")
+    table.add_column(head[2], max_width=16, overflow="fold")
     table.add_column(head[3], ratio=1, min_width=20, overflow="fold")
     table.add_column(head[4], max_width=16, overflow="fold")
     table.add_column(head[5], max_width=16, overflow="fold")
