@@ -20,7 +20,7 @@ import yaml
 
 from draft_agreement.report.deal_line import deal_lines
 from draft_agreement.report.labels import Labels, labels
-from draft_agreement.reviewing.findings import SEVERITIES, SEVERITY_RANK
+from draft_agreement.reviewing.findings import SEVERITIES, SEVERITY_RANK, at_least
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MODES = ("track", "comments", "clean")
@@ -329,12 +329,22 @@ def _finding(finding: dict[str, Any], t: dict[str, str], words: Labels) -> str:
 def _findings(report: dict[str, Any], t: dict[str, str], words: Labels) -> str:
     if not report["findings"]:
         return _section("findings", t["findings"], f"<p>{escape(t['no_findings'])}</p>")
-    sections = "".join(
-        f'<section class="clause"><h3>{escape(title)}</h3>'
-        + "".join(_finding(f, t, words) for f in found)
-        + "</section>"
-        for title, found in grouped(report["findings"], t)
-    )
+    major, minor = [], []
+    for title, found in grouped(report["findings"], t):
+        section = (
+            f'<section class="clause"><h3>{escape(title)}</h3>'
+            + "".join(_finding(f, t, words) for f in found)
+            + "</section>"
+        )
+        (major if at_least(found[0]["severity"], "medium") else minor).append((section, len(found)))
+    sections = "".join(section for section, _ in major)
+    if minor:  # notes (low, info) are folded: what a lawyer must act on comes first
+        count = sum(n for _, n in minor)
+        sections += (
+            f'<details id="minor-findings"><summary>{escape(t["minor"])} ({count})</summary>'
+            + "".join(section for section, _ in minor)
+            + "</details>"
+        )
     return _section("findings", t["findings"], sections)
 
 
