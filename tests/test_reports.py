@@ -179,3 +179,24 @@ def test_review_table_in_english_and_boxed_on_request() -> None:
     for category in {f.category for f in report.findings}:
         label = LABELS["categories"][category]["en"]
         assert category == label or not _code(category).search(table), category
+
+
+def test_every_code_a_report_can_carry_has_a_label_in_both_languages() -> None:
+    """The taxonomy's categories and kinds (docs are the oracle), the severities, every replacement
+    clause and every cited act: a new one without a label would show as a bare code."""
+    taxonomy = (ROOT.parent / "shared" / "docs" / "taxonomy.md").read_text(encoding="utf-8")
+    categories = set(re.findall(r"^\| `([a-z-]+)` \| [A-Z]", taxonomy.split("## Minimum shape")[0], re.M))
+    kinds = set(re.findall(r"^\| `([a-z-]+)` \|", taxonomy.split("## The deal")[1], re.M))
+    replacements = yaml.safe_load((ROOT / "clauses" / "replacements" / "index.yaml").read_text("utf-8"))
+    acts = {path.stem for path in (ROOT / "clauses" / "legal").glob("*.yaml")}
+    assert categories and kinds
+    for section, codes in (
+        ("categories", categories),
+        ("kinds", kinds),
+        ("severities", set(SEVERITIES)),
+        ("suggested", set(replacements["replacements"])),
+        ("acts", acts),
+    ):
+        assert codes <= set(LABELS[section]), (section, codes - set(LABELS[section]))
+        for code in codes:
+            assert set(LABELS[section][code]) == {"zh", "en"}, (section, code)
