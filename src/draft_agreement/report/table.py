@@ -19,11 +19,7 @@ from draft_agreement.report.labels import Labels, labels
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, LegalBasis, Report
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
-_HEAD = {
-    "zh": ("条款", "风险", "类别", "内容（匹配处高亮）", "建议", "依据"),
-    "en": ("Clause", "Risk", "Category", "Text (match highlighted)", "Suggested", "Legal basis"),
-}
-_WHOLE = {"zh": "全文", "en": "Whole"}
+_COLUMNS = ("clause", "risk", "category", "text", "suggested", "basis")
 
 
 @dataclass(frozen=True)
@@ -38,11 +34,12 @@ class ClauseRow:
         return self.findings[0]
 
 
-def clause_rows(report: Report, lang: str) -> list[ClauseRow]:
-    """One row per clause (document-level findings share one), strongest clause first, else in order."""
+def clause_rows(report: Report, whole: str) -> list[ClauseRow]:
+    """One row per clause (document-level findings share one, titled `whole`), strongest clause first,
+    else in order."""
     groups: dict[str, list[Finding]] = {}
     for f in report.findings:
-        key = f.clause or (_WHOLE[lang] if f.location is None else "—")
+        key = f.clause or (whole if f.location is None else "—")
         groups.setdefault(key, []).append(f)
     rows = [
         ClauseRow(key, tuple(sorted(found, key=lambda f: -SEVERITY_RANK[f.severity])))
@@ -121,13 +118,13 @@ def render_table(report: Report, console: Console, lang: str, boxed: bool | None
         padding=(0, 1) if boxed else (0, 1, 1, 0),
         expand=False,
     )
-    head = _HEAD[lang]
+    head = [words.word(f"column_{column}") for column in _COLUMNS]
     table.add_column(head[0], no_wrap=True, max_width=10)
     table.add_column(head[1], no_wrap=True)
     table.add_column(head[2], max_width=16, overflow="fold")
     table.add_column(head[3], ratio=1, min_width=20, overflow="fold")
     table.add_column(head[4], max_width=16, overflow="fold")
     table.add_column(head[5], max_width=16, overflow="fold")
-    for row in clause_rows(report, lang):
+    for row in clause_rows(report, words.word("whole")):
         table.add_row(*_row(row, words))
     console.print(table)
