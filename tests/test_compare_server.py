@@ -119,5 +119,7 @@ def test_openapi_describes_two_file_fields(client: TestClient) -> None:
 
 
 def test_the_page_offers_a_second_file_input(client: TestClient) -> None:
+    """The page's form sends the earlier version as field "old" with the agreement; the results page
+    then offers the comparison (tests/test_browser.py checks the download)."""
     page = client.get("/").text
-    assert 'id="file-input"' in page and 'id="old-input"' in page and "api/compare" in page
+    assert 'id="file-input"' in page and 'id="old-input" name="old"' in page and 'action="/results"' in page

@@ -4,9 +4,15 @@ and a firm's own pack changing what is reported."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
+import yaml
+from rich.cells import cell_len
 from rich.console import Console
 
 from draft_agreement import review
@@ -16,9 +22,12 @@ from draft_agreement.report.table import render_table
 from draft_agreement.reviewing.findings import SEVERITIES
 from tests.test_cli import run
 
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.docx"))
 WECHAT = ROOT / "samples" / "wechat-account-transfer.zh.docx"
+LABELS = yaml.safe_load((ROOT / "clauses" / "labels.yaml").read_text(encoding="utf-8"))
 SCHEMA = json.loads(
     (ROOT / "src" / "draft_agreement" / "report" / "review-report.schema.json").read_text(encoding="utf-8")
 )
@@ -79,7 +88,8 @@ def test_markdown_and_table_show_every_finding() -> None:
     console = Console(record=True, width=200)
     render_table(report, console, "zh")
     shown = console.export_text()
-    assert all(f.category in shown for f in report.findings)
+    assert all(LABELS["categories"][f.category]["zh"] in shown for f in report.findings)
+    assert all(f.clause in shown for f in report.findings if f.clause)
 
 
 def test_a_firm_pack_can_disable_and_regrade_rules(tmp_path: Path) -> None:
@@ -114,3 +124,79 @@ def test_explanations_follow_lang() -> None:
     en = review(WECHAT, lang="en")
     assert zh.findings[0].explanation != en.findings[0].explanation
     assert en.findings[0].explanation.isascii() or "the" in en.findings[0].explanation.lower()
+
+
+def _code(category: str) -> re.Pattern[str]:
+    """The taxonomy code as a word of its own (not "personal-info" inside "personal-information")."""
+    return re.compile(rf"(?<![\w-]){re.escape(category)}(?![\w-])")
+
+
+def _table(*args: str, columns: int = 100) -> str:
+    """`review` as a pipe sees it: no terminal, COLUMNS wide."""
+    done = subprocess.run(
+        [sys.executable, "-m", "draft_agreement", "review", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": str(columns), "TERM": "dumb"},
+    )
+    assert done.returncode == 1, done.stderr  # findings at medium or above
+    return done.stdout
+
+
+def test_review_table_fits_100_columns_with_chinese_labels_one_row_per_clause() -> None:
+    report = review(WECHAT)
+    out = _table(str(WECHAT))
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 100
+    assert not BOX_DRAWING.search(out) and "\x1b[" not in out  # piped: no borders, no colours
+    assert lines[0].startswith("交易：") and LABELS["kinds"][report.deal.kind]["zh"] in lines[0]
+    assert any(line.startswith("适用法律：") for line in lines[:4])
+    head = next(line for line in lines if line.startswith("条款"))
+    assert "风险" in head and "建议" in head
+    table = "\n".join(lines[lines.index(head) :])
+    for finding in report.findings:  # the lawyer's words, never the taxonomy's codes
+        assert LABELS["categories"][finding.category]["zh"] in table
+        assert not _code(finding.category).search(table)
+    assert {LABELS["severities"][f.severity]["zh"] for f in report.findings} <= set(out)
+    body = lines[lines.index(head) + 1 :]
+    for clause in {f.clause for f in report.findings if f.clause}:  # one row per clause
+        assert sum(1 for line in body if line.split(" ", 1)[0] == clause) == 1, clause
+    rows = [line for line in body if line and not line.startswith(" ")]
+    assert len(rows) == len({f.clause or ("全文" if f.location is None else "—") for f in report.findings})
+
+
+def test_review_table_in_english_and_boxed_on_request() -> None:
+    report = review(WECHAT)
+    out = _table(str(WECHAT), "--lang", "en", "--box")
+    assert max(cell_len(line) for line in out.splitlines()) <= 100
+    assert BOX_DRAWING.search(out)
+    assert out.startswith("Deal: ")
+    assert LABELS["severities"]["high"]["en"] in out and "Suggested" in out
+    assert "高" not in out.split("\n", 3)[3]  # the labels are English (the parties' names stay Chinese)
+    table = out[out.index("Clause") :]
+    for category in {f.category for f in report.findings}:
+        label = LABELS["categories"][category]["en"]
+        assert category == label or not _code(category).search(table), category
+
+
+def test_every_code_a_report_can_carry_has_a_label_in_both_languages() -> None:
+    """The taxonomy's categories and kinds (docs are the oracle), the severities, every replacement
+    clause and every cited act: a new one without a label would show as a bare code."""
+    taxonomy = (ROOT.parent / "shared" / "docs" / "taxonomy.md").read_text(encoding="utf-8")
+    categories = set(re.findall(r"^\| `([a-z-]+)` \| [A-Z]", taxonomy.split("## Minimum shape")[0], re.M))
+    kinds = set(re.findall(r"^\| `([a-z-]+)` \|", taxonomy.split("## The deal")[1], re.M))
+    replacements = yaml.safe_load((ROOT / "clauses" / "replacements" / "index.yaml").read_text("utf-8"))
+    acts = {path.stem for path in (ROOT / "clauses" / "legal").glob("*.yaml")}
+    assert categories and kinds
+    for section, codes in (
+        ("categories", categories),
+        ("kinds", kinds),
+        ("severities", set(SEVERITIES)),
+        ("suggested", set(replacements["replacements"])),
+        ("acts", acts),
+    ):
+        assert codes <= set(LABELS[section]), (section, codes - set(LABELS[section]))
+        for code in codes:
+            assert set(LABELS[section][code]) == {"zh", "en"}, (section, code)

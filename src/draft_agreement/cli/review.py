@@ -49,6 +49,10 @@ def review(
     show_pii: Annotated[
         bool, typer.Option("--show-pii", help="Do not mask ID, phone and card numbers.")
     ] = False,
+    boxed: Annotated[
+        bool | None,
+        typer.Option("--box/--no-box", help="Table borders (default: only on a terminal)."),
+    ] = None,
     convert_doc: ConvertOption = False,
     glob: GlobOption = None,
     exclude: ExcludeOption = None,
@@ -134,7 +138,7 @@ def review(
 
         console = Console()
         for report in reports:
-            render_table(report, console, language_code(explain_lang(lang) or report.language))
+            render_table(report, console, language_code(explain_lang(lang) or report.language), boxed)
     if refused:
         raise typer.Exit(EXIT_INPUT_ERROR)
     if any(at_least(f.severity, fail_on.value) for r in reports for f in r.findings):

@@ -7,8 +7,8 @@ line per request names the method, the route, the status and the time.
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import hashlib
 import hmac
 import importlib.util
 import logging
@@ -17,9 +17,9 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import datetime
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
@@ -33,8 +33,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from draft_agreement import __version__
 from draft_agreement.batch import WORD_SUFFIXES
 from draft_agreement.server.jobs import COMPARE, DRAFT, REDLINE, REVIEW, Job, JobResult
+from draft_agreement.server.page import (
+    MODES,
+    Download,
+    Draft,
+    PageState,
+    Results,
+    page_language,
+    page_words,
+    render,
+    shell,
+)
 from draft_agreement.server.settings import ServerSettings
-from draft_agreement.server.uploads import Upload, UploadError, read_upload, read_uploads
+from draft_agreement.server.uploads import Upload, UploadError, read_form, read_upload, read_uploads
 from draft_agreement.server.workers import Busy, JobTimeout, WorkerPool, WorkerStopped
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -139,30 +150,6 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
-def _page() -> tuple[str, str]:
-    """The page as one self-contained HTML document, and its Content-Security-Policy.
-
-    Script and style are inlined so a browser needs one request (which carries the token) and no
-    network; the policy allows exactly those two inline blocks by hash.
-    """
-    static = resources.files("draft_agreement.server") / "static"
-    script = (static / "app.js").read_text(encoding="utf-8")
-    style = (static / "app.css").read_text(encoding="utf-8")
-    html = (static / "index.html").read_text(encoding="utf-8")
-    html = html.replace("/*STYLE*/", style).replace("/*SCRIPT*/", script)
-
-    def digest(text: str) -> str:
-        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
-
-    inline_script = html.split("<script>", 1)[1].split("</script>", 1)[0]
-    policy = (
-        f"default-src 'none'; script-src {digest(inline_script)}; style-src {digest(style)}; "
-        "connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'; "
-        "frame-ancestors 'none'"
-    )
-    return html, policy
-
-
 class _Guard:
     """ASGI middleware: bearer token, no-store and no-sniff headers, one content-free log line."""
 
@@ -179,7 +166,7 @@ class _Guard:
                 scheme, _, credentials = value.decode("latin-1").partition(" ")
                 if scheme.lower() == "bearer":
                     given = credentials.strip()
-        if not given and scope["path"] == "/" and scope.get("method") == "GET":
+        if not given and (scope["path"], scope.get("method")) in _PAGE_ROUTES:  # a browser's page and form
             given = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token", [""])[0]
         return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
 
@@ -221,9 +208,19 @@ class _Guard:
             )
 
 
+_PAGE_ROUTES = frozenset({("/", "GET"), ("/results", "POST")})
 _UNREAD_BODY = frozenset({400, 408, 413, 415})  # refusals made before the body was read to its end
 _ROUTES = frozenset(
-    {"/", "/healthz", "/openapi.json", "/api/review", "/api/redline", "/api/draft", "/api/compare"}
+    {
+        "/",
+        "/results",
+        "/healthz",
+        "/openapi.json",
+        "/api/review",
+        "/api/redline",
+        "/api/draft",
+        "/api/compare",
+    }
 )
 
 
@@ -254,12 +251,20 @@ def _assignment(item: str) -> tuple[str, str]:
     return name.strip(), value
 
 
+def _templates() -> tuple[tuple[str, dict[str, str]], ...]:
+    """The drafting templates the page offers to attach: (name, title per language)."""
+    from draft_agreement.drafting.catalog import list_templates
+
+    return tuple((template.name, dict(template.title)) for template in list_templates())
+
+
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The application for `settings`; its worker processes start and stop with the app's lifespan."""
     settings = settings or ServerSettings()
     pool = WorkerPool(settings.workers, settings.max_waiting)
-    page, policy = _page()
+    policy = shell().policy
     drafting = importlib.util.find_spec("draft_agreement.drafting") is not None
+    templates = _templates() if drafting else ()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -355,9 +360,116 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
+    def html(state: PageState, status: int = 200) -> HTMLResponse:
+        headers = {"content-security-policy": policy}
+        if status in _UNREAD_BODY:
+            headers["connection"] = "close"
+        return HTMLResponse(render(state), status_code=status, headers=headers)
+
     @app.get("/", include_in_schema=False)
-    async def index() -> HTMLResponse:
-        return HTMLResponse(page, headers={"content-security-policy": policy})
+    async def index(request: Request) -> HTMLResponse:
+        lang, chosen = page_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+        return html(PageState(lang, chosen, request.query_params.get("token"), templates=templates))
+
+    @app.post("/results", include_in_schema=False)
+    async def results(request: Request) -> HTMLResponse:
+        """The page's form, posted without script or with: the results page with its downloads inside."""
+        query_lang = request.query_params.get("lang")
+        lang, chosen = page_language(query_lang, request.headers.get("accept-language"))
+        state = PageState(lang, chosen, request.query_params.get("token"), templates=templates)
+        try:
+            form = await read_form(
+                request, settings.max_upload_bytes, ("file", "old"), settings.body_timeout_seconds
+            )
+        except UploadError as exc:
+            return html(replace(state, error=exc.message), exc.status)
+        mode = form.first("mode", "track")
+        mode = mode if mode in MODES else "track"
+        known = {name for name, _ in templates}
+        attach = tuple(dict.fromkeys(name for name in form.fields.get("attach", []) if name in known))
+        state = replace(state, mode=mode, attach=attach)
+        upload = form.files.get("file")
+        if upload is None:
+            return html(replace(state, error="no file: choose a Word agreement (.docx)"), 400)
+        try:
+            shown = await _results(upload, form.files.get("old"), mode, attach, lang if chosen else None)
+        except ApiError as exc:
+            return html(replace(state, error=exc.message), exc.status)
+        if not chosen:  # the page follows the document unless the reader chose a language
+            lang = "zh" if shown.report["language"].startswith("zh") else "en"
+        return html(replace(state, lang=lang, results=shown))
+
+    async def _results(
+        upload: Upload, old: Upload | None, mode: str, attach: tuple[str, ...], lang: str | None
+    ) -> Results:
+        """The redline in `mode` (its report is the review), then at once: the clean version, the drafts,
+        the comparison with `old`."""
+        redline_options = {"lang": lang, "author": "draft-agreement", "date": None, "min_severity": "medium"}
+        main, data = await process(REDLINE, upload, True, {**redline_options, "mode": mode})
+        assert main.report is not None and data is not None
+        report = dict(main.report, file=upload.name)
+        ui = lang or ("zh" if report["language"].startswith("zh") else "en")
+        words = page_words(ui)
+        suffix = {"track": "redlined", "comments": "commented", "clean": "clean"}[mode]
+        downloads = [
+            Download(
+                "download-clean" if mode == "clean" else "download-redline",
+                words["download_" + mode],
+                _download_name(upload.name, suffix),
+                data,
+            )
+        ]
+        later: list[Awaitable[tuple[JobResult, bytes | None]]] = []
+        if mode != "clean":
+            later.append(process(REDLINE, upload, True, {**redline_options, "mode": "clean"}))
+        for name in attach:
+            draft_options = {"template": name, "lang": None, "overrides": {}, "strict": False}
+            later.append(process(DRAFT, upload, True, draft_options))
+        if old is not None:
+            compare_options = {
+                "author": "draft-agreement",
+                "date": None,
+                "granularity": "word",
+                "review": False,
+                "lang": lang,
+            }
+            later.append(process(COMPARE, old, True, compare_options, upload))
+        done = iter(await asyncio.gather(*later))
+        if mode != "clean":
+            _, clean = next(done)
+            assert clean is not None
+            downloads.append(
+                Download(
+                    "download-clean", words["download_clean"], _download_name(upload.name, "clean"), clean
+                )
+            )
+        drafts = []
+        titles = dict(templates)
+        stem = PurePosixPath(upload.name).stem
+        for name in attach:
+            drafted, docx = next(done)
+            assert drafted.report is not None and docx is not None
+            title = titles[name].get(ui, name)
+            blanks = list(drafted.report["blanks"])
+            drafts.append(Draft(name, title, blanks))
+            note = f"{len(blanks)} {words['blanks']}" if blanks else ""
+            element = "download-consent" if name == "consent-notice" else f"download-draft-{name}"
+            downloads.append(
+                Download(element, f"{words['download_draft']} {title}", f"{stem}.{name}.docx", docx, note)
+            )
+        if old is not None:
+            _, compared = next(done)
+            assert compared is not None
+            downloads.append(
+                Download(
+                    "download-compare",
+                    words["download_compare"],
+                    _download_name(upload.name, "compared"),
+                    compared,
+                )
+            )
+        # Further results (the memo) are one more job above and one more Download here.
+        return Results(report, downloads, drafts)
 
     @app.get("/healthz", summary="Liveness and worker availability (no token needed)")
     async def healthz() -> dict[str, Any]:

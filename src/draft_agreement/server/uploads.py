@@ -169,3 +169,54 @@ async def read_uploads(
     finally:
         await form.close()
     return found
+
+
+@dataclass(frozen=True)
+class Form:
+    """The upload page's form: its files (an empty file field counts as not sent) and its text fields."""
+
+    files: dict[str, Upload]
+    fields: dict[str, list[str]]
+
+    def first(self, name: str, default: str = "") -> str:
+        return (self.fields.get(name) or [default])[0]
+
+
+async def read_form(
+    request: Request, limit: int, file_fields: tuple[str, ...], seconds: float = 60.0
+) -> Form:
+    """The page's multipart form: up to one file per name in `file_fields`, each within `limit`, and the
+    small option fields; the whole body within `seconds`."""
+    content_type = request.headers.get("content-type", "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        raise UploadError(415, "send the form as multipart/form-data")
+    count = len(file_fields)
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > count * limit + _MULTIPART_OVERHEAD:
+        raise _too_large(limit)
+    stream = _bounded(request, limit, seconds, count)
+    try:
+        form = await _InMemoryParser(request, stream, limit, count).parse()
+    except MultiPartException as exc:
+        raise UploadError(400, f"malformed multipart upload ({exc.message})") from None
+    except ClientDisconnect:
+        raise UploadError(400, "the client disconnected before the upload was complete") from None
+    finally:
+        await stream.aclose()
+    files: dict[str, Upload] = {}
+    fields: dict[str, list[str]] = {}
+    try:
+        for name, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                if name not in file_fields or name in files:
+                    continue
+                data = await value.read()
+                if len(data) > limit:
+                    raise _too_large(limit)
+                if data or value.filename:
+                    files[name] = Upload(safe_name(value.filename), data)
+            else:
+                fields.setdefault(name, []).append(value)
+    finally:
+        await form.close()
+    return Form(files, fields)
