@@ -14,6 +14,7 @@ from typing import Any
 
 from draft_agreement.atomicio import check_output_path
 from draft_agreement.model.document import load_document
+from draft_agreement.redlining.comment_text import annotate
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
 from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter, revision_date
@@ -76,6 +77,7 @@ def redline(
     explain = language_code(lang or doc.language)
     library = load_replacements(str(default_clauses_dir() / "replacements"))
     edits = plan_edits(doc, report.findings, library, explain, min_severity)
+    edits = annotate(doc, edits, report.findings, explain, mode, min_severity)
     writer = RedlineWriter(doc, author, revision_date(date), Mode(mode))
     result = writer.apply(edits)
     if not attach:
