@@ -173,6 +173,7 @@ def compose(
     worst = max(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity
     sentences = []
     used: set[str] = set()
+    heads: set[str] = set()
     fresh = [f for rule, f in by_rule.items() if rule not in first_seen]
     for i, f in enumerate(fresh):
         values = {"title": f.title, "why": _why(f, lang)}
@@ -188,9 +189,13 @@ def compose(
             issue = t["issue_where"].format(**values, where=where)
         else:
             issue = t["issue"].format(**values)
-        head = suggestion_head(f.suggestion, lang, short=i > 0)
+        head = suggestion_head(f.suggestion, lang, short=i > 0 or action in ("replace", "delete"))
         cites = _cites(f, lang, used, MAX_CITES if issue_full else MAX_CITES - 1)
-        sentences += [issue, _action_text(action, head, lang) + cites + t["end"]]
+        if head in heads:  # two points, one change: said once
+            sentences.append(issue.removesuffix(t["end"]) + cites + t["end"])
+        else:
+            heads.add(head)
+            sentences += [issue, _action_text(action, head, lang) + cites + t["end"]]
     seen = [f for rule, f in by_rule.items() if rule in first_seen]
     if seen:
         firsts = list(dict.fromkeys(first_seen[f.rule] for f in seen))
