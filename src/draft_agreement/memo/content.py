@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -65,7 +66,9 @@ def _deal_blocks(report: Report, lang: str) -> list[Block]:
     out.append(Block("item", f"{t['parties']}{sep}"))
     for party in deal.parties:
         role = named("roles", party.role)
-        out.append(Block("subitem", t["party"].format(label=party.label, role=role, name=party.name or t["unnamed"])))
+        out.append(
+            Block("subitem", t["party"].format(label=party.label, role=role, name=party.name or t["unnamed"]))
+        )
     law = deal.governing_law
     out.append(Block("item", f"{t['law']}{sep}{law.text if law and law.text else t['none']}"))
     if law is not None and law.forum:
@@ -92,7 +95,7 @@ def _place(f: Finding, lang: str) -> str:
     t = memo_data()["labels"][lang]
     if f.location is None:
         return str(t["whole"])
-    where = f.clause or t["paragraph"].format(n=f.location.paragraph + 1)
+    where = (f.clause or "").rstrip("、.．:：") or t["paragraph"].format(n=f.location.paragraph + 1)
     return f"{where}{t['sep']}{f.text}" if f.text else str(where)
 
 
@@ -123,7 +126,9 @@ def _points(findings: Sequence[Finding]) -> list[list[Finding]]:
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(f.rule, []).append(f)
-    ranked = sorted(enumerate(groups.values()), key=lambda g: (-max(SEVERITY_RANK[f.severity] for f in g[1]), g[0]))
+    ranked = sorted(
+        enumerate(groups.values()), key=lambda g: (-max(SEVERITY_RANK[f.severity] for f in g[1]), g[0])
+    )
     return [group for _, group in ranked]
 
 
@@ -133,14 +138,19 @@ def _decide_blocks(report: Report, annexes: Sequence[Any], lang: str) -> list[Bl
     for annex in annexes:
         if annex.blanks:
             blanks = t["list_join"].join(dict.fromkeys(b.label for b in annex.blanks))
-            out.append(Block("item", t["annex_blanks"].format(label=annex.label, template=annex.template, blanks=blanks)))
+            out.append(
+                Block(
+                    "item",
+                    t["annex_blanks"].format(label=annex.label, template=annex.template, blanks=blanks),
+                )
+            )
     return out or [Block("para", t["no_decide"])]
 
 
 def build_memo(report: Report, lang: str, annexes: Sequence[Any] = (), show_pii: bool = False) -> Memo:
     """The memo for one redline: `annexes` are the drafted annexes (drafting.api.Annex)."""
     t = memo_data()["labels"][lang]
-    blocks = [Block("title", t["title"].format(file=report.file)), Block("note", t["draft"])]
+    blocks = [Block("title", t["title"].format(file=Path(report.file).name)), Block("note", t["draft"])]
     blocks += [Block("heading", t["deal"]), *_deal_blocks(report, lang)]
     blocks += [Block("heading", t["notes"]), *(Block("para", n) for n in report.notes or [t["no_notes"]])]
     blocks.append(Block("heading", t["findings"]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -25,9 +25,11 @@ from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, LegalBasi
 from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.rules import default_clauses_dir
 
-MAX_CITES = 3  # per point; the memo lists every article
+MAX_CITES = 2  # per point; the memo quotes every article
 _SUGGESTION_HEAD = {"zh": re.compile(r"[；;。]"), "en": re.compile(r"(?<=[a-z)])[.;](?:\s|$)")}
-_SUGGESTION_MAX = {"zh": 64, "en": 120}  # characters of the suggestion a comment carries
+_SUGGESTION_MAX = {"zh": 40, "en": 90}  # characters of the suggestion a comment carries
+_PHRASE_ENDS = ("，", "：", ", ", ": ")
+_COMMAS = ("，", ", ")
 _EXCERPT = {"zh": 14, "en": 40}
 _NUMBERED = re.compile(r"[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十百零〇]+")
 _REF = re.compile(r"^([a-z0-9][a-z0-9-]*):([0-9]+)(?:-([0-9]+))?$")
@@ -42,17 +44,23 @@ def comment_data() -> dict[str, Any]:
     return data
 
 
-def short_cite(basis: LegalBasis, lang: str) -> str:
-    """《个人信息保护法》第23条 / PIPL art. 23: the act's short name and the article in figures."""
+def _cite_parts(basis: LegalBasis, lang: str) -> tuple[str, str]:
+    """The act's short name and the article in figures: ("《个人信息保护法》", "第23条")."""
     data = comment_data()
+    t = data["templates"][lang]
     match = _REF.match(basis.ref)
-    if match is None:
-        return f"《{basis.law}》{basis.article}" if lang == "zh" else f"{basis.law}, {basis.article}"
+    if match is None:  # a firm's own act: its name and article as the pack writes them
+        return str(t["act"].format(act=basis.law.removeprefix("中华人民共和国"))), basis.article
     act, number, sub = match.groups()
     name = data["acts"].get(act, {}).get(lang) or basis.law.removeprefix("中华人民共和国")
-    t = data["templates"][lang]
     after = t["sub"].format(n=chinese_number(int(sub)) if lang == "zh" else sub) if sub else ""
-    return str(t["cite"].format(act=name, article=number, sub=after))
+    return str(t["act"].format(act=name)), str(t["article"].format(n=number, sub=after))
+
+
+def short_cite(basis: LegalBasis, lang: str) -> str:
+    """《个人信息保护法》第23条 / PIPL art. 23."""
+    act, article = _cite_parts(basis, lang)
+    return str(comment_data()["templates"][lang]["cite_group"].format(act=act, articles=article))
 
 
 def _why(f: Finding, lang: str) -> str:
@@ -65,15 +73,14 @@ def _why(f: Finding, lang: str) -> str:
 
 def suggestion_head(suggestion: str, lang: str, short: bool = False) -> str:
     """The first sentence of a rule's suggestion, cut at a comma if it runs long; `short`: its first
-    phrase (a comment's second point)."""
+    phrase (for a second point, or safeguards the comment already lists)."""
     head = _SUGGESTION_HEAD[lang].split(suggestion.strip(), maxsplit=1)[0].strip().rstrip("。.")
+    phrase = min((i for i in (head.find(m) for m in _PHRASE_ENDS) if i > 0), default=len(head))
     if short:
-        cuts = [i for i in (head.find(mark) for mark in ("，", "：", ", ", ": ")) if i > 0]
-        return head[: min(cuts)] if cuts else head
-    limit = _SUGGESTION_MAX[lang]
-    if len(head) > limit:
-        cut = max(head.rfind(mark, 0, limit) for mark in ("，", ", "))
-        head = head[:cut] if cut > 0 else head
+        return head[:phrase]
+    if len(head) > _SUGGESTION_MAX[lang]:
+        comma = max(head.rfind(m, 0, _SUGGESTION_MAX[lang]) for m in _COMMAS)
+        return head[:comma] if comma > 0 else head[:phrase]
     return head
 
 
@@ -124,21 +131,16 @@ def _cites(f: Finding, lang: str, used: set[str], most: int = MAX_CITES) -> str:
     t = comment_data()["templates"][lang]
     by_act: dict[str, list[str]] = {}
     for basis in f.legal_basis[:most]:
-        if basis.ref in used:
-            continue
-        used.add(basis.ref)
-        cite = short_cite(basis, lang)
-        act, _, article = cite.rpartition(t["article_mark"])
-        by_act.setdefault(act or cite, []).append(article if act else "")
+        if basis.ref not in used:
+            used.add(basis.ref)
+            act, article = _cite_parts(basis, lang)
+            by_act.setdefault(act, []).append(article)
     if not by_act:
         return ""
-    cites = t["cite_join"].join(
-        t["cite_group"].format(act=act, articles=t["article_join"].join(t["article"].format(a=a) for a in arts))
-        if all(arts)
-        else act
-        for act, arts in by_act.items()
-    )
-    return str(t["cites"].format(cites=cites))
+    groups = [
+        t["cite_group"].format(act=act, articles=t["article_join"].join(arts)) for act, arts in by_act.items()
+    ]
+    return str(t["cites"].format(cites=t["cite_join"].join(groups)))
 
 
 def _wording(doc: Document, edits: Sequence[Edit], lang: str) -> list[str]:
@@ -189,7 +191,7 @@ def compose(
             issue = t["issue_where"].format(**values, where=where)
         else:
             issue = t["issue"].format(**values)
-        head = suggestion_head(f.suggestion, lang, short=i > 0 or action in ("replace", "delete"))
+        head = suggestion_head(f.suggestion, lang, short=i > 0 or bool(f.missing))
         cites = _cites(f, lang, used, MAX_CITES if issue_full else MAX_CITES - 1)
         if head in heads:  # two points, one change: said once
             sentences.append(issue.removesuffix(t["end"]) + cites + t["end"])
@@ -222,6 +224,13 @@ def _document_level(doc: Document, f: Finding) -> bool:
     return f.location is None or doc.story(f.location.story).kind in _PAGE_STORIES
 
 
+def _gap(edit: Edit, lo: int, hi: int) -> int:
+    """How far `edit` lies from the span [lo, hi): 0 when they overlap."""
+    if edit.start < hi and lo < edit.end or edit.start == lo:
+        return 0
+    return min(abs(edit.start - hi), abs(lo - edit.end))
+
+
 def assign(doc: Document, edits: Sequence[Edit], findings: Sequence[Finding]) -> dict[int, list[Finding]]:
     """Which findings each commented edit explains: those on its span, else nearest in its paragraph.
 
@@ -241,14 +250,8 @@ def assign(doc: Document, edits: Sequence[Edit], findings: Sequence[Finding]) ->
             loc = f.location
             story, index, lo, hi = loc.story, loc.paragraph, loc.start, loc.end
         here = [i for i in commented if (edits[i].story, edits[i].paragraph) == (story, index)]
-        if not here:
-            continue
-
-        def distance(i: int) -> int:
-            e = edits[i]
-            return 0 if e.start < hi and lo < e.end or e.start == lo else min(abs(e.start - hi), abs(lo - e.end))
-
-        out.setdefault(min(here, key=distance), []).append(f)
+        if here:
+            out.setdefault(min(here, key=lambda i: _gap(edits[i], lo, hi)), []).append(f)
     return out
 
 
@@ -275,7 +278,8 @@ def annotate(
     first_seen: dict[str, str] = {}
     traditional = lang == "zh" and doc.language == "zh-Hant"
     out = list(edits)
-    for (story, index), members in sorted(clauses.items(), key=lambda c: (order.get(c[0][0], 0), c[0][1])):
+    for key in sorted(clauses, key=lambda c: (order.get(c[0], 0), c[1])):
+        members = clauses[key]
         members.sort(key=lambda i: edits[i].start)
         found = [f for i in members for f in groups[i]]
         text = compose(doc, [edits[i] for i in members], found, lang, mode, first_seen)
