@@ -156,6 +156,20 @@ def _wording(doc: Document, edits: Sequence[Edit], lang: str) -> list[str]:
     return out
 
 
+def _issue(doc: Document, f: Finding, lang: str, first_seen: dict[str, str]) -> str:
+    """What is wrong: the title and the reason (or where the reason was given, or what is missing)."""
+    t = comment_data()["templates"][lang]
+    values = {"title": f.title, "why": _why(f, lang)}
+    if f"category:{f.category}" in first_seen:
+        return str(t["issue_seen"].format(title=f.title, first=first_seen[f"category:{f.category}"]))
+    if f.missing:
+        return str(t["issue_missing"].format(**values, missing=t["list_join"].join(f.missing)))
+    if f.location is not None and doc.story(f.location.story).kind in _PAGE_STORIES:
+        where = f"{t[doc.story(f.location.story).kind]}{_where(f, doc, lang)}"
+        return str(t["issue_where"].format(**values, where=where))
+    return str(t["issue"].format(**values))
+
+
 def compose(
     doc: Document,
     edits: Sequence[Edit],
@@ -178,19 +192,12 @@ def compose(
     heads: set[str] = set()
     fresh = [f for rule, f in by_rule.items() if rule not in first_seen]
     for i, f in enumerate(fresh):
-        values = {"title": f.title, "why": _why(f, lang)}
         issue_full = i == 0 and f"category:{f.category}" not in first_seen
-        if i > 0:
-            issue = t["issue_short"].format(title=_lower_first(f.title, lang))
-        elif f"category:{f.category}" in first_seen:
-            issue = t["issue_seen"].format(title=f.title, first=first_seen[f"category:{f.category}"])
-        elif f.missing:
-            issue = t["issue_missing"].format(**values, missing=t["list_join"].join(f.missing))
-        elif f.location is not None and doc.story(f.location.story).kind in _PAGE_STORIES:
-            where = f"{t[doc.story(f.location.story).kind]}{_where(f, doc, lang)}"
-            issue = t["issue_where"].format(**values, where=where)
-        else:
-            issue = t["issue"].format(**values)
+        issue = (
+            _issue(doc, f, lang, first_seen)
+            if i == 0
+            else t["issue_short"].format(title=_lower_first(f.title, lang))
+        )
         head = suggestion_head(f.suggestion, lang, short=i > 0 or bool(f.missing))
         cites = _cites(f, lang, used, MAX_CITES if issue_full else MAX_CITES - 1)
         if head in heads:  # two points, one change: said once
