@@ -122,7 +122,7 @@ def test_redline_reads_a_paragraph_a_fixed_number_of_times(
     reads = Counted(runs.read_paragraph)
     monkeypatch.setattr(runs, "read_paragraph", reads)
     outcome = redline(src, tmp_path / "out.docx")
-    assert outcome.result.comments == len(numbers)  # one comment per identifier, each on its number
+    assert len(numbers) > 100 and outcome.result.comments == 1  # one comment per clause, however many numbers
     assert reads.calls <= 2  # one map before the cuts, one after: not three per comment
     result = load_document(tmp_path / "out.docx")
     assert result.paragraph("body", 0).text == load_document(src).paragraph("body", 0).text

@@ -31,6 +31,7 @@ from draft_agreement.cli.common import (
     echo_blanks,
     expand_inputs,
     explain_lang,
+    fail,
     guarded,
     parse_pairs,
     time_limited,
@@ -171,6 +172,14 @@ def redline(
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the review report (JSON) here.")
     ] = None,
+    memo: Annotated[
+        Path | None,
+        typer.Option(
+            "--memo",
+            help="Also write the review memo here (.docx, or .md for Markdown): the deal, each finding "
+            "with the quoted statutes, what is left to decide.",
+        ),
+    ] = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Allow OUTPUT to be the input file itself.")
     ] = False,
@@ -203,6 +212,8 @@ def redline(
     """
     check_address(executor, address)
     if len(files) > 1 or files[0].is_dir() or executor is not ExecutorKind.local:
+        if memo is not None:
+            fail("--memo takes one input file (a memo per agreement): redline the files one by one")
         with guarded("redline"):
             from draft_agreement.cli.batch import redline_paths
 
@@ -247,6 +258,7 @@ def redline(
                 rules=rules or [],
                 lang=explain_lang(lang),
                 in_place=in_place,
+                memo=memo,
             )
 
     from draft_agreement.redlining.pipeline import RedlineOutcome
@@ -264,6 +276,8 @@ def redline(
             f"in {r.paragraphs} paragraph(s); {counts}",
             err=True,
         )
+        if memo is not None:
+            typer.echo(f"  memo: {memo}", err=True)
         for annex in outcome.annexes:
             typer.echo(
                 f"  {annex.label}: {annex.template}, {len(annex.blanks)} blank(s) to complete", err=True

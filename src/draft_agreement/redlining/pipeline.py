@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from draft_agreement.atomicio import check_output_path
+from draft_agreement.memo.write import check_memo_path, write_memo
 from draft_agreement.model.document import load_document
+from draft_agreement.redlining.comment_text import annotate
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
 from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter, revision_date
@@ -57,6 +59,7 @@ def redline(
     attach_values: dict[str, str] | None = None,
     attach_strict: bool = False,
     convert_doc: bool = False,
+    memo: str | os.PathLike[str] | None = None,
 ) -> RedlineOutcome:
     """Review `source` and write `output` with tracked replacements and comments.
 
@@ -67,20 +70,25 @@ def redline(
     A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
     (consent-notice, referral-agreement...) appended as the agreement's next annexes, pre-filled from
     it; what it does not say is a marked blank, so the redline is always written (unless
-    `attach_strict`, which refuses and writes nothing).
+    `attach_strict`, which refuses and writes nothing). `memo` (.docx or .md) also writes the review
+    memo: the deal, each finding with its quoted statutes, and what the lawyer must still decide.
     """
     source, output = Path(source), Path(output)
     check_output_path(source, output, in_place)
+    memo_path = Path(memo) if memo is not None else None
+    if memo_path is not None:
+        check_memo_path(source, output, memo_path)
     doc = load_document(source, convert_legacy=convert_doc)
     report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
     explain = language_code(lang or doc.language)
     library = load_replacements(str(default_clauses_dir() / "replacements"))
     edits = plan_edits(doc, report.findings, library, explain, min_severity)
+    edits = annotate(doc, edits, report.findings, explain, mode, min_severity)
     writer = RedlineWriter(doc, author, revision_date(date), Mode(mode))
     result = writer.apply(edits)
     if not attach:
         writer.save(output)
-        return RedlineOutcome(report, result, output)
+        return _with_memo(RedlineOutcome(report, result, output), memo_path, explain, show_pii)
     from draft_agreement.drafting import attach as attach_annexes
 
     # Annexes are composed onto the finished redline in a temporary file beside the output, then the
@@ -91,4 +99,12 @@ def redline(
         composed = attach_annexes(
             staged, list(attach), source, output, explain, overrides=attach_values, strict=attach_strict
         )
-    return RedlineOutcome(report, result, output, composed.drafted)
+    outcome = RedlineOutcome(report, result, output, composed.drafted)
+    return _with_memo(outcome, memo_path, explain, show_pii)
+
+
+def _with_memo(outcome: RedlineOutcome, memo: Path | None, lang: str, show_pii: bool) -> RedlineOutcome:
+    """Write the review memo of a finished redline, when one was asked for."""
+    if memo is not None:
+        write_memo(memo, outcome.report, lang, outcome.annexes, show_pii)
+    return outcome

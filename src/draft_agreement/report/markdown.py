@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draft_agreement.reviewing.findings import Report
+from draft_agreement.reviewing.findings import LegalBasis, Report
 
 _HEAD = {
     "zh": ("审查报告", "条款", "风险", "类别", "内容", "法律依据", "未发现风险条款。", "文档整体"),
@@ -23,6 +23,11 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
+def basis_line(basis: LegalBasis) -> str:
+    """A cited article as one block quote: the act and article in bold, then its text."""
+    return f"> **{basis.law} {basis.article}** {basis.quote}".replace("\n", " ")
+
+
 def render_markdown(report: Report, lang: str) -> str:
     title, clause, severity, category, text, basis, none, whole = _HEAD[lang]
     lines = [*(f"> {note}" for note in report.notes), *([""] if report.notes else [])]
@@ -41,6 +46,6 @@ def render_markdown(report: Report, lang: str) -> str:
     for i, f in enumerate(report.findings, 1):
         lines += [f"## {i}. {_cell(f.title)} ({f.severity})", "", f.explanation, "", f"*{f.suggestion}*", ""]
         for b in f.legal_basis:
-            lines.append(f"> **{b.law} {b.article}** {b.quote}".replace("\n", " "))
+            lines.append(basis_line(b))
         lines.append("")
     return "\n".join(lines)

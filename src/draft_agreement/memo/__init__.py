@@ -1,0 +1,1 @@
+"""The review memo written beside a redline: the full analysis once, so the comments can stay short."""
