@@ -270,10 +270,12 @@ def upload_with(
     attach: tuple[str, ...] = ("consent-notice",),
     old: Path | None = None,
     script: bool = True,
+    memo: bool = False,
 ) -> None:
     """Open the page, choose the options, then the file; without script the form is submitted by hand."""
     page.goto(f"{base_url}/?token={TOKEN}")
     page.check(f"input[name=mode][value={mode}]")
+    page.locator("#memo-input").set_checked(memo)
     for box in page.locator("input[name=attach]").all():
         box.set_checked(box.get_attribute("value") in attach)
     if old is not None:
@@ -315,13 +317,15 @@ def our_marks(path: Path) -> int:
 def test_without_script_the_form_honours_every_option(
     fresh: Callable[..., Page], base_url: str, tmp_path: Path
 ) -> None:
-    """A plain form post: comments only, two drafts and a comparison; every download is what it says."""
+    """A plain form post: comments only, two drafts, a comparison and the memo; every download is what
+    it says."""
     pytest.importorskip("draft_agreement.drafting", reason="drafting is not installed")
     from draft_agreement.drafting import draft
 
     page = fresh(javascript=False)
     old = older_version(tmp_path)
-    upload_with(page, base_url, SAMPLE_ZH, "comments", ("consent-notice", "referral-agreement"), old, False)
+    drafts = ("consent-notice", "referral-agreement")
+    upload_with(page, base_url, SAMPLE_ZH, "comments", drafts, old, script=False, memo=True)
     assert page.url.split("?")[0].endswith("/results")
     assert page.get_attribute("html", "lang") == "zh-CN"
     assert page.locator(".finding").count() == len(api.review(SAMPLE_ZH).findings)
@@ -341,6 +345,16 @@ def test_without_script_the_form_honours_every_option(
 
     compared = save(page, "#download-compare", tmp_path)  # accept all: this file; reject all: the older
     assert differences(old, SAMPLE_ZH, compared) == []
+
+    memo = save(page, "#download-memo", tmp_path)  # the review memo: every finding's statute quoted
+    assert memo.name == "wechat-account-transfer.zh.memo.docx"
+    from docx import Document
+
+    written = Document(str(memo))
+    cells = [cell.text for table in written.tables for row in table.rows for cell in row.cells]
+    memo_text = "\n".join([paragraph.text for paragraph in written.paragraphs] + cells)
+    quotes = {b.quote[:20] for f in api.review(SAMPLE_ZH).findings for b in f.legal_basis if b.quote}
+    assert quotes and all(quote in memo_text for quote in quotes)
 
     for template, selector in (
         ("consent-notice", "#download-consent"),

@@ -112,3 +112,45 @@ def test_the_results_page_keeps_the_limits_and_the_token(tmp_path: Path) -> None
             and '<section id="result" hidden>' in refused.text
         )
     assert list(root.iterdir()) == []
+
+
+def memo_text(data: bytes, folder: Path) -> str:
+    from docx import Document
+
+    saved = folder / "memo.docx"
+    saved.write_bytes(data)
+    doc = Document(str(saved))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_the_memo_option_adds_the_review_memo_to_the_downloads(client: TestClient, tmp_path: Path) -> None:
+    page = client.get("/", headers={"accept-language": "zh-CN"}).text
+    assert 'name="memo" value="1"' in page and TEXT["zh"]["memo_help"] in page
+    response = client.post("/results", files=form(SAMPLE), data={"mode": "comments", "memo": "1"})
+    assert response.status_code == 200
+    links = {
+        element: (name, base64.b64decode(data)) for element, name, data in DATA_LINK.findall(response.text)
+    }
+    assert set(links) == {"download-redline", "download-clean", "download-memo"}
+    name, data = links["download-memo"]
+    assert name == "wechat-account-transfer.zh.memo.docx"
+    text = memo_text(data, tmp_path)
+    report = api.review(SAMPLE)
+    # Every article the review cites is quoted in the memo, from the statute text.
+    quotes = {basis.quote[:20] for finding in report.findings for basis in finding.legal_basis if basis.quote}
+    assert quotes and all(quote in text for quote in quotes)
+    unticked = client.post("/results", files=form(SAMPLE), data={"mode": "track"}).text
+    assert 'id="download-memo"' not in unticked
+
+
+def test_the_memo_api_returns_the_memo_of_the_redline(client: TestClient, tmp_path: Path) -> None:
+    response = client.post("/api/memo", files={"file": (SAMPLE.name, SAMPLE.read_bytes())})
+    assert response.status_code == 200
+    assert "wechat-account-transfer.zh.memo.docx" in response.headers["content-disposition"]
+    report = api.review(SAMPLE)
+    assert response.headers["x-findings-high"] == str(report.summary["high"])
+    text = memo_text(response.content, tmp_path)
+    assert all(finding.title in text for finding in report.findings if finding.severity in ("high", "medium"))
+    refused = client.post("/api/memo", files={"file": ("x.docx", b"not a zip")})
+    assert refused.status_code == 422 and "x.docx" in refused.json()["error"]

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from draft_agreement import __version__
 from draft_agreement.batch import WORD_SUFFIXES
-from draft_agreement.server.jobs import COMPARE, DRAFT, REDLINE, REVIEW, Job, JobResult
+from draft_agreement.server.jobs import COMPARE, DRAFT, MEMO, REDLINE, REVIEW, Job, JobResult
 from draft_agreement.server.page import (
     MODES,
     Download,
@@ -220,6 +220,7 @@ _ROUTES = frozenset(
         "/api/redline",
         "/api/draft",
         "/api/compare",
+        "/api/memo",
     }
 )
 
@@ -387,12 +388,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         mode = mode if mode in MODES else "track"
         known = {name for name, _ in templates}
         attach = tuple(dict.fromkeys(name for name in form.fields.get("attach", []) if name in known))
-        state = replace(state, mode=mode, attach=attach)
+        memo = form.first("memo", "") == "1"
+        state = replace(state, mode=mode, attach=attach, memo=memo)
         upload = form.files.get("file")
         if upload is None:
             return html(replace(state, error="no file: choose a Word agreement (.docx)"), 400)
         try:
-            shown = await _results(upload, form.files.get("old"), mode, attach, lang if chosen else None)
+            shown = await _results(
+                upload, form.files.get("old"), mode, attach, memo, lang if chosen else None
+            )
         except ApiError as exc:
             return html(replace(state, error=exc.message), exc.status)
         if not chosen:  # the page follows the document unless the reader chose a language
@@ -400,10 +404,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return html(replace(state, lang=lang, results=shown))
 
     async def _results(
-        upload: Upload, old: Upload | None, mode: str, attach: tuple[str, ...], lang: str | None
+        upload: Upload,
+        old: Upload | None,
+        mode: str,
+        attach: tuple[str, ...],
+        memo: bool,
+        lang: str | None,
     ) -> Results:
         """The redline in `mode` (its report is the review), then at once: the clean version, the drafts,
-        the comparison with `old`."""
+        the comparison with `old`, the review memo."""
         redline_options = {"lang": lang, "author": "draft-agreement", "date": None, "min_severity": "medium"}
         main, data = await process(REDLINE, upload, True, {**redline_options, "mode": mode})
         assert main.report is not None and data is not None
@@ -434,6 +443,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 "lang": lang,
             }
             later.append(process(COMPARE, old, True, compare_options, upload))
+        if memo:
+            later.append(process(MEMO, upload, True, {**redline_options, "mode": mode}))
         done = iter(await asyncio.gather(*later))
         if mode != "clean":
             _, clean = next(done)
@@ -468,7 +479,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                     compared,
                 )
             )
-        # Further results (the memo) are one more job above and one more Download here.
+        if memo:
+            _, written = next(done)
+            assert written is not None
+            downloads.append(Download("download-memo", words["download_memo"], f"{stem}.memo.docx", written))
         return Results(report, downloads, drafts)
 
     @app.get("/healthz", summary="Liveness and worker availability (no token needed)")
@@ -533,6 +547,36 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
                 _download_name(upload.name, "redlined" if mode != Mode.clean else "clean")
             ),
             **{f"x-{k}": str(v) for k, v in (result.counts or {}).items()},
+            **{f"x-findings-{k}": str(v) for k, v in result.report["summary"].items()},
+        }
+        return Response(data, media_type=DOCX_TYPE, headers=headers)
+
+    @app.post(
+        "/api/memo",
+        summary="The review memo of an agreement's redline (.docx)",
+        description=(
+            "The memo `draft-agreement redline --memo` writes: the deal, the governing-law and signing-date "
+            "notes, each finding with the statutes quoted, and what the lawyer must still decide. Headers "
+            "`X-Findings-High` etc. summarise the review."
+        ),
+        openapi_extra={"requestBody": _UPLOAD_BODY},
+        responses={**_DOCX_RESPONSE, **_ERRORS},
+        response_class=Response,
+        dependencies=bearer,
+    )
+    async def memo(
+        request: Request,
+        lang: Annotated[
+            Lang | None, Query(description="Language of the memo (default: the document's)")
+        ] = None,
+        show_pii: Annotated[bool, Query(description="Do not mask ID, phone and card numbers")] = False,
+    ) -> Response:
+        upload = await _upload(request)
+        options = {"lang": lang.value if lang else None, "show_pii": show_pii}
+        result, data = await process(MEMO, upload, True, options)
+        assert upload is not None and data is not None and result.report is not None
+        headers = {
+            "content-disposition": _attachment(f"{PurePosixPath(upload.name).stem or 'document'}.memo.docx"),
             **{f"x-findings-{k}": str(v) for k, v in result.report["summary"].items()},
         }
         return Response(data, media_type=DOCX_TYPE, headers=headers)

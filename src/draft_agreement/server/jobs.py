@@ -23,6 +23,7 @@ REVIEW = "review"
 REDLINE = "redline"
 DRAFT = "draft"
 COMPARE = "compare"
+MEMO = "memo"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,14 @@ def _run(job: Job) -> JobResult:
         outcome = api.compare(job.source, job.second, job.output, **job.options)
         report = dict(outcome.report, old=job.shown, new=job.second_shown)
         return JobResult(report=report, counts=outcome.summary)
+    if job.kind == MEMO:
+        assert job.source is not None and job.output is not None
+        # The memo is the output; the redline it explains is written beside it and left with the folder.
+        redlined = Path(job.output).with_name("memo-redline.docx")
+        outcome = api.redline(job.source, redlined, memo=job.output, **job.options)
+        report = outcome.report.to_dict()
+        report["file"] = job.shown
+        return JobResult(report=report)
     raise ValueError(f"unknown job kind {job.kind!r}")
 
 

@@ -63,6 +63,7 @@ class PageState:
     token: str | None = None
     mode: str = "track"
     attach: tuple[str, ...] = DEFAULT_ATTACH
+    memo: bool = False
     templates: tuple[tuple[str, dict[str, str]], ...] = ()  # (name, title per language)
     results: Results | None = None
     error: str | None = None
@@ -192,7 +193,9 @@ def _form(state: PageState, t: dict[str, str]) -> str:
         f'<fieldset id="compare-options"><legend>{escape(t["compare"])}</legend>'
         f'<label for="old-input">{escape(t["compare_help"])}</label>'
         f'<input type="file" id="old-input" name="old" accept=".docx,.docm,.dotx"></fieldset>'
-        # Further options (the memo) are one more fieldset here, read in app.py's results().
+        f'<fieldset id="memo-options"><legend>{escape(t["memo"])}</legend>'
+        f'<label><input type="checkbox" id="memo-input" name="memo" value="1"'
+        f"{' checked' if state.memo else ''}> {escape(t['memo_help'])}</label></fieldset>"
         f"</div>"
         f'<button type="submit" id="submit">{escape(t["submit"])}</button>'
         f"</form>"
@@ -374,7 +377,6 @@ def _downloads(results: Results, t: dict[str, str]) -> str:
         + "</li>"
         for d in results.downloads
     )
-    # Further downloads (the memo) are one more Download in app.py's results().
     return _section("downloads", t["downloads"], f'<ul class="downloads">{links}</ul>')
 
 
