@@ -241,13 +241,13 @@ def load_data(path: Path) -> dict[str, Any]:
 
 def _read_source(source: Path, lang: str | None) -> _Source:
     """Pre-fill values and date style from an agreement and its review, in `lang` (default: the
-    agreement's own language)."""
-    from draft_agreement.api import review
+    agreement's own language). The agreement is read once, for the review and the pre-fill alike."""
     from draft_agreement.model.document import load_document
+    from draft_agreement.reviewing.run import review_document
 
     doc = load_document(source)
     code = lang or ("en" if doc.language == "en" else "zh")
-    report = review(source, lang=code)
+    report = review_document(doc, lang=code)
     ctx = doc.context
     found = prefill(doc, report, code)
     script = "zh-Hant" if code == "zh" and doc.language == "zh-Hant" else code

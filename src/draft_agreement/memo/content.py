@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from draft_agreement.drafting.script import to_traditional
-from draft_agreement.redlining.comment_text import comment_data
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, LegalBasis, Report
 from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.rules import default_clauses_dir
@@ -103,7 +102,7 @@ def _point_blocks(n: int, group: Sequence[Finding], lang: str) -> list[Block]:
     """One rule's findings: every place it was found, then the analysis and the statutes, once."""
     t = memo_data()["labels"][lang]
     sep, f = t["sep"], group[0]
-    severity = comment_data()["severity"][lang][max(group, key=lambda g: SEVERITY_RANK[g.severity]).severity]
+    severity = t["severity"][max(group, key=lambda g: SEVERITY_RANK[g.severity]).severity]
     out = [Block("subheading", t["finding"].format(n=n, title=f.title, severity=severity))]
     out.append(Block("para", f"{t['where']}{sep}"))
     out += [Block("item", _place(g, lang)) for g in group]
