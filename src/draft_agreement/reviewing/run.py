@@ -17,8 +17,10 @@ from typing import Any
 import yaml
 
 from draft_agreement.deal.build import deal_of
+from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
+from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
@@ -195,6 +197,19 @@ def _label_kind(p: Paragraph) -> str | None:
     return p.literal.kind if p.literal is not None else None
 
 
+def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
+    """Whether a hit meets its rule's `names` condition: the span names a party of that deal side.
+
+    A deal whose parties have no side (neither giving nor receiving is known) cannot tell, so the
+    hit stands; a span naming the other side only ("销售收入归甲方所有" for the client) does not.
+    """
+    side = hit.rule.names
+    if side is None or not (deal.side("giving") or deal.side("receiving")):
+        return True
+    span = fold_chars(text[hit.start : hit.end]).lower()
+    return any(fold_chars(label).lower() in span for label in deal.labels(side))
+
+
 def _own_detail(text: str, found: Detection) -> bool:
     """Whether an identifier is a party's own account or contact point rather than a third person's."""
     if found.kind == "email" and _ROLE_MAILBOX.match(found.value):
@@ -337,6 +352,7 @@ def review_document(
     explain = language_code(lang) if lang else language_code(doc.language)
     collect = _Collector(doc, reviewer, explain, show_pii)
     first_clause, tail_from = _block_bounds(doc)
+    deal = deal_of(doc)
     customer_tables = _customer_tables(doc)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
@@ -350,7 +366,8 @@ def review_document(
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
             for hit in reviewer.engine.scan(p.text, context, norm):
-                collect.rule_finding(p, hit)
+                if _names_side(deal, hit, p.text):
+                    collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
@@ -384,7 +401,6 @@ def review_document(
         return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
 
     findings = tuple(sorted(collect.findings, key=position))
-    deal = deal_of(doc)
     assert reviewer.engine.legal is not None
     findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
     return Report(
