@@ -197,16 +197,20 @@ def _label_kind(p: Paragraph) -> str | None:
     return p.literal.kind if p.literal is not None else None
 
 
+_NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
+
+
 def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
     """Whether a hit meets its rule's `names` condition: the span names a party of that deal side.
 
-    A deal whose parties have no side (neither giving nor receiving is known) cannot tell, so the
-    hit stands; a span naming the other side only ("销售收入归甲方所有" for the client) does not.
+    The party may follow the span closely ("手机卡交由乙方"). A deal whose parties have no side
+    (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
+    side only ("销售收入归甲方所有" for the client) does not.
     """
     side = hit.rule.names
     if side is None or not (deal.side("giving") or deal.side("receiving")):
         return True
-    span = fold_chars(text[hit.start : hit.end]).lower()
+    span = fold_chars(text[hit.start : hit.end + _NAMES_REACH]).lower()
     return any(fold_chars(label).lower() in span for label in deal.labels(side))
 
 
