@@ -22,6 +22,7 @@ from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
+from draft_agreement.reviewing.deal_kind import by_kind
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
@@ -394,7 +395,8 @@ def review_document(
             for f in collect.findings
             if not (f.category == "embedded-personal-data" and not f.rule.startswith("detect."))
         ]
-    collect.document_findings(join_normalized(normalized))
+    whole = join_normalized(normalized)
+    collect.document_findings(whole)
     order = {id(s): i for i, s in enumerate(doc.stories)}
     story_rank = {s.id: order[id(s)] for s in doc.stories}
 
@@ -406,6 +408,7 @@ def review_document(
 
     findings = tuple(sorted(collect.findings, key=position))
     assert reviewer.engine.legal is not None
+    findings = by_kind(findings, deal, reviewer.engine.legal, explain, whole)
     findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
     return Report(
         str(doc.package.path),
