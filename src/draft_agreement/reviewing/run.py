@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,14 @@ class DetectorRule:
     suggestion: dict[str, str]
     legal_basis: tuple[str, ...]
     columns: tuple[str, ...] = ()  # for list findings: column headings that make the list sensitive
+    # What a finding on a party's own details says (its party block, signature, notices, the accounts
+    # it sells): never that they are third parties' information.
+    own: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def text(self, part: str, lang: str, own: bool) -> str:
+        """The title, explanation or suggestion in `lang`, in its own-details form when `own`."""
+        chosen = self.own.get(part) if own and part in self.own else getattr(self, part)
+        return chosen.get(lang) or chosen["zh"]
 
 
 def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorRule]:
@@ -97,6 +105,7 @@ def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorR
                 dict(entry["suggestion"]),
                 tuple(entry["legal_basis"]),
                 tuple(str(c).lower() for c in entry.get("columns", ())),
+                {part: dict(entry["own"][part]) for part in entry.get("own", {})},
             )
         except (KeyError, TypeError) as exc:
             raise RuleFileError(
@@ -295,15 +304,15 @@ class _Collector:
                 rule=rule.id,
                 category=rule.category,
                 severity=rule.party_severity if party else rule.severity,
-                title=rule.title.get(self.lang, rule.title["zh"]),
+                title=rule.text("title", self.lang, party),
                 text=quote.span(start, end),
                 paragraph_text=quote.paragraph(start, end),
                 clause=_clause(p),
                 location=Location(p.story, p.index, start, end, table),
                 legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
-                explanation=rule.explanation.get(self.lang, rule.explanation["zh"]),
-                suggestion=rule.suggestion.get(self.lang, rule.suggestion["zh"]),
-                replacement=rule.replacement,
+                explanation=rule.text("explanation", self.lang, party),
+                suggestion=rule.text("suggestion", self.lang, party),
+                replacement=None if party else rule.replacement,
                 clause_path=p.clause_path,
             )
         )
@@ -332,11 +341,15 @@ class _Collector:
             )
 
 
-def _customer_tables(doc: Document) -> dict[tuple[str, int], list[Paragraph]]:
-    """Tables (by story and table number) whose rows list third parties, with their paragraphs."""
+def _customer_tables(doc: Document, deal: Deal) -> dict[tuple[str, int], list[Paragraph]]:
+    """Tables (by story and table number) whose rows list third parties, with their paragraphs.
+
+    A schedule of a party's own accounts (the deal's account tables) lists no third party.
+    """
+    own = set(deal.subject.account_tables)
     tables: dict[tuple[str, int], list[Paragraph]] = {}
     for p in doc.paragraphs():
-        if p.cell is not None:
+        if p.cell is not None and (p.story, p.cell.table) not in own:
             tables.setdefault((p.story, p.cell.table), []).append(p)
     found = {}
     for key, paragraphs in tables.items():
@@ -358,7 +371,8 @@ def review_document(
     collect = _Collector(doc, reviewer, explain, show_pii)
     first_clause, tail_from = _block_bounds(doc)
     deal = deal_of(doc)
-    customer_tables = _customer_tables(doc)
+    customer_tables = _customer_tables(doc, deal)
+    own_tables = set(deal.subject.account_tables)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
@@ -385,7 +399,11 @@ def review_document(
             continue
         if id(p) in listed:
             continue
-        party = _in_party_or_signature_block(doc, p, first_clause, tail_from)
+        party = (
+            _in_party_or_signature_block(doc, p, first_clause, tail_from)
+            or deal.owner((p.story, p.index)) is not None
+            or (p.cell is not None and (p.story, p.cell.table) in own_tables)
+        )
         for found in collect.detections(p):
             collect.detector_finding(p, found, party or _own_detail(p.text, found))
     if customer_tables:
