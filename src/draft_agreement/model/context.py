@@ -862,7 +862,9 @@ def _is_label_cell(folded: str) -> bool:
 
 # --- title and date ------------------------------------------------------------------------------
 
-_TITLE_WORD = re.compile(r"协议|合同|合约|契约|确认书|承诺书|交接书|(?i:agreement|contract|deed|addendum|bill\s+of\s+sale)")
+_TITLE_WORD = re.compile(
+    r"协议|合同|合约|契约|确认书|承诺书|交接书|(?i:agreement|contract|deed|addendum|bill\s+of\s+sale)"
+)
 _CLAUSE_START = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[.、)\s]|[(]?[一二三四五六七八九十]+[、)]"
     r"|\([a-z0-9]+\)|(?i:article|section|clause|schedule|annex|appendix|exhibit)\s+\w|附件|附表)"
