@@ -210,3 +210,28 @@ def test_a_broken_treatment_file_is_a_rule_file_error(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleFileError):
         load_treatments(str(tmp_path))
+
+
+SHARING = [
+    "用户数据共享协议",
+    "甲方（数据提供方）：某某出行科技有限公司",
+    "乙方（数据接收方）：某某保险经纪有限公司",
+    "1.1 甲方按本协议约定向乙方开放数据接口，乙方按季度支付服务费。",
+]
+SAFEGUARDS = [
+    "2.1 甲方应逐一告知用户接收方的名称和联系方式，并取得用户单独同意。",
+    "2.2 用户可随时撤回同意；撤回后乙方应删除个人信息。",
+    "2.3 甲方应在提供前完成个人信息保护影响评估。",
+]
+
+
+def test_a_data_sharing_deal_is_checked_for_safeguards_even_unflagged(tmp_path: Path) -> None:
+    """No clause names the data, yet the deal is a data-sharing deal: its safeguards are checked."""
+    bare = review(agreement(tmp_path / "bare.docx", SHARING)).findings
+    assert not [f for f in bare if f.location is not None and f.severity in ACTIONABLE]
+    missing = [f for f in bare if f.category == "missing-safeguard" and f.severity in ACTIONABLE]
+    assert missing and {"pipl:23", "pipl:55", "network-data-2024:12"} <= {
+        b.ref for b in missing[0].legal_basis
+    }
+    guarded = review(agreement(tmp_path / "guarded.docx", SHARING + SAFEGUARDS)).findings
+    assert not [f for f in guarded if f.category == "missing-safeguard"]

@@ -99,17 +99,43 @@ def _entry(path: Path, index: int, data: Any) -> Treatment:
 
 
 @lru_cache(maxsize=4)
-def load_treatments(folder: str | None = None) -> tuple[Treatment, ...]:
-    """The entries of clauses/deal/treatment.yaml, checked; a broken file is a RuleFileError."""
+def _read(folder: str | None) -> tuple[Path, dict[str, Any]]:
     path = Path(folder or default_clauses_dir() / "deal") / "treatment.yaml"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(str(path), None, None, f"unreadable ({type(exc).__name__})") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), None, None, "expected a mapping with entries and pi_deals")
+    return path, data
+
+
+@lru_cache(maxsize=4)
+def load_treatments(folder: str | None = None) -> tuple[Treatment, ...]:
+    """The entries of clauses/deal/treatment.yaml, checked; a broken file is a RuleFileError."""
+    path, data = _read(folder)
+    entries = data.get("entries")
     if not isinstance(entries, list):
         raise RuleFileError(str(path), None, "entries", "must be a list")
     return tuple(_entry(path, i, entry) for i, entry in enumerate(entries))
+
+
+@lru_cache(maxsize=4)
+def _pi_deals(folder: str | None = None) -> tuple[tuple[str, ...], ...]:
+    path, data = _read(folder)
+    combos = data.get("pi_deals") or []
+    if not isinstance(combos, list) or not all(isinstance(c, list) and c for c in combos):
+        raise RuleFileError(str(path), None, "pi_deals", "must be a list of lists of deal kinds")
+    return tuple(tuple(str(k) for k in combo) for combo in combos)
+
+
+def hands_over_personal_information(deal: Deal, folder: str | None = None) -> bool:
+    """Whether the deal's kind is one that hands personal information over by its nature.
+
+    A combination [main, other…] holds when `main` is the deal's main kind and the others are among
+    its kinds: a data-sharing deal, or a business transfer that carries its customers.
+    """
+    return any(deal.kind == combo[0] and set(combo[1:]) <= set(deal.kinds) for combo in _pi_deals(folder))
 
 
 def by_kind(

@@ -22,7 +22,7 @@ from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
-from draft_agreement.reviewing.deal_kind import by_kind
+from draft_agreement.reviewing.deal_kind import by_kind, hands_over_personal_information
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
@@ -317,9 +317,13 @@ class _Collector:
             )
         )
 
-    def document_findings(self, normalized_text: str) -> None:
-        """`normalized_text`: the whole document's text, normalized (join_normalized of its paragraphs)."""
-        for doc_hit in self.reviewer.engine.document_hits(self.hits, normalized_text, normalized=True):
+    def document_findings(self, normalized_text: str, transfer: bool) -> None:
+        """`normalized_text`: the whole document's text, normalized (join_normalized of its paragraphs).
+
+        `transfer`: the deal is one that hands personal information over by its kind.
+        """
+        engine = self.reviewer.engine
+        for doc_hit in engine.document_hits(self.hits, normalized_text, normalized=True, transfer=transfer):
             rule = doc_hit.rule
             missing = tuple(sg.label.get(self.lang) or sg.label.get("zh", sg.group) for sg in doc_hit.missing)
             self.findings.append(
@@ -414,7 +418,7 @@ def review_document(
             if not (f.category == "embedded-personal-data" and not f.rule.startswith("detect."))
         ]
     whole = join_normalized(normalized)
-    collect.document_findings(whole)
+    collect.document_findings(whole, hands_over_personal_information(deal))
     order = {id(s): i for i, s in enumerate(doc.stories)}
     story_rank = {s.id: order[id(s)] for s in doc.stories}
 
