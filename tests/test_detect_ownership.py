@@ -208,3 +208,24 @@ def test_the_buyer_goes_on_as_the_blogger_and_the_seller_keeps_quiet(tmp_path: P
     findings = review(path).findings
     assert actionable(on(findings, "第一人称"), "impersonation")
     assert actionable(on(findings, "不以任何方式公开"), "impersonation")
+
+
+def test_an_account_listed_among_the_assets_sold_is_sold(tmp_path: Path) -> None:
+    """The item reads with the lead-in that sells the list; under a prohibition it stays negated."""
+    sold = [
+        "Asset Purchase Agreement",
+        "1.1 At Closing, Seller shall sell and deliver to Buyer all of its right, title and interest "
+        "in and to the following (the “Purchased Assets”):",
+        "(a) the kitchen equipment listed in Schedule 1;",
+        "(b) the Business’s Instagram account @harbourmeals;",
+    ]
+    findings = review(agreement(tmp_path / "apa.docx", sold)).findings
+    assert actionable(on(findings, "@harbourmeals"), "account-transfer")
+    assert not actionable(on(findings, "kitchen equipment"), "account-transfer")
+    barred = [
+        *sold[:1],
+        "1.1 After Closing, Seller shall not sell or transfer any of the following:",
+        *sold[2:],
+    ]
+    findings = review(agreement(tmp_path / "barred.docx", barred)).findings
+    assert not actionable(on(findings, "@harbourmeals"), "account-transfer")

@@ -178,6 +178,14 @@ _PROHIBITION = re.compile(
 )
 
 
+_HANDOVER = re.compile(
+    r"转让|出售|移交|交付|转交|交给|\b(?:sell|sells|convey|conveys|assign|assigns|transfer|transfers|deliver|delivers)\b",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
+_HANDOVER_REACH = 60  # the end of a hand-over lead-in is what each item continues
+
+
 class _LeadIn:
     """The prohibition that introduces a list ("乙方不得有下列行为：", "The Buyer shall not:").
 
@@ -196,8 +204,14 @@ class _LeadIn:
             context = self.text
         else:
             self.text, self.kind, context = "", None, ""
-        if p.text.rstrip().endswith((":", "：")) and _PROHIBITION.search(p.text):
-            self.text, self.kind = p.text, None
+        if p.text.rstrip().endswith((":", "：")):
+            if _PROHIBITION.search(p.text):
+                self.text, self.kind = p.text, None
+            elif _HANDOVER.search(p.text):
+                # "Seller shall sell … all of its right, title and interest in and to the following:":
+                # each item is what is handed over, read with the words that hand it over.
+                bare = _PARENTHETICAL.sub("", p.text)
+                self.text, self.kind = bare[-_HANDOVER_REACH:], None
         return context
 
 
