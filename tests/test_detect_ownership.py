@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from draft_agreement.errors import RuleFileError
 from draft_agreement.reviewing.findings import Finding
 from draft_agreement.reviewing.run import review
 from tests.test_deal import agreement
+from tests.test_rule_validation import load, rule, valid_pack
 
 ACTIONABLE = ("high", "medium")
 OWN_ID = "320281199006123816"  # a valid resident ID number (checksum and birth date)
@@ -229,3 +233,13 @@ def test_an_account_listed_among_the_assets_sold_is_sold(tmp_path: Path) -> None
     ]
     findings = review(agreement(tmp_path / "barred.docx", barred)).findings
     assert not actionable(on(findings, "@harbourmeals"), "account-transfer")
+
+
+def test_a_rule_names_only_a_side_of_the_deal(tmp_path: Path) -> None:
+    """`names` takes a side, not a label: labels are the deal model's."""
+    pack = valid_pack()
+    rule(pack)["names"] = "receiving"
+    load(tmp_path, pack)
+    rule(pack)["names"] = "乙方"
+    with pytest.raises(RuleFileError, match="names"):
+        load(tmp_path, pack)

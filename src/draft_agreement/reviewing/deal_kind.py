@@ -153,21 +153,27 @@ def by_kind(
     """
     chosen = load_treatments() if treatments is None else treatments
     folded = _folded(document)
+    gap = "" if lang == "zh" else " "
     out = []
     for f in findings:
+        lead: list[str] = []  # the deal kind's articles, in the order the entries give them
+        notes: list[str] = []
+        severity = f.severity
         for t in chosen:
             if not t.applies(deal, f, folded):
                 continue
-            present = {b.ref for b in f.legal_basis}
-            added = tuple(legal_basis(legal, ref, lang) for ref in t.cite if ref not in present)
-            severity = f.severity
+            lead.extend(ref for ref in t.cite if ref not in lead)
+            notes.append(t.note.get(lang) or t.note["en"])
             if t.at_most is not None and SEVERITY_RANK[severity] > SEVERITY_RANK[t.at_most]:
                 severity = t.at_most
+        if notes:
+            own = {b.ref: b for b in f.legal_basis}
+            first = tuple(own.get(ref) or legal_basis(legal, ref, lang) for ref in lead)
             f = replace(
                 f,
                 severity=severity,
-                legal_basis=added + f.legal_basis,
-                explanation=f"{f.explanation} {t.note[lang] if lang in t.note else t.note['en']}",
+                legal_basis=first + tuple(b for b in f.legal_basis if b.ref not in lead),
+                explanation=gap.join([f.explanation, *notes]),
             )
         out.append(f)
     return tuple(out)
