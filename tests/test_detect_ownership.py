@@ -243,3 +243,11 @@ def test_a_rule_names_only_a_side_of_the_deal(tmp_path: Path) -> None:
     rule(pack)["names"] = "乙方"
     with pytest.raises(RuleFileError, match="names"):
         load(tmp_path, pack)
+
+
+def test_the_party_named_must_be_in_the_same_clause(tmp_path: Path) -> None:
+    """ "账号归甲方所有，乙方…": the 乙方 of the next clause is not who the accounts go to."""
+    lines = [line.format(owner="甲方") for line in AGENCY]
+    lines[3] = lines[3].replace("所有。", "所有，乙方按甲方指示运营。")
+    findings = review(agreement(tmp_path / "agency-next.docx", lines)).findings
+    assert not [f for f in findings if f.rule.endswith("held-by-other") and f.severity in ACTIONABLE]

@@ -222,6 +222,7 @@ def _label_kind(p: Paragraph) -> str | None:
 
 
 _NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
+_CLAUSE_END = re.compile(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
 
 
 def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
@@ -234,7 +235,8 @@ def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
     side = hit.rule.names
     if side is None or not (deal.side("giving") or deal.side("receiving")):
         return True
-    span = fold_chars(text[hit.start : hit.end + _NAMES_REACH]).lower()
+    after = _CLAUSE_END.split(text[hit.end : hit.end + _NAMES_REACH], maxsplit=1)[0]
+    span = fold_chars(text[hit.start : hit.end] + after).lower()
     return any(fold_chars(label).lower() in span for label in deal.labels(side))
 
 
