@@ -54,6 +54,8 @@ def choose_kinds(vocab: Vocabulary, scores: Counter[str]) -> tuple[str, ...]:
     if not ranked:
         return ("other",)
     top = ranked[0][1]
+    if ranked[0][0] == "other":
+        return ("other",)  # a lease, an NDA or a hand-over that mentions customers is still that
     chosen = [kind for kind, score in ranked if score >= top * vocab.share]
     if len(chosen) > 1 and "other" in chosen:
         chosen.remove("other")  # "other" is what a deal is when it is none of the kinds

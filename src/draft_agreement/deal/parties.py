@@ -8,6 +8,7 @@ third parties' information, so the deal records whose each such paragraph is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from draft_agreement.deal.lines import Body, Line
 from draft_agreement.deal.model import DealParty, Ref
@@ -18,6 +19,9 @@ _KIND_ROLES = {
     "agency": {"principal": "principal", "processor": "agent", "party": None},
     "referral": {"transferor": "referrer", "provider": "referrer"},
 }
+# In these kinds the one party facing a principal with a bare label (乙方 opposite 甲方（委托方）) holds
+# the counterpart role: the agency that runs the client's accounts takes them, so it is the receiving side.
+_COUNTERPART = {"agency": "agent"}
 
 
 def _pattern(labels: list[str]) -> re.Pattern[str] | None:
@@ -78,6 +82,16 @@ def _clause_label(labels: tuple[str, ...], body: Body) -> str:
     return best if counts[best] > counts[labels[0]] else labels[0]
 
 
+def _counterparts(parties: list[DealParty], kinds: tuple[str, ...]) -> list[DealParty]:
+    """The bare-labelled party facing a lone principal takes the kind's counterpart role."""
+    role = next((_COUNTERPART[k] for k in kinds if k in _COUNTERPART), None)
+    principals = [p for p in parties if p.role == "principal"]
+    bare = [p for p in parties if p.role == "party"]
+    if role is None or len(principals) != 1 or len(bare) != 1:
+        return parties
+    return [replace(p, role=role) if p is bare[0] else p for p in parties]
+
+
 def deal_parties(
     context: Context, body: Body, kinds: tuple[str, ...]
 ) -> tuple[tuple[DealParty, ...], dict[Ref, int]]:
@@ -93,6 +107,7 @@ def deal_parties(
         names = (party.designation, *(a for a in party.aliases if a != party.designation))
         label = _clause_label(names, body)
         parties.append(DealParty(role, label, party.name, tuple(a for a in names if a != label)))
+    parties = _counterparts(parties, kinds)
     owners = _owners(body, parties)
     own: dict[int, list[Ref]] = {}
     for ref, index in owners.items():

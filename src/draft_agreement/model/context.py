@@ -158,13 +158,15 @@ _ROLE_WORDS = _vocabulary(
         "party": "甲方|乙方|丙方|丁方|party a|party b|party c|party d",
         "transferor": "转让方|转让人|出让方|出让人|卖方|出卖方|出卖人|出售方|销售方"
         "|seller|vendor|transferor|assignor",
-        "transferee": "受让方|受让人|买方|买受方|买受人|购买方|收购方|buyer|purchaser|transferee|assignee",
+        "transferee": "受让方|受让人|承接方|承接人|买方|买受方|买受人|购买方|收购方"
+        "|buyer|purchaser|transferee|assignee",
         "provider": "提供方|信息提供方|个人信息提供方|数据提供方|披露方"
         "|provider|data provider|disclosing party|data exporter",
         "recipient": "接收方|信息接收方|个人信息接收方|数据接收方"
         "|recipient|data recipient|receiving party|data importer",
         "principal": "委托方|委托人|controller|data controller|principal",
-        "processor": "受托方|受托人|服务方|服务提供方|processor|data processor|service provider",
+        "processor": "受托方|受托人|服务方|服务提供方|代运营方|运营方"
+        "|processor|data processor|service provider",
         "licensor": "许可方|许可人|授权方|授权人|licensor",
         "licensee": "被许可方|被许可人|被授权方|被授权人|licensee",
         "lessor": "出租方|出租人|lessor|landlord",
@@ -860,7 +862,9 @@ def _is_label_cell(folded: str) -> bool:
 
 # --- title and date ------------------------------------------------------------------------------
 
-_TITLE_WORD = re.compile(r"协议|合同|契约|(?i:agreement|contract|deed)")
+_TITLE_WORD = re.compile(
+    r"协议|合同|合约|契约|确认书|承诺书|交接书|(?i:agreement|contract|deed|addendum|bill\s+of\s+sale)"
+)
 _CLAUSE_START = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[.、)\s]|[(]?[一二三四五六七八九十]+[、)]"
     r"|\([a-z0-9]+\)|(?i:article|section|clause|schedule|annex|appendix|exhibit)\s+\w|附件|附表)"

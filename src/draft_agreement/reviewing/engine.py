@@ -735,10 +735,14 @@ class Engine:
             for span in text.occurrences(group)
         )
 
-    def document_hits(self, hits: Sequence[Hit], full_text: str, *, normalized: bool = False) -> list[DocHit]:
+    def document_hits(
+        self, hits: Sequence[Hit], full_text: str, *, normalized: bool = False, transfer: bool = False
+    ) -> list[DocHit]:
         """Document-level rules: a high/medium transfer finding exists and safeguards are absent.
 
         ``normalized`` says ``full_text`` is already normalize()d (review joins its paragraphs' forms).
+        ``transfer`` says the deal itself hands personal information over (the deal model's kind), so
+        the safeguards are checked even when no single clause was flagged.
         """
         results: list[DocHit] = []
         present: set[str] | None = None
@@ -748,7 +752,7 @@ class Engine:
             triggers = tuple(
                 h for h in hits if h.rule.category in document.after and h.rule.severity in _ACTIONABLE
             )
-            if not triggers:
+            if not triggers and not transfer:
                 continue
             if present is None:
                 text = full_text if normalized else normalize(full_text).text

@@ -69,7 +69,9 @@ _RULE_KEYS = {
     "match",
     "document",
     "examples",
+    "names",
 }
+SIDES = ("giving", "receiving")
 _MATCH_KEYS = {"all", "any", "within", "ordered", "not", "not_scope", "negate"}
 _DOCUMENT_KEYS = {"after", "safeguards", "min_missing"}
 
@@ -140,6 +142,9 @@ class Rule:
     negative: tuple[Example, ...]
     pack: str
     path: str
+    # The deal side whose party the matched span must name ("账号归乙方所有" counts only where 乙方 is
+    # the receiving side). Labels come from the deal model, so the rule lists none; None: no condition.
+    names: str | None = None
 
     @property
     def is_document_rule(self) -> bool:
@@ -486,6 +491,11 @@ def _rule(
     match = _match(where, rule_id, data["match"], groups) if has_match else None
     document = _document(where, rule_id, data["document"], groups) if has_document else None
     positive, negative = _examples(where, rule_id, data.get("examples"), document is not None)
+    names = data.get("names")
+    if names is not None and (names not in SIDES or document is not None):
+        raise RuleFileError(
+            where, rule_id, "names", f"a paragraph rule's names is one of {', '.join(SIDES)}, got {names!r}"
+        )
     return Rule(
         id=rule_id,
         category=category,
@@ -502,6 +512,7 @@ def _rule(
         negative=negative,
         pack=pack_id,
         path=where,
+        names=names,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,12 @@ from typing import Any
 import yaml
 
 from draft_agreement.deal.build import deal_of
+from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
+from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
+from draft_agreement.reviewing.deal_kind import by_kind, hands_over_personal_information
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
@@ -71,6 +74,14 @@ class DetectorRule:
     suggestion: dict[str, str]
     legal_basis: tuple[str, ...]
     columns: tuple[str, ...] = ()  # for list findings: column headings that make the list sensitive
+    # What a finding on a party's own details says (its party block, signature, notices, the accounts
+    # it sells): never that they are third parties' information.
+    own: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def text(self, part: str, lang: str, own: bool) -> str:
+        """The title, explanation or suggestion in `lang`, in its own-details form when `own`."""
+        chosen = self.own.get(part) if own and part in self.own else getattr(self, part)
+        return chosen.get(lang) or chosen["zh"]
 
 
 def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorRule]:
@@ -94,6 +105,7 @@ def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorR
                 dict(entry["suggestion"]),
                 tuple(entry["legal_basis"]),
                 tuple(str(c).lower() for c in entry.get("columns", ())),
+                {part: dict(entry["own"][part]) for part in entry.get("own", {})},
             )
         except (KeyError, TypeError) as exc:
             raise RuleFileError(
@@ -166,6 +178,14 @@ _PROHIBITION = re.compile(
 )
 
 
+_HANDOVER = re.compile(
+    r"转让|出售|移交|交付|转交|交给|\b(?:sell|sells|convey|conveys|assign|assigns|transfer|transfers|deliver|delivers)\b",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
+_HANDOVER_REACH = 60  # the end of a hand-over lead-in is what each item continues
+
+
 class _LeadIn:
     """The prohibition that introduces a list ("乙方不得有下列行为：", "The Buyer shall not:").
 
@@ -184,8 +204,14 @@ class _LeadIn:
             context = self.text
         else:
             self.text, self.kind, context = "", None, ""
-        if p.text.rstrip().endswith((":", "：")) and _PROHIBITION.search(p.text):
-            self.text, self.kind = p.text, None
+        if p.text.rstrip().endswith((":", "：")):
+            if _PROHIBITION.search(p.text):
+                self.text, self.kind = p.text, None
+            elif _HANDOVER.search(p.text):
+                # "Seller shall sell … all of its right, title and interest in and to the following:":
+                # each item is what is handed over, read with the words that hand it over.
+                bare = _PARENTHETICAL.sub("", p.text)
+                self.text, self.kind = bare[-_HANDOVER_REACH:], None
         return context
 
 
@@ -193,6 +219,25 @@ def _label_kind(p: Paragraph) -> str | None:
     if p.list_label is not None and p.list_label.text:
         return f"auto-{p.list_label.num_id}-{p.list_label.level}"
     return p.literal.kind if p.literal is not None else None
+
+
+_NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
+_CLAUSE_END = re.compile(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
+
+
+def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
+    """Whether a hit meets its rule's `names` condition: the span names a party of that deal side.
+
+    The party may follow the span closely ("手机卡交由乙方"). A deal whose parties have no side
+    (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
+    side only ("销售收入归甲方所有" for the client) does not.
+    """
+    side = hit.rule.names
+    if side is None or not (deal.side("giving") or deal.side("receiving")):
+        return True
+    after = _CLAUSE_END.split(text[hit.end : hit.end + _NAMES_REACH], maxsplit=1)[0]
+    span = fold_chars(text[hit.start : hit.end] + after).lower()
+    return any(fold_chars(label).lower() in span for label in deal.labels(side))
 
 
 def _own_detail(text: str, found: Detection) -> bool:
@@ -275,22 +320,26 @@ class _Collector:
                 rule=rule.id,
                 category=rule.category,
                 severity=rule.party_severity if party else rule.severity,
-                title=rule.title.get(self.lang, rule.title["zh"]),
+                title=rule.text("title", self.lang, party),
                 text=quote.span(start, end),
                 paragraph_text=quote.paragraph(start, end),
                 clause=_clause(p),
                 location=Location(p.story, p.index, start, end, table),
                 legal_basis=_citations(rule.legal_basis, self.reviewer.engine, self.lang),
-                explanation=rule.explanation.get(self.lang, rule.explanation["zh"]),
-                suggestion=rule.suggestion.get(self.lang, rule.suggestion["zh"]),
-                replacement=rule.replacement,
+                explanation=rule.text("explanation", self.lang, party),
+                suggestion=rule.text("suggestion", self.lang, party),
+                replacement=None if party else rule.replacement,
                 clause_path=p.clause_path,
             )
         )
 
-    def document_findings(self, normalized_text: str) -> None:
-        """`normalized_text`: the whole document's text, normalized (join_normalized of its paragraphs)."""
-        for doc_hit in self.reviewer.engine.document_hits(self.hits, normalized_text, normalized=True):
+    def document_findings(self, normalized_text: str, transfer: bool) -> None:
+        """`normalized_text`: the whole document's text, normalized (join_normalized of its paragraphs).
+
+        `transfer`: the deal is one that hands personal information over by its kind.
+        """
+        engine = self.reviewer.engine
+        for doc_hit in engine.document_hits(self.hits, normalized_text, normalized=True, transfer=transfer):
             rule = doc_hit.rule
             missing = tuple(sg.label.get(self.lang) or sg.label.get("zh", sg.group) for sg in doc_hit.missing)
             self.findings.append(
@@ -312,11 +361,15 @@ class _Collector:
             )
 
 
-def _customer_tables(doc: Document) -> dict[tuple[str, int], list[Paragraph]]:
-    """Tables (by story and table number) whose rows list third parties, with their paragraphs."""
+def _customer_tables(doc: Document, deal: Deal) -> dict[tuple[str, int], list[Paragraph]]:
+    """Tables (by story and table number) whose rows list third parties, with their paragraphs.
+
+    A schedule of a party's own accounts (the deal's account tables) lists no third party.
+    """
+    own = set(deal.subject.account_tables)
     tables: dict[tuple[str, int], list[Paragraph]] = {}
     for p in doc.paragraphs():
-        if p.cell is not None:
+        if p.cell is not None and (p.story, p.cell.table) not in own:
             tables.setdefault((p.story, p.cell.table), []).append(p)
     found = {}
     for key, paragraphs in tables.items():
@@ -337,7 +390,9 @@ def review_document(
     explain = language_code(lang) if lang else language_code(doc.language)
     collect = _Collector(doc, reviewer, explain, show_pii)
     first_clause, tail_from = _block_bounds(doc)
-    customer_tables = _customer_tables(doc)
+    deal = deal_of(doc)
+    customer_tables = _customer_tables(doc, deal)
+    own_tables = set(deal.subject.account_tables)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
@@ -350,7 +405,8 @@ def review_document(
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
             for hit in reviewer.engine.scan(p.text, context, norm):
-                collect.rule_finding(p, hit)
+                if _names_side(deal, hit, p.text):
+                    collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
@@ -363,7 +419,11 @@ def review_document(
             continue
         if id(p) in listed:
             continue
-        party = _in_party_or_signature_block(doc, p, first_clause, tail_from)
+        party = (
+            _in_party_or_signature_block(doc, p, first_clause, tail_from)
+            or deal.owner((p.story, p.index)) is not None
+            or (p.cell is not None and (p.story, p.cell.table) in own_tables)
+        )
         for found in collect.detections(p):
             collect.detector_finding(p, found, party or _own_detail(p.text, found))
     if customer_tables:
@@ -373,7 +433,8 @@ def review_document(
             for f in collect.findings
             if not (f.category == "embedded-personal-data" and not f.rule.startswith("detect."))
         ]
-    collect.document_findings(join_normalized(normalized))
+    whole = join_normalized(normalized)
+    collect.document_findings(whole, hands_over_personal_information(deal))
     order = {id(s): i for i, s in enumerate(doc.stories)}
     story_rank = {s.id: order[id(s)] for s in doc.stories}
 
@@ -384,8 +445,8 @@ def review_document(
         return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
 
     findings = tuple(sorted(collect.findings, key=position))
-    deal = deal_of(doc)
     assert reviewer.engine.legal is not None
+    findings = by_kind(findings, deal, reviewer.engine.legal, explain, whole)
     findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
     return Report(
         str(doc.package.path),

@@ -1,0 +1,179 @@
+"""Findings read against the kind of deal (legal-brief §5.1): its law, and its look-alikes.
+
+The same words mean different things in different deals: customer files handed over with a salon
+call for PIPL art. 23 and a word on art. 22's unsettled reach; prepaid course hours for Civil Code
+555-556; an agency holding SIM cards for the Anti-Fraud Law art. 31 and PIPL art. 21; in a share deal
+or a DPA the processor does not change, so those findings are at most `low`. Which articles and
+notes go with which kind is data (clauses/deal/treatment.yaml), never code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from draft_agreement.deal.model import Deal
+from draft_agreement.errors import RuleFileError
+from draft_agreement.library import LANGUAGES, default_clauses_dir
+from draft_agreement.model.context import fold_chars
+from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding
+from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
+from draft_agreement.reviewing.rules import CATEGORY_SEVERITY
+
+_KEYS = {"kinds", "main", "categories", "cue", "foreign_without", "cite", "note", "at_most"}
+
+
+@dataclass(frozen=True)
+class Treatment:
+    """One entry of treatment.yaml: when it applies and what it does to a finding."""
+
+    kinds: frozenset[str]
+    main: frozenset[str]
+    categories: frozenset[str]
+    cue: re.Pattern[str] | None
+    foreign_without: re.Pattern[str] | None
+    cite: tuple[str, ...]
+    note: dict[str, str]
+    at_most: str | None
+
+    def applies(self, deal: Deal, finding: Finding, document: str) -> bool:
+        if finding.category not in self.categories:
+            return False
+        if self.main and deal.kind not in self.main:
+            return False
+        if self.kinds and not self.kinds.intersection(deal.kinds):
+            return False
+        if self.cue is not None:
+            where = document if finding.paragraph_text is None else _folded(finding.paragraph_text)
+            if not self.cue.search(where):
+                return False
+        if self.foreign_without is not None:
+            return deal.foreign_law and not self.foreign_without.search(document)
+        return True
+
+
+def _folded(text: str) -> str:
+    return fold_chars(text).lower()
+
+
+def _pattern(path: Path, where: str, source: Any) -> re.Pattern[str] | None:
+    if source is None:
+        return None
+    try:
+        return re.compile(str(source), re.IGNORECASE)
+    except re.error as exc:
+        raise RuleFileError(str(path), None, where, f"bad regular expression: {exc}") from None
+
+
+def _entry(path: Path, index: int, data: Any) -> Treatment:
+    where = f"entries[{index}]"
+    if not isinstance(data, dict) or set(data) - _KEYS:
+        raise RuleFileError(str(path), None, where, f"a mapping with keys among {', '.join(sorted(_KEYS))}")
+    categories = frozenset(data.get("categories") or ())
+    unknown = categories - set(CATEGORY_SEVERITY)
+    if not categories or unknown:
+        raise RuleFileError(str(path), None, f"{where}.categories", f"unknown or empty: {sorted(unknown)}")
+    note = data.get("note") or {}
+    if not isinstance(note, dict) or any(not isinstance(note.get(lang), str) for lang in LANGUAGES):
+        raise RuleFileError(str(path), None, f"{where}.note", "needs zh and en texts")
+    at_most = data.get("at_most")
+    if at_most is not None and at_most not in SEVERITY_RANK:
+        raise RuleFileError(str(path), None, f"{where}.at_most", f"not a severity: {at_most!r}")
+    if not (data.get("kinds") or data.get("main")):
+        raise RuleFileError(str(path), None, where, "needs kinds or main")
+    return Treatment(
+        kinds=frozenset(data.get("kinds") or ()),
+        main=frozenset(data.get("main") or ()),
+        categories=categories,
+        cue=_pattern(path, f"{where}.cue", data.get("cue")),
+        foreign_without=_pattern(path, f"{where}.foreign_without", data.get("foreign_without")),
+        cite=tuple(str(ref) for ref in data.get("cite") or ()),
+        note={lang: note[lang] for lang in LANGUAGES},
+        at_most=at_most,
+    )
+
+
+@lru_cache(maxsize=4)
+def _read(folder: str | None) -> tuple[Path, dict[str, Any]]:
+    path = Path(folder or default_clauses_dir() / "deal") / "treatment.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleFileError(str(path), None, None, f"unreadable ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), None, None, "expected a mapping with entries and pi_deals")
+    return path, data
+
+
+@lru_cache(maxsize=4)
+def load_treatments(folder: str | None = None) -> tuple[Treatment, ...]:
+    """The entries of clauses/deal/treatment.yaml, checked; a broken file is a RuleFileError."""
+    path, data = _read(folder)
+    entries = data.get("entries")
+    if not isinstance(entries, list):
+        raise RuleFileError(str(path), None, "entries", "must be a list")
+    return tuple(_entry(path, i, entry) for i, entry in enumerate(entries))
+
+
+@lru_cache(maxsize=4)
+def _pi_deals(folder: str | None = None) -> tuple[tuple[str, ...], ...]:
+    path, data = _read(folder)
+    combos = data.get("pi_deals") or []
+    if not isinstance(combos, list) or not all(isinstance(c, list) and c for c in combos):
+        raise RuleFileError(str(path), None, "pi_deals", "must be a list of lists of deal kinds")
+    return tuple(tuple(str(k) for k in combo) for combo in combos)
+
+
+def hands_over_personal_information(deal: Deal, folder: str | None = None) -> bool:
+    """Whether the deal's kind is one that hands personal information over by its nature.
+
+    A combination [main, other…] holds when `main` is the deal's main kind and the others are among
+    its kinds: a data-sharing deal, or a business transfer that carries its customers.
+    """
+    return any(deal.kind == combo[0] and set(combo[1:]) <= set(deal.kinds) for combo in _pi_deals(folder))
+
+
+def by_kind(
+    findings: tuple[Finding, ...],
+    deal: Deal,
+    legal: LegalLibrary,
+    lang: str,
+    document: str,
+    treatments: tuple[Treatment, ...] | None = None,
+) -> tuple[Finding, ...]:
+    """Each finding with the law of its deal kind cited and explained, look-alikes lowered.
+
+    `document` is the agreement's text (any form; it is folded here) for document-level findings'
+    cues and for telling whether anything ties the data to mainland China.
+    """
+    chosen = load_treatments() if treatments is None else treatments
+    folded = _folded(document)
+    gap = "" if lang == "zh" else " "
+    out = []
+    for f in findings:
+        lead: list[str] = []  # the deal kind's articles, in the order the entries give them
+        notes: list[str] = []
+        severity = f.severity
+        for t in chosen:
+            if not t.applies(deal, f, folded):
+                continue
+            lead.extend(ref for ref in t.cite if ref not in lead)
+            notes.append(t.note.get(lang) or t.note["en"])
+            if t.at_most is not None and SEVERITY_RANK[severity] > SEVERITY_RANK[t.at_most]:
+                severity = t.at_most
+        if notes:
+            own = {b.ref: b for b in f.legal_basis}
+            first = tuple(own.get(ref) or legal_basis(legal, ref, lang) for ref in lead)
+            f = replace(
+                f,
+                severity=severity,
+                legal_basis=first + tuple(b for b in f.legal_basis if b.ref not in lead),
+                explanation=gap.join([f.explanation, *notes]),
+            )
+        out.append(f)
+    return tuple(out)
