@@ -41,7 +41,9 @@ DEV_IDS = (
 AUTHOR = "draft-agreement"
 DATE = "2026-01-01"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SENTENCE_END = re.compile(r"(?<=[。！？；;!?\n])|(?<=\.)\s+")
+SENTENCE_END = re.compile(
+    r"(?<=[。！？；;!?\n])|(?<!\bart)(?<!\barts)(?<=\.)\s+"
+)  # "art. 23" ends no sentence
 CITE = re.compile(r"《([^》]+)》第(\d+)[条條]|\b([A-Z][\w/ -]+?) art\. (\d+)")
 
 

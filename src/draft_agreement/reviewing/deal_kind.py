@@ -167,12 +167,14 @@ def by_kind(
             if t.at_most is not None and SEVERITY_RANK[severity] > SEVERITY_RANK[t.at_most]:
                 severity = t.at_most
         if notes:
-            own = {b.ref: b for b in f.legal_basis}
-            first = tuple(own.get(ref) or legal_basis(legal, ref, lang) for ref in lead)
+            # The rule's own articles first (they are specific to the clause: PIPL 28 for sensitive
+            # data), then the deal kind's, which set the clause in its deal.
+            own = {b.ref for b in f.legal_basis}
+            added = tuple(legal_basis(legal, ref, lang) for ref in lead if ref not in own)
             f = replace(
                 f,
                 severity=severity,
-                legal_basis=first + tuple(b for b in f.legal_basis if b.ref not in lead),
+                legal_basis=f.legal_basis + added,
                 explanation=gap.join([f.explanation, *notes]),
             )
         out.append(f)
