@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.deal.build import deal_of
+from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
@@ -24,7 +25,7 @@ from draft_agreement.reviewing.detectors import Detection, detect, looks_like_cu
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
-from draft_agreement.reviewing.normalize import join_normalized, normalize
+from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
@@ -329,6 +330,15 @@ def _customer_tables(doc: Document) -> dict[tuple[str, int], list[Paragraph]]:
     return found
 
 
+def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
+    """What this document calls the receiving side (every party not on the giving side), normalised.
+
+    Empty when the deal names no such party: the rules' generic counterparty labels then apply.
+    """
+    giving = set(deal.labels("giving"))
+    return tuple(dict.fromkeys(fold(label) for label in deal.labels() if label not in giving))
+
+
 def review_document(
     doc: Document, *, rules: Sequence[Path] = (), lang: str | None = None, show_pii: bool = False
 ) -> Report:
@@ -340,6 +350,8 @@ def review_document(
     customer_tables = _customer_tables(doc)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
+    deal = deal_of(doc)
+    parties = _counterparty_labels(deal)
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
     for p in doc.paragraphs():
         if not p.text:
@@ -349,7 +361,7 @@ def review_document(
         context = lead.governing(p)
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
-            for hit in reviewer.engine.scan(p.text, context, norm):
+            for hit in reviewer.engine.scan(p.text, context, norm, parties):
                 collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
@@ -384,7 +396,6 @@ def review_document(
         return (0, story_rank[loc.story], loc.paragraph, loc.start, f.rule)
 
     findings = tuple(sorted(collect.findings, key=position))
-    deal = deal_of(doc)
     assert reviewer.engine.legal is not None
     findings = in_perspective(findings, deal, reviewer.engine.legal, explain)
     return Report(
