@@ -29,6 +29,7 @@ from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.patterns import (
     COUNTERPARTY,
+    SUBJECT,
     alternation,
     fill_counterparty,
     has_counterparty,
@@ -314,10 +315,12 @@ class _Text:
         byte_hits: dict[str, list[Span]],
         groups: Mapping[str, TermGroup] | None = None,
         labelled: list[Span] | None = None,
+        subject: bool = False,
     ) -> None:
         self.engine = engine
         self.groups = engine._groups if groups is None else groups
         self._labelled = labelled  # the document's own counterparty labels, when it gave them
+        self._subject = subject
         self.text = text
         self._raw = raw
         self._offsets = _Offsets(text, raw)
@@ -333,6 +336,8 @@ class _Text:
         hits = self._offsets.convert(self._byte_hits)
         if self._labelled:
             hits = {**hits, COUNTERPARTY: self._labelled}
+        if self._subject:  # (the group's placeholder written in a rule example counts too)
+            hits = {**hits, SUBJECT: [(0, 0), *hits.get(SUBJECT, ())]}
         return hits
 
     @cached_property
@@ -368,6 +373,8 @@ class _Text:
         """Cheap test before any grammar is computed: does the group occur at all (masks aside)?"""
         if name == COUNTERPARTY and self._labelled is not None:
             return bool(self._labelled)
+        if name == SUBJECT:
+            return self._subject or name in self._byte_hits
         return name in self._byte_hits or bool(self._regex(name))
 
     def occurrences(self, name: str) -> list[Span]:
@@ -560,7 +567,7 @@ class Engine:
     def _anchor_terms(self, name: str) -> tuple[str, ...] | None:
         """Literals one of which must occur for the group to (see TermGroup.anchors); the document's
         labels stand in for the counterparty group, so it anchors nothing."""
-        if name == COUNTERPARTY:
+        if name in (COUNTERPARTY, SUBJECT):
             return None
         return self._groups[name].anchors
 
@@ -632,6 +639,8 @@ class Engine:
         context: str = "",
         normalized: Normalized | None = None,
         parties: Sequence[str] = (),
+        *,
+        subject: bool = False,
     ) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
@@ -641,12 +650,14 @@ class Engine:
         ``normalized`` is normalize(text) when the caller already has it. ``parties`` are the labels
         the document gives the receiving side (normalised, from the deal model): they take the place of
         the counterparty group's generic labels, so 接收方 works where a rule was written with 受让方.
+        ``subject`` says the paragraph defines what the deal transfers (deal model): the deal_subject
+        group then occurs, as an empty span at the paragraph's start.
         """
         if context:
             shift = len(context)
             return [
                 Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
-                for hit in self.scan(context + text, parties=parties)
+                for hit in self.scan(context + text, parties=parties, subject=subject)
                 if hit.end > shift
             ]
         norm = normalized if normalized is not None else normalize(text)
@@ -661,7 +672,7 @@ class Engine:
             groups, finder = self._for_parties(tuple(parties))
             labelled = [m.span() for m in finder.finditer(norm.text)]
             literal.pop(COUNTERPARTY, None)
-        present = set(literal) | ({COUNTERPARTY} if labelled else set())
+        present = set(literal) | ({COUNTERPARTY} if labelled else set()) | ({SUBJECT} if subject else set())
         present |= _groups_present(self._gate_automaton, raw)
         candidates = [
             rules[rule_id]
@@ -670,7 +681,7 @@ class Engine:
         ]
         if not candidates:
             return []
-        evaluated = _Text(self, norm.text, raw, literal, groups, labelled)
+        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject)
         hits = []
         for rule in candidates:
             for start, end in self._evaluate(rule, evaluated):

@@ -109,14 +109,26 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
         close = _closing(rest, 0)
         if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{"):
             return None
-        prefixes = tuple(_leading_literal(alt) for alt in _split_alternatives(rest[3:close]))
+        found: list[str] = []
+        for alternative in _split_alternatives(rest[3:close]):
+            if alternative.startswith(("(", "\\b")):  # a nested group, as {group} references make
+                nested = literal_gate(alternative)
+                if nested is None:
+                    return None
+                found.extend(nested)
+            else:
+                found.append(_leading_literal(alternative))
+        prefixes = tuple(found)
     else:
         prefixes = (_leading_literal(rest),)
-    return prefixes if all(prefixes) else None
+    return prefixes if prefixes and all(prefixes) else None
 
 # The term group whose terms stand for "the other side": its data lists generic labels, used when the
 # document names no receiving party; a document's own labels (from the deal model) replace them.
 COUNTERPARTY = "counterparty"
+# The term group that occurs (as an empty span at the start) in the clauses that define what the deal
+# transfers, and the items listed under them; its data holds a placeholder that never occurs in text.
+SUBJECT = "deal_subject"
 _PLACEHOLDER = "{" + COUNTERPARTY + "}"
 _REFERENCE = re.compile(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
 _EXPANSION_ROUNDS = 4  # a reference may name a group that itself holds references, this deep

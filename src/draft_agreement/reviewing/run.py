@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -174,9 +174,10 @@ class _LeadIn:
     following paragraphs are items of that list: numbered, and numbered the same way as the first.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, starts: Callable[[Paragraph], bool] | None = None) -> None:
         self.text = ""
         self.kind: str | None = None
+        self._starts = starts or (lambda p: bool(_PROHIBITION.search(p.text)))
 
     def governing(self, p: Paragraph) -> str:
         kind = _label_kind(p)
@@ -185,7 +186,7 @@ class _LeadIn:
             context = self.text
         else:
             self.text, self.kind, context = "", None, ""
-        if p.text.rstrip().endswith((":", "：")) and _PROHIBITION.search(p.text):
+        if p.text.rstrip().endswith((":", "：")) and self._starts(p):
             self.text, self.kind = p.text, None
         return context
 
@@ -352,6 +353,8 @@ def review_document(
     lead = _LeadIn()
     deal = deal_of(doc)
     parties = _counterparty_labels(deal)
+    subject_refs = set(deal.subject.clauses)
+    subject_lead = _LeadIn(lambda p: (p.story, p.index) in subject_refs)  # "Seller shall sell the following:"
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
     for p in doc.paragraphs():
         if not p.text:
@@ -359,9 +362,11 @@ def review_document(
         norm = normalize(p.text)
         normalized.append(norm.text)
         context = lead.governing(p)
+        # The clauses that say what is sold, and the items listed under them, are the deal's subject.
+        subject = bool(subject_lead.governing(p)) or (p.story, p.index) in subject_refs
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
-            for hit in reviewer.engine.scan(p.text, context, norm, parties):
+            for hit in reviewer.engine.scan(p.text, context, norm, parties, subject=subject):
                 collect.rule_finding(p, hit)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
