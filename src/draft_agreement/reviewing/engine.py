@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -120,7 +120,10 @@ def _automaton(
         key = _as_bytes(literal) if over_bytes else literal
         bounded = loose.isdisjoint(names)
         entry = _Literal(
-            len(key), tuple(names), bounded and _is_word_char(literal[0]), bounded and _is_word_char(literal[-1])
+            len(key),
+            tuple(names),
+            bounded and _is_word_char(literal[0]),
+            bounded and _is_word_char(literal[-1]),
         )
         automaton.add_word(key, entry)
     automaton.make_automaton()
@@ -499,7 +502,6 @@ def _suffix_min_end(slot: Sequence[Span]) -> list[Span]:
     return result
 
 
-
 class Engine:
     """Compiled rules of one language. Build once (from_packs), then call scan() per paragraph."""
 
@@ -532,14 +534,18 @@ class Engine:
         self._rules_by_index = by_index
         # A group of gated patterns anchors through its gate literals; they are looked for without
         # word boundaries (a gate is a prefix: "transfer" gates "transferred").
-        gated = sorted({g for slots in self._anchors.values() for slot in slots for g in slot} - self._literal_groups())
+        gated = sorted(
+            {g for slots in self._anchors.values() for slot in slots for g in slot} - self._literal_groups()
+        )
         self._index_automaton = _automaton(
             (TermGroup(g, self._anchor_terms(g) or (), ()) for g in sorted(by_index)),
             over_bytes=True,
             loose=frozenset(gated),
         )
         self._gate_automaton = _automaton(
-            (TermGroup(g, self._anchor_terms(g) or (), ()) for g in gated), over_bytes=True, loose=frozenset(gated)
+            (TermGroup(g, self._anchor_terms(g) or (), ()) for g in gated),
+            over_bytes=True,
+            loose=frozenset(gated),
         )
         self._gates = {
             pattern: literal_gate(pattern.pattern)

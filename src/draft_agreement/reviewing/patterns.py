@@ -123,6 +123,7 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
         prefixes = (_leading_literal(rest),)
     return prefixes if prefixes and all(prefixes) else None
 
+
 # The term group whose terms stand for "the other side": its data lists generic labels, used when the
 # document names no receiving party; a document's own labels (from the deal model) replace them.
 COUNTERPARTY = "counterparty"

@@ -19,8 +19,8 @@ import yaml
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import LANGUAGES, default_clauses_dir, language_code
 from draft_agreement.reviewing.legal import LegalLibrary
-from draft_agreement.reviewing.patterns import expand_references, literal_gate, references
 from draft_agreement.reviewing.normalize import fold, fold_cluster
+from draft_agreement.reviewing.patterns import expand_references, literal_gate, references
 
 CATEGORY_SEVERITY: Mapping[str, str] = {
     "account-transfer": "high",
@@ -359,7 +359,9 @@ def _expanded_groups(raw: Mapping[str, list[tuple[str, Any]]]) -> dict[str, Term
         name = exc.args[0]
         owner = next(g for g, srcs in sources.items() if any(name in references(s) for s in srcs))
         where = next(w for w, s in parsed[owner][1] if name in references(s))
-        raise RuleFileError(where, None, f"terms.{owner}", f"refers to unknown term group {{{name}}}") from None
+        raise RuleFileError(
+            where, None, f"terms.{owner}", f"refers to unknown term group {{{name}}}"
+        ) from None
     groups = {}
     for name, (terms, pattern_items) in parsed.items():
         compiled = tuple(
@@ -373,11 +375,15 @@ def _expanded_groups(raw: Mapping[str, list[tuple[str, Any]]]) -> dict[str, Term
 def _term_group(field_name: str, name: str, items: Iterable[tuple[str, Any]]) -> TermGroup:
     literals, pattern_items = _terms(field_name, items)
     return TermGroup(
-        name, literals, tuple(_compile_regex(where, None, field_name, source) for where, source in pattern_items)
+        name,
+        literals,
+        tuple(_compile_regex(where, None, field_name, source) for where, source in pattern_items),
     )
 
 
-def _terms(field_name: str, items: Iterable[tuple[str, Any]]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+def _terms(
+    field_name: str, items: Iterable[tuple[str, Any]]
+) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
     """A group's literal terms (normalised) and its regex sources, each with the file it came from."""
     literals: list[str] = []
     patterns: list[tuple[str, str]] = []
