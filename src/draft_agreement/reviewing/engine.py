@@ -728,8 +728,13 @@ class Engine:
                         break
                     slots.append(_outermost(kept))
                 else:
+                    # An empty occurrence (the deal's subject) marks the unit, not a place in it.
+                    placed = [slot for slot in slots if any(start < end for start, end in slot)]
                     window = _best_window(
-                        slots, len(match.all) if match.ordered else 0, match.within, text.grammar.breaks
+                        placed or slots,
+                        len(match.all) if match.ordered and len(placed) == len(slots) else 0,
+                        match.within,
+                        text.grammar.breaks,
                     )
                     if window is not None and not self._excepted(
                         match.not_, match.not_scope, text, (unit_start, unit_end)
