@@ -191,6 +191,35 @@ def test_childrens_data_is_sensitive_and_cites_the_minors_rules(tmp_path: Path) 
     assert {"pipl:28", "pipl:31", "minors-protection:72"} <= refs
 
 
+@pytest.mark.parametrize(
+    ("definition", "use", "lang"),
+    [
+        (
+            "1.2 “Pupil Files” means the enrolment forms of the pupils and the mobile numbers of their "
+            "parents or guardians.",
+            "4.1 At Completion the Vendor shall deliver the Pupil Files to the Purchaser.",
+            "en",
+        ),
+        (
+            "1.2 本协议所称“会员资料”，包括会员姓名、联系电话、体检报告及伤病史。",
+            "3.1 甲方应于交割日将会员资料移交乙方。",
+            "zh",
+        ),
+    ],
+)
+def test_a_term_defined_to_hold_sensitive_data_stays_sensitive(
+    tmp_path: Path, definition: str, use: str, lang: str
+) -> None:
+    """The clause that hands the records over says nothing sensitive itself: the definition does."""
+    head = ["Business Transfer Agreement", "Between the Vendor and the Purchaser."] if lang == "en" else []
+    lines = [*head, definition, use] if lang == "en" else zh_deal("甲方", "乙方", [definition, use])
+    findings = reviewed(tmp_path, lines)
+    assert "sensitive-personal-info" in on(findings, definition)
+    assert "sensitive-personal-info" in on(findings, use)
+    alone = reviewed(tmp_path, [*head, use] if lang == "en" else zh_deal("甲方", "乙方", [use]), "b.docx")
+    assert "sensitive-personal-info" not in on(alone, use)
+
+
 # --- what must stay quiet -------------------------------------------------------------------------------
 
 
@@ -203,6 +232,9 @@ def test_childrens_data_is_sensitive_and_cites_the_minors_rules(tmp_path: Path) 
         "本次股权转让不涉及目标公司所持客户及会员个人信息的转移。",
         "甲方通过微信群主转让功能将群主转给乙方，并在群内公告，不愿继续的群成员可自行退群。",
         "乙方按照甲方的指示处理会员信息，委托终止后删除全部会员信息。",
+        "乙方应确保向全体用户推送的广告内容合法合规。",
+        "全体会员可共享健身房的淋浴设施。",
+        "甲方应于交割日将店铺钥匙及门禁卡交给乙方。",
     ],
 )
 def test_prohibitions_consent_and_look_alikes_stay_quiet(tmp_path: Path, clause: str) -> None:

@@ -29,6 +29,8 @@ from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.patterns import (
     COUNTERPARTY,
+    DEFINED,
+    DYNAMIC_GROUPS,
     SUBJECT,
     alternation,
     fill_counterparty,
@@ -319,11 +321,13 @@ class _Text:
         groups: Mapping[str, TermGroup] | None = None,
         labelled: list[Span] | None = None,
         subject: bool = False,
+        defined: list[Span] | None = None,
     ) -> None:
         self.engine = engine
         self.groups = engine._groups if groups is None else groups
         self._labelled = labelled  # the document's own counterparty labels, when it gave them
         self._subject = subject
+        self._defined = defined  # where the document's sensitive defined terms occur, when it has them
         self.text = text
         self._raw = raw
         self._offsets = _Offsets(text, raw)
@@ -341,6 +345,8 @@ class _Text:
             hits = {**hits, COUNTERPARTY: self._labelled}
         if self._subject:  # (the group's placeholder written in a rule example counts too)
             hits = {**hits, SUBJECT: [(0, 0), *hits.get(SUBJECT, ())]}
+        if self._defined:
+            hits = {**hits, DEFINED: self._defined}
         return hits
 
     @cached_property
@@ -378,6 +384,8 @@ class _Text:
             return bool(self._labelled)
         if name == SUBJECT:
             return self._subject or name in self._byte_hits
+        if name == DEFINED and self._defined:
+            return True
         return name in self._byte_hits or bool(self._regex(name))
 
     def occurrences(self, name: str) -> list[Span]:
@@ -513,6 +521,7 @@ class Engine:
         self._grammar_groups = dict(rule_set.grammar)
         self._templates = self._fill(rule_set.groups)
         self._per_labels: dict[tuple[str, ...], tuple[dict[str, TermGroup], re.Pattern[str]]] = {}
+        self._finders: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._rules = sorted(rule_set.rules, key=lambda r: r.id)
         self._paragraph_rules = [r for r in self._rules if r.match is not None]
         self._document_rules = [r for r in self._rules if r.document is not None]
@@ -573,7 +582,7 @@ class Engine:
     def _anchor_terms(self, name: str) -> tuple[str, ...] | None:
         """Literals one of which must occur for the group to (see TermGroup.anchors); the document's
         labels stand in for the counterparty group, so it anchors nothing."""
-        if name in (COUNTERPARTY, SUBJECT):
+        if name in DYNAMIC_GROUPS:
             return None
         return self._groups[name].anchors
 
@@ -609,6 +618,15 @@ class Engine:
                 self._per_labels.clear()
             found = (groups, re.compile(alternation(labels)))
             self._per_labels[labels] = found
+        return found
+
+    def _finder(self, terms: tuple[str, ...]) -> re.Pattern[str]:
+        """One pattern finding any of a document's own terms (cached per set of terms)."""
+        found = self._finders.get(terms)
+        if found is None:
+            if len(self._finders) >= _LABEL_SETS_KEPT:
+                self._finders.clear()
+            found = self._finders[terms] = re.compile(alternation(terms))
         return found
 
     @classmethod
@@ -647,6 +665,7 @@ class Engine:
         parties: Sequence[str] = (),
         *,
         subject: bool = False,
+        defined: Sequence[str] = (),
     ) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
@@ -657,13 +676,15 @@ class Engine:
         the document gives the receiving side (normalised, from the deal model): they take the place of
         the counterparty group's generic labels, so 接收方 works where a rule was written with 受让方.
         ``subject`` says the paragraph defines what the deal transfers (deal model): the deal_subject
-        group then occurs, as an empty span at the paragraph's start.
+        group then occurs, as an empty span at the paragraph's start. ``defined`` are terms the document
+        defined earlier as holding sensitive data ("Student Records" means … parents or guardians):
+        the defined_sensitive group occurs where they do.
         """
         if context:
             shift = len(context)
             return [
                 Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
-                for hit in self.scan(context + text, parties=parties, subject=subject)
+                for hit in self.scan(context + text, parties=parties, subject=subject, defined=defined)
                 if hit.end > shift
             ]
         norm = normalized if normalized is not None else normalize(text)
@@ -678,7 +699,11 @@ class Engine:
             groups, finder = self._for_parties(tuple(parties))
             labelled = [m.span() for m in finder.finditer(norm.text)]
             literal.pop(COUNTERPARTY, None)
+        found_defined = (
+            [m.span() for m in self._finder(tuple(defined)).finditer(norm.text)] if defined else []
+        )
         present = set(literal) | ({COUNTERPARTY} if labelled else set()) | ({SUBJECT} if subject else set())
+        present |= {DEFINED} if found_defined else set()
         present |= _groups_present(self._gate_automaton, raw)
         candidates = [
             rules[rule_id]
@@ -687,7 +712,7 @@ class Engine:
         ]
         if not candidates:
             return []
-        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject)
+        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject, found_defined)
         hits = []
         for rule in candidates:
             for start, end in self._evaluate(rule, evaluated):

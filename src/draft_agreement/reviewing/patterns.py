@@ -130,6 +130,10 @@ COUNTERPARTY = "counterparty"
 # The term group that occurs (as an empty span at the start) in the clauses that define what the deal
 # transfers, and the items listed under them; its data holds a placeholder that never occurs in text.
 SUBJECT = "deal_subject"
+# The term group that occurs where a term the document defined as holding sensitive data is used later.
+DEFINED = "defined_sensitive"
+# Groups whose occurrences come from the document, not from their terms: they anchor no rule.
+DYNAMIC_GROUPS = (COUNTERPARTY, SUBJECT, DEFINED)
 _PLACEHOLDER = "{" + COUNTERPARTY + "}"
 _REFERENCE = re.compile(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
 _EXPANSION_ROUNDS = 4  # a reference may name a group that itself holds references, this deep

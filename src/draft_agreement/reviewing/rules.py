@@ -20,7 +20,7 @@ from draft_agreement.errors import RuleFileError
 from draft_agreement.library import LANGUAGES, default_clauses_dir, language_code
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import fold, fold_cluster
-from draft_agreement.reviewing.patterns import expand_references, literal_gate, references
+from draft_agreement.reviewing.patterns import DYNAMIC_GROUPS, expand_references, literal_gate, references
 
 CATEGORY_SEVERITY: Mapping[str, str] = {
     "account-transfer": "high",
@@ -591,9 +591,11 @@ def _match(where: str, rule: str, data: Any, groups: Mapping[str, TermGroup]) ->
     any_groups = _group_list(where, rule, "match.any", data.get("any"), groups)
     if not all_groups and not any_groups:
         raise RuleFileError(where, rule, "match", "needs at least one term group in all or any")
-    anchored = any(groups[g].anchors is not None for g in all_groups) or (
-        bool(any_groups) and all(groups[g].anchors is not None for g in any_groups)
-    )
+
+    def anchors(g: str) -> bool:
+        return groups[g].anchors is not None and g not in DYNAMIC_GROUPS
+
+    anchored = any(anchors(g) for g in all_groups) or (bool(any_groups) and all(map(anchors, any_groups)))
     if not anchored:
         raise RuleFileError(
             where,

@@ -19,6 +19,7 @@ import yaml
 from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
+from draft_agreement.deal.vocabulary import load_vocabulary
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
 from draft_agreement.reviewing.detectors import Detection, detect, looks_like_customer_list
@@ -331,6 +332,17 @@ def _customer_tables(doc: Document) -> dict[tuple[str, int], list[Paragraph]]:
     return found
 
 
+def _sensitive_definition(text: str, hits: Sequence[Hit], definition: re.Pattern[str] | None) -> str | None:
+    """The term a clause defines (normalised), when the definition holds sensitive data."""
+    if definition is None or not any(
+        hit.rule.category == "sensitive-personal-info" and hit.rule.severity in ("high", "medium")
+        for hit in hits
+    ):
+        return None
+    found = definition.search(text)
+    return fold(found.group(1)) if found else None
+
+
 def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
     """What this document calls the receiving side (every party not on the giving side), normalised.
 
@@ -353,6 +365,8 @@ def review_document(
     lead = _LeadIn()
     deal = deal_of(doc)
     parties = _counterparty_labels(deal)
+    definition = load_vocabulary().definition
+    defined: list[str] = []  # terms defined as holding sensitive data, read as sensitive from then on
     subject_refs = set(deal.subject.clauses)
     subject_lead = _LeadIn(lambda p: (p.story, p.index) in subject_refs)  # "Seller shall sell the following:"
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
@@ -366,8 +380,14 @@ def review_document(
         subject = bool(subject_lead.governing(p)) or (p.story, p.index) in subject_refs
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
-            for hit in reviewer.engine.scan(p.text, context, norm, parties, subject=subject):
+            hits = reviewer.engine.scan(
+                p.text, context, norm, parties, subject=subject, defined=tuple(defined)
+            )
+            for hit in hits:
                 collect.rule_finding(p, hit)
+            term = _sensitive_definition(p.text, hits, definition)
+            if term and term not in defined:
+                defined.append(term)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
