@@ -271,13 +271,13 @@ def test_every_labelled_folder_is_well_formed(folder: str) -> None:
 # (set, category or "overall") -> (recall floor, precision floor), medium and above.
 FLOORS = {
     ("real-dev", "personal-info-transfer"): (0.95, 0.95),
-    ("real-dev", "pi-pricing"): (0.90, 0.95),
-    ("real-dev", "sensitive-personal-info"): (0.85, 0.95),
-    ("real-dev", "overall"): (0.85, 0.86),
-    ("agreements", "personal-info-transfer"): (0.90, 0.94),
+    ("real-dev", "pi-pricing"): (0.93, 0.95),
+    ("real-dev", "sensitive-personal-info"): (0.95, 0.95),
+    ("real-dev", "overall"): (0.86, 0.87),
+    ("agreements", "personal-info-transfer"): (0.94, 0.94),
     ("agreements", "pi-pricing"): (0.95, 0.95),
-    ("agreements", "sensitive-personal-info"): (0.88, 0.95),
-    ("agreements", "overall"): (0.95, 0.96),
+    ("agreements", "sensitive-personal-info"): (0.95, 0.95),
+    ("agreements", "overall"): (0.96, 0.97),
 }
 
 
