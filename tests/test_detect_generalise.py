@@ -103,6 +103,15 @@ def test_a_label_the_rules_do_not_list_is_read_from_the_deal(tmp_path: Path) -> 
     assert "personal-info-transfer" in on(findings, clause)
 
 
+def test_data_kept_by_the_side_that_gives_is_no_transfer(tmp_path: Path) -> None:
+    """With plain 甲方/乙方 and no roles, 甲方 hands over: its own data staying with it moves nothing."""
+    kept = "客户资料的所有权归甲方所有，乙方不得擅自使用。"
+    moved = "自交割日起，客户资料归乙方所有。"
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [kept, moved]))
+    assert "personal-info-transfer" not in on(findings, kept)
+    assert "personal-info-transfer" in on(findings, moved)
+
+
 def test_a_data_sharing_agreement_listing_user_fields(tmp_path: Path) -> None:
     share = "数据提供方同意向数据接收方共享其App注册用户的用户基本信息、手机号码、浏览及点击行为数据。"
     push = "数据提供方每日通过接口向数据接收方推送增量数据，并每月提供一次全量数据。"

@@ -344,12 +344,18 @@ def _sensitive_definition(text: str, hits: Sequence[Hit], definition: re.Pattern
 
 
 def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
-    """What this document calls the receiving side (every party not on the giving side), normalised.
+    """What this document calls the receiving side, normalised.
 
-    Empty when the deal names no such party: the rules' generic counterparty labels then apply.
+    The parties on the receiving side if the deal names one; otherwise every party not on the giving
+    side, and when no side is known at all, every party but the first (甲方, Party A: in a transfer the
+    side that hands over). Empty when that leaves none: the rules' generic labels then apply.
     """
-    giving = set(deal.labels("giving"))
-    return tuple(dict.fromkeys(fold(label) for label in deal.labels() if label not in giving))
+    chosen = deal.side("receiving")
+    if not chosen:
+        chosen = tuple(p for p in deal.parties if p.side != "giving")
+        if not deal.side("giving") and len(chosen) > 1:
+            chosen = chosen[1:]
+    return tuple(dict.fromkeys(fold(label) for p in chosen for label in p.labels))
 
 
 def review_document(
