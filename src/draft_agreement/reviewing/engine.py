@@ -54,7 +54,8 @@ _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
 
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
-    Path(__file__).with_name(name) for name in ("engine.py", "rules.py", "legal.py", "normalize.py")
+    Path(__file__).with_name(name)
+    for name in ("engine.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
 ) + (Path(__file__).parents[1] / "chinese.py",)
 
 
