@@ -539,7 +539,10 @@ class Engine:
             if match.any and all(self._anchor_terms(g) is not None for g in match.any):
                 slots.append(frozenset(match.any))
             self._anchors[rule.id] = slots
-            for group in sorted(slots[0]):
+            # A rule that needs the deal's subject or a defined term can fire only where the document
+            # supplies them: it is indexed by that group, not by its (possibly common) verbs.
+            dynamic = sorted(g for g in match.all if g in (SUBJECT, DEFINED))
+            for group in dynamic[:1] or sorted(slots[0]):
                 by_index.setdefault(group, []).append(rule)
         self._rules_by_index = by_index
         # A group of gated patterns anchors through its gate literals; they are looked for without
@@ -548,7 +551,7 @@ class Engine:
             {g for slots in self._anchors.values() for slot in slots for g in slot} - self._literal_groups()
         )
         self._index_automaton = _automaton(
-            (TermGroup(g, self._anchor_terms(g) or (), ()) for g in sorted(by_index)),
+            (TermGroup(g, self._anchor_terms(g) or self._groups[g].literals, ()) for g in sorted(by_index)),
             over_bytes=True,
             loose=frozenset(gated),
         )
@@ -691,6 +694,11 @@ class Engine:
         norm = normalized if normalized is not None else normalize(text)
         raw = _as_bytes(norm.text)
         indexed = _groups_present(self._index_automaton, raw)
+        found_defined: list[Span] = []
+        if defined:
+            found_defined = [m.span() for m in self._finder(tuple(defined)).finditer(norm.text)]
+        indexed |= ({SUBJECT} if subject else set()) | ({DEFINED} if found_defined else set())
+        indexed &= self._rules_by_index.keys()
         if not indexed:
             return []
         rules = {rule.id: rule for group in indexed for rule in self._rules_by_index[group]}
@@ -700,9 +708,6 @@ class Engine:
             groups, finder = self._for_parties(tuple(parties))
             labelled = [m.span() for m in finder.finditer(norm.text)]
             literal.pop(COUNTERPARTY, None)
-        found_defined = (
-            [m.span() for m in self._finder(tuple(defined)).finditer(norm.text)] if defined else []
-        )
         present = set(literal) | ({COUNTERPARTY} if labelled else set()) | ({SUBJECT} if subject else set())
         present |= {DEFINED} if found_defined else set()
         present |= _groups_present(self._gate_automaton, raw)

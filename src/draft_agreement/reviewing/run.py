@@ -383,7 +383,9 @@ def review_document(
         normalized.append(norm.text)
         context = lead.governing(p)
         # The clauses that say what is sold, and the items listed under them, are the deal's subject.
-        subject = bool(subject_lead.governing(p)) or (p.story, p.index) in subject_refs
+        subject = bool(subject_refs) and (
+            bool(subject_lead.governing(p)) or (p.story, p.index) in subject_refs
+        )
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
             hits = reviewer.engine.scan(
