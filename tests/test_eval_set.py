@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -11,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import yaml
 from lxml import etree
 
 from draft_agreement.reviewing.detectors import looks_like_customer_list
@@ -201,3 +203,132 @@ def test_built_files_have_split_runs_revisions_and_numbering(
     deleted = ["".join(node.itertext()) for p in paragraphs for node in p.iter(f"{W}del")]
     assert deleted and not any(text in current_text(p) for text in deleted for p in paragraphs)
     assert any(p.find(f"{W}pPr/{W}pStyle[@{W}val='ListNumber']") is not None for p in paragraphs)
+
+
+# --- every labelled folder: the legacy set, the real-modelled development split and the blind split ------
+# The blind split is never read while tuning: these checks look at its structure only, and report a
+# problem as (agreement number, what is wrong), never as text.
+
+FOLDERS = ("agreements", "real-dev", "real-blind")
+AGREEMENT_KEYS = {"id", "language", "title", "paragraphs", "document_labels", "origin", "modelled_on", "deal"}
+ITEM_KEYS = {"text", "table", "labels", "numbered", "tracked"}
+
+
+def structure_problems(folder: Path) -> list[tuple[int, str]]:
+    """What is wrong with the agreements of `folder`, as (position in file order, problem)."""
+    paths = sorted(folder.glob("*.yaml"))
+    problems: list[tuple[int, str]] = []
+    ids: list[str] = []
+    for index, path in enumerate(paths):
+        agreement = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(agreement, dict):
+            problems.append((index, "not a mapping"))
+            continue
+        if set(agreement) - AGREEMENT_KEYS or not {"id", "language", "title", "paragraphs"} <= set(agreement):
+            problems.append((index, "top-level keys"))
+            continue
+        ids.append(agreement["id"])
+        if agreement["id"] != path.stem:
+            problems.append((index, "id is not the file name"))
+        if agreement["language"] not in LANGUAGES:
+            problems.append((index, "language"))
+        if not set(agreement.get("document_labels", [])) <= DOCUMENT_LEVEL:
+            problems.append((index, "document label"))
+        for item in agreement["paragraphs"]:
+            problems.extend((index, kind) for kind in item_problems(item))
+    if len(set(ids)) != len(ids):
+        problems.append((-1, "duplicate ids"))
+    return problems
+
+
+def item_problems(item: Any) -> list[str]:
+    if not isinstance(item, dict) or set(item) - ITEM_KEYS or ("text" in item) == ("table" in item):
+        return ["paragraph keys"]
+    found = []
+    labels = item.get("labels")
+    if not isinstance(labels, list) or not set(labels) <= CATEGORIES - DOCUMENT_LEVEL:
+        found.append("paragraph label")
+    elif len(set(labels)) != len(labels):
+        found.append("repeated label")
+    if "text" in item and not (isinstance(item["text"], str) and item["text"].strip()):
+        found.append("empty text")
+    if "table" in item and not all(isinstance(cell, str) for row in item["table"] for cell in row):
+        found.append("table cells")
+    if "tracked" in item and item["tracked"].get("inserted", "") not in item.get("text", ""):
+        found.append("tracked insertion not in text")
+    return found
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_labelled_folder_is_well_formed(folder: str) -> None:
+    path = EVAL_DIR / folder
+    assert path.is_dir() and any(path.glob("*.yaml"))
+    assert structure_problems(path) == []
+
+
+# --- the scores: a regression guard, with floors a little below what review reaches today ----------------
+
+# (set, category or "overall") -> (recall floor, precision floor), medium and above.
+FLOORS = {
+    ("real-dev", "personal-info-transfer"): (0.95, 0.95),
+    ("real-dev", "pi-pricing"): (0.93, 0.95),
+    ("real-dev", "sensitive-personal-info"): (0.95, 0.95),
+    ("real-dev", "overall"): (0.86, 0.87),
+    ("agreements", "personal-info-transfer"): (0.94, 0.94),
+    ("agreements", "pi-pricing"): (0.95, 0.95),
+    ("agreements", "sensitive-personal-info"): (0.95, 0.95),
+    ("agreements", "overall"): (0.96, 0.97),
+}
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "eval_review", EVAL_DIR.parents[1] / "bench" / "eval_review.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[float, float]]:
+    """(set, category) -> (recall, precision), scored by bench/eval_review.py on freshly built files."""
+    from draft_agreement.reviewing.run import review
+
+    scorer = load_scorer()
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for folder in ("real-dev", "agreements"):
+        built = BUILD.build_all(tmp_path_factory.mktemp(folder), EVAL_DIR / folder)
+        result = scorer.score(review, built, BUILD.expected_texts)
+        assert result.errors == []
+        overall = scorer.Tally()
+        for category in scorer.categories(result):
+            tally = scorer.Tally()
+            pool = result.documents if category in DOCUMENT_LEVEL else result.units
+            for unit in pool:
+                tally.add(unit.gold, unit.found, category)
+            overall.tp, overall.fp, overall.fn = (
+                overall.tp + tally.tp,
+                overall.fp + tally.fp,
+                overall.fn + tally.fn,
+            )
+            out[(folder, category)] = ratios(tally)
+        out[(folder, "overall")] = ratios(overall)
+    return out
+
+
+def ratios(tally: Any) -> tuple[float, float]:
+    recall = tally.tp / (tally.tp + tally.fn) if tally.tp + tally.fn else 1.0
+    precision = tally.tp / (tally.tp + tally.fp) if tally.tp + tally.fp else 1.0
+    return recall, precision
+
+
+@pytest.mark.parametrize(("key", "floor"), sorted(FLOORS.items()))
+def test_review_scores_stay_above_their_floors(
+    scores: dict[tuple[str, str], tuple[float, float]], key: tuple[str, str], floor: tuple[float, float]
+) -> None:
+    recall, precision = scores[key]
+    assert recall >= floor[0], (key, recall)
+    assert precision >= floor[1], (key, precision)

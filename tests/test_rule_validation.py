@@ -129,7 +129,7 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str | None, str]] = [
     ),
     (
         "unanchored pattern",
-        lambda p: p["terms"].update(account=[{"re": "账号"}]),
+        lambda p: p["terms"].update(account=[{"re": "[账户]号"}], verb=[{"re": "[转出]让"}]),
         "zh.test.rule",
         "match.all",
     ),

@@ -65,6 +65,7 @@ class Vocabulary:
     receiving_verbs: re.Pattern[str]
     annex: re.Pattern[str]
     annex_reference: re.Pattern[str]
+    definition: re.Pattern[str] | None = None  # group 1: the term a clause defines
 
 
 def _compile(path: Path, where: str, cues: Any) -> re.Pattern[str] | None:
@@ -162,6 +163,7 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
             receiving_verbs=_required(terms_path, "subject.receiving_verbs", subject.get("receiving_verbs")),
             annex=_required(terms_path, "subject.annex", subject.get("annex")),
             annex_reference=_required(terms_path, "subject.annex_reference", subject.get("annex_reference")),
+            definition=_compile(terms_path, "definition.term", (terms.get("definition") or {}).get("term")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(str(kinds_path), None, str(exc), "missing or malformed") from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +27,16 @@ from draft_agreement import __version__
 from draft_agreement.cache import cached, content_key
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
+from draft_agreement.reviewing.patterns import (
+    COUNTERPARTY,
+    DEFINED,
+    DYNAMIC_GROUPS,
+    SUBJECT,
+    alternation,
+    fill_counterparty,
+    has_counterparty,
+    literal_gate,
+)
 from draft_agreement.reviewing.rules import (
     Rule,
     RuleSet,
@@ -40,10 +50,12 @@ from draft_agreement.reviewing.rules import (
 Span = tuple[int, int]
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
+_LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
 
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
-    Path(__file__).with_name(name) for name in ("engine.py", "rules.py", "legal.py", "normalize.py")
+    Path(__file__).with_name(name)
+    for name in ("engine.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
 ) + (Path(__file__).parents[1] / "chinese.py",)
 
 
@@ -93,7 +105,11 @@ def _as_bytes(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
-def _automaton(groups: Iterable[TermGroup], over_bytes: bool = False) -> ahocorasick.Automaton | None:
+def _automaton(
+    groups: Iterable[TermGroup], over_bytes: bool = False, loose: frozenset[str] = frozenset()
+) -> ahocorasick.Automaton | None:
+    """One automaton for every literal of ``groups``; literals of a ``loose`` group ignore word
+    boundaries."""
     owners: dict[str, list[str]] = {}
     for group in groups:
         for literal in group.literals:
@@ -105,7 +121,13 @@ def _automaton(groups: Iterable[TermGroup], over_bytes: bool = False) -> ahocora
     automaton = ahocorasick.Automaton()
     for literal, names in owners.items():
         key = _as_bytes(literal) if over_bytes else literal
-        entry = _Literal(len(key), tuple(names), _is_word_char(literal[0]), _is_word_char(literal[-1]))
+        bounded = loose.isdisjoint(names)
+        entry = _Literal(
+            len(key),
+            tuple(names),
+            bounded and _is_word_char(literal[0]),
+            bounded and _is_word_char(literal[-1]),
+        )
         automaton.add_word(key, entry)
     automaton.make_automaton()
     return automaton
@@ -291,8 +313,22 @@ class _Grammar:
 class _Text:
     """One normalised text being evaluated: term occurrences (masked), regex hits and grammar, lazily."""
 
-    def __init__(self, engine: Engine, text: str, raw: str, byte_hits: dict[str, list[Span]]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        text: str,
+        raw: str,
+        byte_hits: dict[str, list[Span]],
+        groups: Mapping[str, TermGroup] | None = None,
+        labelled: list[Span] | None = None,
+        subject: bool = False,
+        defined: list[Span] | None = None,
+    ) -> None:
         self.engine = engine
+        self.groups = engine._groups if groups is None else groups
+        self._labelled = labelled  # the document's own counterparty labels, when it gave them
+        self._subject = subject
+        self._defined = defined  # where the document's sensitive defined terms occur, when it has them
         self.text = text
         self._raw = raw
         self._offsets = _Offsets(text, raw)
@@ -305,7 +341,14 @@ class _Text:
 
     @cached_property
     def _literal(self) -> dict[str, list[Span]]:
-        return self._offsets.convert(self._byte_hits)
+        hits = self._offsets.convert(self._byte_hits)
+        if self._labelled:
+            hits = {**hits, COUNTERPARTY: self._labelled}
+        if self._subject:  # (the group's placeholder written in a rule example counts too)
+            hits = {**hits, SUBJECT: [(0, 0), *hits.get(SUBJECT, ())]}
+        if self._defined:
+            hits = {**hits, DEFINED: self._defined}
+        return hits
 
     @cached_property
     def _clause_literal(self) -> dict[str, list[Span]]:
@@ -332,19 +375,24 @@ class _Text:
     def _regex(self, name: str) -> list[Span]:
         spans = self._regex_cache.get(name)
         if spans is None:
-            spans = _regex_spans(self.engine._groups[name], self.text, self.engine._gates)
+            spans = _regex_spans(self.groups[name], self.text, self.engine._gates)
             self._regex_cache[name] = spans
         return spans
 
     def possible(self, name: str) -> bool:
         """Cheap test before any grammar is computed: does the group occur at all (masks aside)?"""
+        if name == COUNTERPARTY and self._labelled is not None:
+            return bool(self._labelled)
+        if name == SUBJECT:
+            return self._subject or name in self._byte_hits
+        if name == DEFINED and self._defined:
+            return True
         return name in self._byte_hits or bool(self._regex(name))
 
     def occurrences(self, name: str) -> list[Span]:
         spans = self._cache.get(name)
         if spans is None:
-            literal = _unmasked(self._literal.get(name, ()), self._masks)
-            spans = sorted({*literal, *self._regex(name)})
+            spans = sorted(_unmasked({*self._literal.get(name, ()), *self._regex(name)}, self._masks))
             self._cache[name] = spans
         return spans
 
@@ -373,110 +421,6 @@ def _unmasked(spans: Iterable[Span], masks: Sequence[Span]) -> list[Span]:
         if not any(m0 <= start and end <= m1 and m1 - m0 > end - start for m0, m1 in masks):
             kept.append((start, end))
     return kept
-
-
-_SPECIAL = set(".^$*+?{}[]()|\\")
-
-
-def _leading_literal(alternative: str) -> str:
-    """The literal text an alternative must start with ('' if it starts with anything else)."""
-    out: list[str] = []
-    i = 0
-    while i < len(alternative):
-        ch = alternative[i]
-        if ch == "\\":
-            if i + 1 < len(alternative) and not alternative[i + 1].isalnum():
-                out.append(alternative[i + 1])
-                i += 2
-                continue
-            break
-        if ch in _SPECIAL:
-            if ch in "?*{" and out:  # the last character is optional
-                out.pop()
-            break
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
-def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
-    """(index, character) of every parenthesis and "|" from ``start`` on, outside escapes and classes."""
-    i = start
-    in_class = False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()|":
-            yield i, ch
-        i += 1
-
-
-def _closing(pattern: str, open_index: int) -> int:
-    """Index of the parenthesis closing the group that opens at ``open_index`` (-1 if unbalanced)."""
-    depth = 0
-    for i, ch in _structure(pattern, open_index):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def _split_alternatives(body: str) -> list[str]:
-    """The top-level alternatives of a pattern."""
-    parts, depth, start = [], 0, 0
-    for i, ch in _structure(body):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-    parts.append(body[start:])
-    return parts
-
-
-def literal_gate(pattern: str) -> tuple[str, ...] | None:
-    """Literals of which one must occur for ``pattern`` to match, or None when that cannot be read off.
-
-    Handles the shapes rule packs use: optional leading \\b or lookarounds, then a literal or a
-    non-capturing group of alternatives that each start with a literal. Running a regex only when one
-    of these occurs (a C-speed substring test) keeps regex terms cheap on ordinary paragraphs.
-    """
-    alternatives = _split_alternatives(pattern)
-    if len(alternatives) > 1:
-        gates = [literal_gate(alternative) for alternative in alternatives]
-        return (
-            None if any(gate is None for gate in gates) else tuple(x for gate in gates if gate for x in gate)
-        )
-    rest = pattern
-    while True:
-        if rest.startswith("\\b"):
-            rest = rest[2:]
-        elif rest.startswith(("(?<!", "(?<=", "(?=", "(?!")):
-            close = _closing(rest, 0)
-            if close < 0:
-                return None
-            rest = rest[close + 1 :]
-        else:
-            break
-    if rest.startswith("(?:"):
-        close = _closing(rest, 0)
-        if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{"):
-            return None
-        prefixes = tuple(_leading_literal(alt) for alt in _split_alternatives(rest[3:close]))
-    else:
-        prefixes = (_leading_literal(rest),)
-    return prefixes if all(prefixes) else None
 
 
 Gates = dict[re.Pattern[str], tuple[str, ...] | None]
@@ -576,6 +520,9 @@ class Engine:
         self._window = rule_set.settings["negation_window"]
         self._groups = dict(rule_set.groups)
         self._grammar_groups = dict(rule_set.grammar)
+        self._templates = self._fill(rule_set.groups)
+        self._per_labels: dict[tuple[str, ...], tuple[dict[str, TermGroup], re.Pattern[str]]] = {}
+        self._finders: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._rules = sorted(rule_set.rules, key=lambda r: r.id)
         self._paragraph_rules = [r for r in self._rules if r.match is not None]
         self._document_rules = [r for r in self._rules if r.document is not None]
@@ -588,14 +535,31 @@ class Engine:
         for rule in self._paragraph_rules:
             match = rule.match
             assert match is not None
-            slots = [frozenset([g]) for g in match.all if self._groups[g].literal_only]
-            if match.any and all(self._groups[g].literal_only for g in match.any):
+            slots = [frozenset([g]) for g in match.all if self._anchor_terms(g) is not None]
+            if match.any and all(self._anchor_terms(g) is not None for g in match.any):
                 slots.append(frozenset(match.any))
             self._anchors[rule.id] = slots
-            for group in sorted(slots[0]):
+            # A rule that needs the deal's subject or a defined term can fire only where the document
+            # supplies them: it is indexed by that group, not by its (possibly common) verbs.
+            dynamic = sorted(g for g in match.all if g in (SUBJECT, DEFINED))
+            for group in dynamic[:1] or sorted(slots[0]):
                 by_index.setdefault(group, []).append(rule)
         self._rules_by_index = by_index
-        self._index_automaton = _automaton((self._groups[g] for g in sorted(by_index)), over_bytes=True)
+        # A group of gated patterns anchors through its gate literals; they are looked for without
+        # word boundaries (a gate is a prefix: "transfer" gates "transferred").
+        gated = sorted(
+            {g for slots in self._anchors.values() for slot in slots for g in slot} - self._literal_groups()
+        )
+        self._index_automaton = _automaton(
+            (TermGroup(g, self._anchor_terms(g) or self._groups[g].literals, ()) for g in sorted(by_index)),
+            over_bytes=True,
+            loose=frozenset(gated),
+        )
+        self._gate_automaton = _automaton(
+            (TermGroup(g, self._anchor_terms(g) or (), ()) for g in gated),
+            over_bytes=True,
+            loose=frozenset(gated),
+        )
         self._gates = {
             pattern: literal_gate(pattern.pattern)
             for group in (*self._groups.values(), *self._grammar_groups.values())
@@ -618,6 +582,56 @@ class Engine:
         self._clause_automaton = _automaton(
             (group for name, group in self._grammar_groups.items() if name not in _STRUCTURE), over_bytes=True
         )
+
+    def _anchor_terms(self, name: str) -> tuple[str, ...] | None:
+        """Literals one of which must occur for the group to (see TermGroup.anchors); the document's
+        labels stand in for the counterparty group, so it anchors nothing."""
+        if name in DYNAMIC_GROUPS:
+            return None
+        return self._groups[name].anchors
+
+    def _literal_groups(self) -> set[str]:
+        return {name for name, group in self._groups.items() if group.literal_only}
+
+    def _fill(self, groups: Mapping[str, TermGroup]) -> dict[str, tuple[str, ...]]:
+        """Fill {counterparty} with the counterparty group's generic labels; keep the sources naming it.
+
+        The kept sources are recompiled for each document's own party labels (see _for_parties).
+        """
+        defaults = groups[COUNTERPARTY].literals if COUNTERPARTY in groups else ()
+        templates: dict[str, tuple[str, ...]] = {}
+        for name, group in groups.items():
+            sources = tuple(p.pattern for p in group.patterns)
+            if any(has_counterparty(source) for source in sources):
+                templates[name] = sources
+                filled = tuple(re.compile(fill_counterparty(source, defaults)) for source in sources)
+                self._groups[name] = TermGroup(name, group.literals, filled)
+        return templates
+
+    def _for_parties(self, labels: tuple[str, ...]) -> tuple[dict[str, TermGroup], re.Pattern[str]]:
+        """The term groups with {counterparty} filled by one document's labels, and a label finder."""
+        found = self._per_labels.get(labels)
+        if found is None:
+            groups = dict(self._groups)
+            for name, sources in self._templates.items():
+                patterns = tuple(re.compile(fill_counterparty(source, labels)) for source in sources)
+                groups[name] = TermGroup(name, self._groups[name].literals, patterns)
+                for pattern in patterns:
+                    self._gates.setdefault(pattern, literal_gate(pattern.pattern))
+            if len(self._per_labels) >= _LABEL_SETS_KEPT:
+                self._per_labels.clear()
+            found = (groups, re.compile(alternation(labels)))
+            self._per_labels[labels] = found
+        return found
+
+    def _finder(self, terms: tuple[str, ...]) -> re.Pattern[str]:
+        """One pattern finding any of a document's own terms (cached per set of terms)."""
+        found = self._finders.get(terms)
+        if found is None:
+            if len(self._finders) >= _LABEL_SETS_KEPT:
+                self._finders.clear()
+            found = self._finders[terms] = re.compile(alternation(terms))
+        return found
 
     @classmethod
     def from_packs(
@@ -647,36 +661,64 @@ class Engine:
     def rules(self) -> list[Rule]:
         return list(self._rules)
 
-    def scan(self, text: str, context: str = "", normalized: Normalized | None = None) -> list[Hit]:
+    def scan(
+        self,
+        text: str,
+        context: str = "",
+        normalized: Normalized | None = None,
+        parties: Sequence[str] = (),
+        *,
+        subject: bool = False,
+        defined: Sequence[str] = (),
+    ) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
         ``context`` is the clause that introduces this paragraph when it is a list item, such as
         乙方不得有下列行为： or "Buyer shall not:". It is read as if it preceded the paragraph in the same
         sentence, so its prohibition governs the item; hits only ever cover the paragraph itself.
-        ``normalized`` is normalize(text) when the caller already has it.
+        ``normalized`` is normalize(text) when the caller already has it. ``parties`` are the labels
+        the document gives the receiving side (normalised, from the deal model): they take the place of
+        the counterparty group's generic labels, so 接收方 works where a rule was written with 受让方.
+        ``subject`` says the paragraph defines what the deal transfers (deal model): the deal_subject
+        group then occurs, as an empty span at the paragraph's start. ``defined`` are terms the document
+        defined earlier as holding sensitive data ("Student Records" means … parents or guardians):
+        the defined_sensitive group occurs where they do.
         """
         if context:
             shift = len(context)
             return [
                 Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
-                for hit in self.scan(context + text)
+                for hit in self.scan(context + text, parties=parties, subject=subject, defined=defined)
                 if hit.end > shift
             ]
         norm = normalized if normalized is not None else normalize(text)
         raw = _as_bytes(norm.text)
         indexed = _groups_present(self._index_automaton, raw)
+        found_defined: list[Span] = []
+        if defined:
+            found_defined = [m.span() for m in self._finder(tuple(defined)).finditer(norm.text)]
+        indexed |= ({SUBJECT} if subject else set()) | ({DEFINED} if found_defined else set())
+        indexed &= self._rules_by_index.keys()
         if not indexed:
             return []
         rules = {rule.id: rule for group in indexed for rule in self._rules_by_index[group]}
         literal = _byte_hits(self._group_automaton, raw)
+        groups, labelled = self._groups, None
+        if parties:
+            groups, finder = self._for_parties(tuple(parties))
+            labelled = [m.span() for m in finder.finditer(norm.text)]
+            literal.pop(COUNTERPARTY, None)
+        present = set(literal) | ({COUNTERPARTY} if labelled else set()) | ({SUBJECT} if subject else set())
+        present |= {DEFINED} if found_defined else set()
+        present |= _groups_present(self._gate_automaton, raw)
         candidates = [
             rules[rule_id]
             for rule_id in sorted(rules)
-            if all(not slot.isdisjoint(literal) for slot in self._anchors[rule_id][1:])
+            if all(not slot.isdisjoint(present) for slot in self._anchors[rule_id][1:])
         ]
         if not candidates:
             return []
-        evaluated = _Text(self, norm.text, raw, literal)
+        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject, found_defined)
         hits = []
         for rule in candidates:
             for start, end in self._evaluate(rule, evaluated):
@@ -717,8 +759,13 @@ class Engine:
                         break
                     slots.append(_outermost(kept))
                 else:
+                    # An empty occurrence (the deal's subject) marks the unit, not a place in it.
+                    placed = [slot for slot in slots if any(start < end for start, end in slot)]
                     window = _best_window(
-                        slots, len(match.all) if match.ordered else 0, match.within, text.grammar.breaks
+                        placed or slots,
+                        len(match.all) if match.ordered and len(placed) == len(slots) else 0,
+                        match.within,
+                        text.grammar.breaks,
                     )
                     if window is not None and not self._excepted(
                         match.not_, match.not_scope, text, (unit_start, unit_end)

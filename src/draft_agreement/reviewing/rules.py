@@ -20,6 +20,7 @@ from draft_agreement.errors import RuleFileError
 from draft_agreement.library import LANGUAGES, default_clauses_dir, language_code
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import fold, fold_cluster
+from draft_agreement.reviewing.patterns import DYNAMIC_GROUPS, expand_references, literal_gate, references
 
 CATEGORY_SEVERITY: Mapping[str, str] = {
     "account-transfer": "high",
@@ -87,6 +88,15 @@ class TermGroup:
     @property
     def literal_only(self) -> bool:
         return not self.patterns
+
+    @property
+    def anchors(self) -> tuple[str, ...] | None:
+        """Literals one of which occurs wherever the group does (its terms and its patterns' gates);
+        None when a pattern has no readable gate. Such a group can index a rule."""
+        gates = [literal_gate(pattern.pattern) for pattern in self.patterns]
+        if any(gate is None for gate in gates):
+            return None
+        return tuple(dict.fromkeys([*self.literals, *(x for gate in gates if gate for x in gate)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +313,7 @@ class _PackLoader:
             if name not in self.raw_groups:
                 raise RuleFileError(where, None, f"extend_terms.{name}", "no such term group to extend")
             self.raw_groups[name].extend((where, item) for item in items)
-        groups = {name: _term_group(f"terms.{name}", name, items) for name, items in self.raw_groups.items()}
+        groups = _expanded_groups(self.raw_groups)
         grammar = {
             name: _term_group(f"grammar.{name}", name, items) for name, items in self.grammar_raw.items()
         }
@@ -343,10 +353,50 @@ def load_rule_set(paths: Sequence[Path], language: str, legal: LegalLibrary | No
     return loader.finish()
 
 
+def _expanded_groups(raw: Mapping[str, list[tuple[str, Any]]]) -> dict[str, TermGroup]:
+    """Term groups with every {group} reference in their patterns replaced (see patterns.py)."""
+    parsed = {name: _terms(f"terms.{name}", items) for name, items in raw.items()}
+    literals = {name: terms[0] for name, terms in parsed.items()}
+    sources = {name: [source for _, source in terms[1]] for name, terms in parsed.items()}
+    try:
+        expanded = expand_references(literals, sources)
+    except KeyError as exc:
+        name = exc.args[0]
+        owner = next(g for g, srcs in sources.items() if any(name in references(s) for s in srcs))
+        where = next(w for w, s in parsed[owner][1] if name in references(s))
+        raise RuleFileError(
+            where, None, f"terms.{owner}", f"refers to unknown term group {{{name}}}"
+        ) from None
+    groups = {}
+    for name, (terms, pattern_items) in parsed.items():
+        compiled = tuple(
+            _compile_regex(where, None, f"terms.{name}", source)
+            for (where, _), source in zip(pattern_items, expanded[name], strict=True)
+        )
+        groups[name] = TermGroup(name, terms, compiled)
+    return groups
+
+
 def _term_group(field_name: str, name: str, items: Iterable[tuple[str, Any]]) -> TermGroup:
+    literals, pattern_items = _terms(field_name, items)
+    return TermGroup(
+        name,
+        literals,
+        tuple(_compile_regex(where, None, field_name, source) for where, source in pattern_items),
+    )
+
+
+def _terms(
+    field_name: str, items: Iterable[tuple[str, Any]]
+) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """A group's literal terms (normalised) and its regex sources, each with the file it came from."""
     literals: list[str] = []
-    patterns: list[re.Pattern[str]] = []
+    patterns: list[tuple[str, str]] = []
     for where, item in items:
+        if isinstance(item, dict) and "example" in item and isinstance(item["example"], str):
+            # A vocabulary line: one synonym with a sentence using it (the test suite checks it).
+            item = {key: value for key, value in item.items() if key != "example"}
+            item = item.get("term", item) if set(item) == {"term"} else item
         if isinstance(item, str):
             folded = fold(item)
             if not folded:
@@ -354,7 +404,9 @@ def _term_group(field_name: str, name: str, items: Iterable[tuple[str, Any]]) ->
             if folded not in literals:
                 literals.append(folded)
         elif isinstance(item, dict) and set(item) == {"re"} and isinstance(item["re"], str):
-            patterns.append(_compile_regex(where, None, field_name, item["re"]))
+            if not item["re"]:
+                raise RuleFileError(where, None, field_name, "empty regular expression")
+            patterns.append((where, item["re"]))
         elif isinstance(item, bool):
             problem = f'YAML read a bare word as {item}; quote it (for example "no", "on")'
             raise RuleFileError(where, None, field_name, problem)
@@ -362,7 +414,7 @@ def _term_group(field_name: str, name: str, items: Iterable[tuple[str, Any]]) ->
             raise RuleFileError(
                 where, None, field_name, f"a term is a string or {{re: pattern}}, got {item!r}"
             )
-    return TermGroup(name, tuple(literals), tuple(patterns))
+    return tuple(literals), patterns
 
 
 def _compile_regex(where: str, rule: str | None, field_name: str, source: str) -> re.Pattern[str]:
@@ -550,9 +602,11 @@ def _match(where: str, rule: str, data: Any, groups: Mapping[str, TermGroup]) ->
     any_groups = _group_list(where, rule, "match.any", data.get("any"), groups)
     if not all_groups and not any_groups:
         raise RuleFileError(where, rule, "match", "needs at least one term group in all or any")
-    anchored = any(groups[g].literal_only for g in all_groups) or (
-        bool(any_groups) and all(groups[g].literal_only for g in any_groups)
-    )
+
+    def anchors(g: str) -> bool:
+        return groups[g].anchors is not None and g not in DYNAMIC_GROUPS
+
+    anchored = any(anchors(g) for g in all_groups) or (bool(any_groups) and all(map(anchors, any_groups)))
     if not anchored:
         raise RuleFileError(
             where,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +19,7 @@ import yaml
 from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
+from draft_agreement.deal.vocabulary import load_vocabulary
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
@@ -27,7 +28,7 @@ from draft_agreement.reviewing.detectors import Detection, detect, looks_like_cu
 from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
-from draft_agreement.reviewing.normalize import join_normalized, normalize
+from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
@@ -187,15 +188,17 @@ _HANDOVER_REACH = 60  # the end of a hand-over lead-in is what each item continu
 
 
 class _LeadIn:
-    """The prohibition that introduces a list ("乙方不得有下列行为：", "The Buyer shall not:").
+    """The prohibition or hand-over that introduces a list ("乙方不得有下列行为：", "The Buyer shall
+    not:", "Seller shall sell … the following:"), or, given `starts`, any lead-in it accepts.
 
-    Its items are scanned with it in front, so the prohibition governs them. It lasts while the
+    Its items are scanned with it in front, so the lead-in governs them. It lasts while the
     following paragraphs are items of that list: numbered, and numbered the same way as the first.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, starts: Callable[[Paragraph], bool] | None = None) -> None:
         self.text = ""
         self.kind: str | None = None
+        self._starts = starts
 
     def governing(self, p: Paragraph) -> str:
         kind = _label_kind(p)
@@ -204,14 +207,18 @@ class _LeadIn:
             context = self.text
         else:
             self.text, self.kind, context = "", None, ""
-        if p.text.rstrip().endswith((":", "：")):
-            if _PROHIBITION.search(p.text):
+        if not p.text.rstrip().endswith((":", "：")):
+            return context
+        if self._starts is not None:
+            if self._starts(p):
                 self.text, self.kind = p.text, None
-            elif _HANDOVER.search(p.text):
-                # "Seller shall sell … all of its right, title and interest in and to the following:":
-                # each item is what is handed over, read with the words that hand it over.
-                bare = _PARENTHETICAL.sub("", p.text)
-                self.text, self.kind = bare[-_HANDOVER_REACH:], None
+        elif _PROHIBITION.search(p.text):
+            self.text, self.kind = p.text, None
+        elif _HANDOVER.search(p.text):
+            # "Seller shall sell … all of its right, title and interest in and to the following:":
+            # each item is what is handed over, read with the words that hand it over.
+            bare = _PARENTHETICAL.sub("", p.text)
+            self.text, self.kind = bare[-_HANDOVER_REACH:], None
         return context
 
 
@@ -382,6 +389,32 @@ def _customer_tables(doc: Document, deal: Deal) -> dict[tuple[str, int], list[Pa
     return found
 
 
+def _sensitive_definition(text: str, hits: Sequence[Hit], definition: re.Pattern[str] | None) -> str | None:
+    """The term a clause defines (normalised), when the definition holds sensitive data."""
+    if definition is None or not any(
+        hit.rule.category == "sensitive-personal-info" and hit.rule.severity in ("high", "medium")
+        for hit in hits
+    ):
+        return None
+    found = definition.search(text)
+    return fold(found.group(1)) if found else None
+
+
+def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
+    """What this document calls the receiving side, normalised.
+
+    The parties on the receiving side if the deal names one; otherwise every party not on the giving
+    side, and when no side is known at all, every party but the first (甲方, Party A: in a transfer the
+    side that hands over). Empty when that leaves none: the rules' generic labels then apply.
+    """
+    chosen = deal.side("receiving")
+    if not chosen:
+        chosen = tuple(p for p in deal.parties if p.side != "giving")
+        if not deal.side("giving") and len(chosen) > 1:
+            chosen = chosen[1:]
+    return tuple(dict.fromkeys(fold(label) for p in chosen for label in p.labels))
+
+
 def review_document(
     doc: Document, *, rules: Sequence[Path] = (), lang: str | None = None, show_pii: bool = False
 ) -> Report:
@@ -395,6 +428,11 @@ def review_document(
     own_tables = set(deal.subject.account_tables)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
+    parties = _counterparty_labels(deal)
+    definition = load_vocabulary().definition
+    defined: list[str] = []  # terms defined as holding sensitive data, read as sensitive from then on
+    subject_refs = set(deal.subject.clauses)
+    subject_lead = _LeadIn(lambda p: (p.story, p.index) in subject_refs)  # "Seller shall sell the following:"
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
     for p in doc.paragraphs():
         if not p.text:
@@ -402,11 +440,21 @@ def review_document(
         norm = normalize(p.text)
         normalized.append(norm.text)
         context = lead.governing(p)
+        # The clauses that say what is sold, and the items listed under them, are the deal's subject.
+        subject = bool(subject_refs) and (
+            bool(subject_lead.governing(p)) or (p.story, p.index) in subject_refs
+        )
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
-            for hit in reviewer.engine.scan(p.text, context, norm):
+            hits = reviewer.engine.scan(
+                p.text, context, norm, parties, subject=subject, defined=tuple(defined)
+            )
+            for hit in hits:
                 if _names_side(deal, hit, p.text):
                     collect.rule_finding(p, hit)
+            term = _sensitive_definition(p.text, hits, definition)
+            if term and term not in defined:
+                defined.append(term)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
