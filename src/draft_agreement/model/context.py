@@ -996,6 +996,12 @@ def _platforms(paragraphs: list[_Para]) -> tuple[str, ...]:
     return tuple(name for name in found if name)
 
 
+def platforms_in(text: str) -> tuple[str, ...]:
+    """Every platform `text` names, normalised ("WeChat", "LINE"), in order of first mention."""
+    found = dict.fromkeys(_platform_name(m) or "" for m in _PLATFORM.finditer(_fold(text)))
+    return tuple(name for name in found if name)
+
+
 def _plausible_id(ident: str) -> bool:
     bare = ident.lstrip("@")
     return 4 <= len(bare) <= 40 and not re.fullmatch(r"[xX*]+|\d{1,3}", bare)

@@ -32,7 +32,7 @@ from draft_agreement.redlining.runs import (
     wrap_deleted,
 )
 from draft_agreement.redlining.settings import enable_track_revisions
-from draft_agreement.redlining.tracked import mark_row
+from draft_agreement.redlining.tracked import mark_row, set_mark
 
 _W_TR = w("tr")
 
@@ -64,6 +64,9 @@ class Edit:
     replacement: str | None = None
     comment: str | None = None
     delete_row: bool = False  # also strike the table row holding the paragraph (a whole schedule row)
+    # Also delete the paragraph mark (the edit strikes the whole text), so accepting removes the
+    # paragraph itself and automatic numbering renumbers; rejecting gives the paragraph back.
+    delete_paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,8 @@ class RedlineWriter:
                 self._replace(p, runs[struck], new_text)
             if edit.delete_row and edit.replacement is not None and self.mode is not Mode.comments:
                 self._delete_row(p)
+            if edit.delete_paragraph and self.mode is not Mode.comments:
+                set_mark(p, W_DEL, self._wrapper)
 
     def _delete_row(self, p: etree._Element) -> None:
         """Mark the table row holding `p` as deleted (once), so accepting removes the row itself."""
