@@ -172,6 +172,12 @@ _ROLE_WORDS = _vocabulary(
     }
 )
 
+
+def designations() -> tuple[str, ...]:
+    """Every word an agreement may use to designate a party (甲方, 受让方, seller, transferee)."""
+    return tuple(_ROLE_WORDS)
+
+
 # Labels of a party's details in Chinese party blocks; "other" labels only end the value before them.
 _CN_FIELD_WORDS = _vocabulary(
     {

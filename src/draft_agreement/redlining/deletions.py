@@ -27,9 +27,10 @@ class DeletedClauses(StrEnum):
 
 MARKERS = {"zh": "（本条删除）", "zh-Hant": "（本條刪除）", "en": "[Intentionally deleted]"}
 
-_ZH_ARTICLE = re.compile(r"第([〇零一二三四五六七八九十百千两\d]+)(?:\.(\d+))?条")
+_ZH_ARTICLE = re.compile(r"第([〇零一二三四五六七八九十百千两\d]+)(?:\.(\d+))?[条條]")
 _EN_ARTICLE = re.compile(r"\b(?:Clauses?|Sections?|Articles?|Paragraphs?)\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
 _DECIMAL = re.compile(r"(\d+(?:\.\d+)*)\.?")
+_LISTED = re.compile(r"[（(]?([〇零一二三四五六七八九十百两\d]+)[、)）.]")
 
 
 def number_of(label: str | None) -> tuple[int, ...] | None:
@@ -47,7 +48,17 @@ def number_of(label: str | None) -> tuple[int, ...] | None:
         )
         return (first, int(m.group(2))) if m.group(2) else (first,)
     m = _DECIMAL.fullmatch(label)
-    return tuple(int(x) for x in m.group(1).split(".")) if m else None
+    if m:
+        return tuple(int(x) for x in m.group(1).split("."))
+    m = _LISTED.fullmatch(label)
+    if m:
+        head = m.group(1)
+        return (
+            int(head)
+            if head.isdigit()
+            else parse_chinese_number(head.replace("两", "二").replace("〇", "零")),
+        )
+    return None
 
 
 def cited_numbers(texts: list[str]) -> set[tuple[int, ...]]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from draft_agreement.atomicio import check_output_path
-from draft_agreement.model.document import load_document
 from draft_agreement.deal import deal_of
+from draft_agreement.model.document import load_document
+from draft_agreement.redlining.consistency import check
 from draft_agreement.redlining.deletions import DeletedClauses
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
@@ -86,6 +87,10 @@ def redline(
     edits = plan_edits(
         doc, report.findings, library, explain, min_severity, strategy, DeletedClauses(deleted_clauses)
     )
+    # The accepted view is checked as one contract: what can be fixed is, the rest is for the lawyer.
+    script = "zh-Hant" if explain == "zh" and doc.language == "zh-Hant" else explain
+    edits, to_decide = check(doc, edits, script, explain)
+    report = replace(report, to_decide=(*report.to_decide, *to_decide))
     writer = RedlineWriter(doc, author, revision_date(date), Mode(mode))
     result = writer.apply(edits)
     if not attach:

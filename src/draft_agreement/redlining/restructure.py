@@ -17,6 +17,7 @@ from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import clause_span
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.strategies import Strategy
+from draft_agreement.redlining.strategies import fold as fold_chars
 from draft_agreement.redlining.voice import Voice
 from draft_agreement.redlining.writer import Edit
 
@@ -87,13 +88,13 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
     start = len(p.text) - len(p.text.lstrip())
     _set(edits, Edit(p.story, p.index, start, len(p.text.rstrip()), text))
     # The preamble often names the agreement again ("This Account Purchase Agreement (the Agreement)").
-    named = re.compile(re.escape(deal.title.strip()), re.IGNORECASE)
+    named = re.compile(re.escape(fold_chars(deal.title.strip())), re.IGNORECASE)
     for q in _body(doc)[p.index + 1 : p.index + 12]:
         ref = (q.story, q.index)
         if q.cell is None and ref not in edits:
             spans = [
                 Edit(q.story, q.index, m.start(), m.end(), voice.write(_cased(new, m.group())))
-                for m in named.finditer(q.text)
+                for m in named.finditer(fold_chars(q.text))
             ]
             if spans:
                 edits[ref] = spans
@@ -116,23 +117,41 @@ def _preamble(
     written = False
     for p in _body(doc)[:until]:
         ref = (p.story, p.index)
-        if p.cell is not None or deal.owner(ref) is not None or is_heading(p):
+        if p.cell is not None or is_heading(p):
             continue
         if recital and strategy.matches("recital_cues", lang, p.text):
             if written:
                 _set(edits, whole_clause(p))
                 continue
-            start, end = clause_span(p)
-            text = _render_text(recital, voice)
+            start, end = _cue_clause(p, strategy, lang)
+            text = _render_text(recital, voice).rstrip("。.;；")
             _set(edits, Edit(p.story, p.index, start, end, text))
             written = True
             continue
         if phrase and ref not in edits:
-            m = phrase.pattern.search(p.text)
+            m = phrase.pattern.search(fold_chars(p.text))
             if m:
                 edits[ref] = [
                     Edit(p.story, p.index, m.start("deal"), m.end("deal"), voice.write(phrase.text))
                 ]
+
+
+_CLAUSE_END = {"zh": "，,；;。", "en": ";."}
+
+
+def _cue_clause(p: Paragraph, strategy: Strategy, lang: str) -> tuple[int, int]:
+    """The part of a recital that says what the receiving party acquires: between its delimiters."""
+    low, high = clause_span(p)
+    folded = fold_chars(p.text)
+    m = next((m for c in strategy.recital_cues.get(lang, ()) if (m := c.search(folded, low))), None)
+    if m is None:
+        return low, high
+    ends = _CLAUSE_END[lang]
+    start = max([low, *(i + 1 for i in range(low, m.start()) if p.text[i] in ends)])
+    end = next((i for i in range(m.end(), high) if p.text[i] in ends), high)
+    while start < end and p.text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _render_text(template: str, voice: Voice) -> str:
@@ -244,14 +263,14 @@ def _headings(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, sin
             continue
         start, end = clause_span(p)
         old = p.text[start:end]
-        new = names.get(old.casefold())
+        new = names.get(fold_chars(old).casefold().rstrip(":："))
         if new is not None:
             edits[ref] = [Edit(p.story, p.index, start, end, _cased(new, old))]
 
 
 def _terms(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since: int) -> None:
     """The old deal's defined terms become the new deal's in the clauses that stay."""
-    terms = {voice.write(k): voice.write(v) for k, v in strategy.terms.get(voice.lang, {}).items()}
+    terms = {fold_chars(k): voice.write(v) for k, v in strategy.terms.get(voice.lang, {}).items()}
     if not terms:
         return
     pattern = re.compile("|".join(re.escape(k) for k in sorted(terms, key=len, reverse=True)))

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
+from draft_agreement.model.context import fold_chars
 
 _CONSIDERATION = {"fee", "keep"}
 _ANNEXES = {"remove", "keep"}
@@ -36,6 +37,11 @@ _FIELDS = {
     "terms",
     "annexes",
 }
+
+
+def fold(text: str) -> str:
+    """The text as patterns see it, one character for one: 帳 -> 帐 -> 账 takes the folding twice."""
+    return fold_chars(fold_chars(text))
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,14 @@ class Strategy:
         return self.substitute.get(replacement, replacement)
 
     def matches(self, kind: str, lang: str, text: str) -> bool:
-        """Whether `text` matches one of the strategy's `kind` patterns (stale, protect, recital_cues)."""
+        """Whether `text` matches one of the strategy's `kind` patterns (stale, protect, recital_cues).
+
+        Patterns are written in Simplified characters and match the text folded character for
+        character (Traditional made Simplified, full-width made half-width), as the deal cues do.
+        """
         patterns: dict[str, tuple[re.Pattern[str], ...]] = getattr(self, kind)
-        return any(p.search(text) for p in patterns.get(lang, ()))
+        folded = fold(text)
+        return any(p.search(folded) for p in patterns.get(lang, ()))
 
 
 def _fail(path: Path, sid: str, name: str, problem: str) -> RuleFileError:
