@@ -66,14 +66,21 @@ def _body(doc: Document) -> list[Paragraph]:
     return list(doc.story("body").paragraphs)
 
 
+# Where the deal model found no price clause, the first operative clause naming a price and an amount.
+_PRICE_WORD = re.compile(r"price|consideration|purchase\s+money|价款|价金|转让费|对价|售价", re.IGNORECASE)
+
+
 def fee_anchor(doc: Document, deal: Deal, strategy: Strategy | None, operative_from: int) -> Ref | None:
     """Where a restructured deal's fee is written: the first operative clause of the price."""
-    if strategy is None or strategy.consideration != "fee" or deal.consideration is None:
+    if strategy is None or strategy.consideration != "fee":
         return None
-    for story, index in deal.consideration.price:
-        p = doc.paragraph(story, index)
-        if p.cell is None and not is_heading(p) and (story != "body" or index >= operative_from):
-            return (story, index)
+    refs = deal.consideration.price if deal.consideration is not None else ()
+    candidates = [doc.paragraph(*r) for r in refs] or [
+        p for p in _body(doc) if _PRICE_WORD.search(fold_chars(p.text)) and _AMOUNT.search(p.text)
+    ]
+    for p in candidates:
+        if p.cell is None and not is_heading(p) and (p.story != "body" or p.index >= operative_from):
+            return (p.story, p.index)
     return None
 
 
@@ -100,40 +107,29 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
                 edits[ref] = spans
 
 
-def _preamble(
-    doc: Document,
-    deal: Deal,
-    strategy: Strategy,
-    voice: Voice,
-    edits: Edits,
-    until: int,
-    library: ReplacementLibrary,
-) -> None:
+def _preamble(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, until: int) -> None:
     """The recital saying what the receiving party acquires, and the phrase naming the deal."""
-    del library
     lang = voice.lang
     phrase = strategy.deal_phrase.get(lang)
     recital = strategy.recital.get(lang)
     written = False
     for p in _body(doc)[:until]:
         ref = (p.story, p.index)
-        if p.cell is not None or is_heading(p):
+        if p.cell is not None or is_heading(p) or any(e.replacement for e in edits.get(ref, ())):
             continue
-        if recital and strategy.matches("recital_cues", lang, p.text):
-            if written:
-                _set(edits, whole_clause(p))
-                continue
+        planned: list[Edit] = []
+        if recital and not written and strategy.matches("recital_cues", lang, p.text):
             start, end = _cue_clause(p, strategy, lang)
             text = _render_text(recital, voice).rstrip("。.;；")
-            _set(edits, Edit(p.story, p.index, start, end, text))
+            planned.append(Edit(p.story, p.index, start, end, text))
             written = True
-            continue
-        if phrase and ref not in edits:
-            m = phrase.pattern.search(fold_chars(p.text))
-            if m:
-                edits[ref] = [
-                    Edit(p.story, p.index, m.start("deal"), m.end("deal"), voice.write(phrase.text))
-                ]
+        m = phrase.pattern.search(fold_chars(p.text)) if phrase else None
+        if m and phrase and not any(e.start < m.end("deal") and m.start("deal") < e.end for e in planned):
+            planned.append(Edit(p.story, p.index, m.start("deal"), m.end("deal"), voice.write(phrase.text)))
+        if planned:
+            note = _comment_of(edits, ref)
+            planned[0] = Edit(**{**planned[0].__dict__, "comment": note})
+            edits[ref] = planned
 
 
 _CLAUSE_END = {"zh": "，,；;。", "en": ";."}
@@ -333,7 +329,7 @@ def restructure(
 ) -> None:
     """Apply `strategy` to the whole document, adding to (and overriding) the planned `edits`."""
     _title(doc, deal, strategy, voice, edits)
-    _preamble(doc, deal, strategy, voice, edits, operative_from, library)
+    _preamble(doc, strategy, voice, edits, operative_from)
     _consideration(doc, deal, strategy, edits, fee_at)
     _annexes(doc, deal, strategy, edits, operative_from)
     _stale(doc, strategy, voice, edits, operative_from)
