@@ -117,9 +117,9 @@ DATA_SHARING_EN: dict[str, Any] = {
             "text": "This Data Sharing Agreement is made between Alpha Apps Ltd (the “Provider”) and Beta Ads Ltd (the “Recipient”)."
         },
         {
-            "text": "The Provider shall share with the Recipient through its API the user data of its app users, including device identifiers, phone numbers and behavioural data."
+            "text": "1. The Provider shall share with the Recipient through its API the user data of its app users, including device identifiers, phone numbers and behavioural data."
         },
-        {"text": "The Recipient shall pay the Provider USD 10,000 per month."},
+        {"text": "2. The Recipient shall pay the Provider USD 10,000 per month."},
         {"text": "3. Each party shall keep this Agreement confidential."},
     ],
 }

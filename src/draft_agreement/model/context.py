@@ -132,6 +132,8 @@ _FOLD_TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | str.maketrans(
 def _fold_table() -> dict[int, int]:
     """_FOLD_TABLE plus Traditional -> Simplified, character for character (the shared OpenCC table)."""
     table = {ord(t): ord(s) for t, s in opencc_char_table("TSCharacters.txt").items()}
+    # 帳 -> 帐 -> 账: a Traditional character whose Simplified form folds again is folded through.
+    table = {t: _FOLD_TABLE.get(s, s) for t, s in table.items()}
     table.update(_FOLD_TABLE)
     return table
 

@@ -177,7 +177,9 @@ def plan_edits(
             edits[(story, index)].append(
                 Edit(story, index, start, end, replacement, comment_text(members, lang))
             )
-    if strategy is not None:
+    # Only a deal the review found risky is restructured: a look-alike keeps every word.
+    risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
+    if strategy is not None and risky:
         restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
     settle(doc, edits, voice.script, DeletedClauses(deleted), operative_from)
     planned = list(flatten(edits))

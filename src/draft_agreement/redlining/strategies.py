@@ -40,8 +40,8 @@ _FIELDS = {
 
 
 def fold(text: str) -> str:
-    """The text as patterns see it, one character for one: 帳 -> 帐 -> 账 takes the folding twice."""
-    return fold_chars(fold_chars(text))
+    """The text as patterns see it: one character for one, Traditional made Simplified (帳 -> 账)."""
+    return fold_chars(text)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,9 @@ def _deal_platforms(doc: Document, deal: Deal) -> tuple[str, ...]:
     tables = set(deal.subject.account_tables)
     texts += [p.text for p in doc.paragraphs() if p.cell is not None and (p.story, p.cell.table) in tables]
     found = platforms_in(" ".join(texts))
-    if not found and deal.kind in _PLATFORM_KINDS:
-        found = doc.context.platforms
+    if deal.kind in _PLATFORM_KINDS:
+        # A deal about accounts: every platform the agreement names is one of its accounts'.
+        return tuple(dict.fromkeys((*doc.context.platforms, *found)))
     return found
 
 
