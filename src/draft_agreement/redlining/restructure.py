@@ -94,9 +94,11 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
     text = voice.write(_cased(new, deal.title.strip()))
     start = len(p.text) - len(p.text.lstrip())
     _set(edits, Edit(p.story, p.index, start, len(p.text.rstrip()), text))
-    # The preamble often names the agreement again ("This Account Purchase Agreement (the Agreement)").
+    # The preamble often names the agreement again ("This Account Purchase Agreement (the Agreement)"),
+    # and so do the running headers and footers.
     named = re.compile(re.escape(fold_chars(deal.title.strip())), re.IGNORECASE)
-    for q in _body(doc)[p.index + 1 : p.index + 12]:
+    running = [q for s in doc.stories if s.kind in ("header", "footer") for q in s.paragraphs]
+    for q in [*_body(doc)[p.index + 1 : p.index + 12], *running]:
         ref = (q.story, q.index)
         if q.cell is None and ref not in edits:
             spans = [
@@ -209,7 +211,13 @@ def _annexes(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, since:
     if strategy.annexes != "remove" or not deal.subject.annexes:
         return
     removed: list[str] = []
+    body = _body(doc)
     for section in _annex_sections(doc, deal):
+        # The blank paragraphs (a page break) that open the annex go with it.
+        before = section[0].index - 1
+        while before >= since and body[before].cell is None and not body[before].text.strip():
+            _set(edits, whole_clause(body[before]))
+            before -= 1
         label = deal.clause_labels.get((section[0].story, section[0].index))
         if label:
             removed.append(label)
