@@ -42,11 +42,13 @@ class Voice:
         return to_traditional(text) if self.script == "zh-Hant" and text else text
 
 
-def _label(party: DealParty | None, lang: str, fallback: str, body: str) -> str:
-    """The party as the agreement's clauses name it: "甲方"; "the Seller" where it writes "the"."""
-    if party is None:
+def _label(side: tuple[DealParty, ...], lang: str, fallback: str, body: str) -> str:
+    """The side as the agreement's clauses name it: "甲方"; "the Seller" where it writes "the"."""
+    if not side:
         return fallback
-    label = party.label
+    # The designation its clauses use most: "转让方（以下简称甲方）" is then 甲方 everywhere after.
+    names = [name for party in side for name in party.labels]
+    label = max(names, key=lambda name: (body.count(name), name == side[0].label))
     if lang == "zh":
         return label
     if re.search(rf"\bthe\s+{re.escape(label)}\b", body, re.IGNORECASE):
@@ -80,8 +82,8 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
     deal = deal_of(doc)
     body = " ".join(p.text for p in doc.paragraphs() if p.story == "body" and p.cell is None)
     giving, receiving = deal.side("giving"), deal.side("receiving")
-    seller = _label(giving[0] if giving else None, lang, _FALLBACK[lang]["seller"], body)
-    buyer = _label(receiving[0] if receiving else None, lang, _FALLBACK[lang]["buyer"], body)
+    seller = _label(giving, lang, _FALLBACK[lang]["seller"], body)
+    buyer = _label(receiving, lang, _FALLBACK[lang]["buyer"], body)
     script = doc.language if lang == "zh" and doc.language == "zh-Hant" else lang
     return Voice(
         lang,
