@@ -30,7 +30,10 @@ from draft_agreement.model.language import simplified_only  # noqa: E402
 from draft_agreement.redlining.pipeline import redline  # noqa: E402
 from tests.eval.build import build_docx, load_agreements  # noqa: E402
 
-BARE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|第[〇零一二三四五六七八九十百千\d]+[条條]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+BARE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)*\.?|第[〇零一二三四五六七八九十百千\d]+[条條]|[（(][一二三四五六七八九十\d]+[)）])\s*"
+)
+CONVENTION = {"[Intentionally deleted]", "（本条删除）", "（本條刪除）"}  # a deleted clause's kept number
 SENTENCE = re.compile(r"[^。；;！!？?.]+(?:[。；;！!？?]|\.(?=\s|$))")
 
 
@@ -49,7 +52,7 @@ def _duplicates(paragraphs: list[tuple[bool, str]]) -> int:
         s.strip().rstrip("。；;！!？?.")
         for _, text in paragraphs
         for s in SENTENCE.findall(text)
-        if len(s.strip()) >= 10
+        if len(s.strip()) >= 10 and s.strip() not in CONVENTION
     )
     return sum(n - 1 for n in counts.values() if n > 1)
 

@@ -18,6 +18,7 @@ from draft_agreement.drafting.script import to_traditional
 from draft_agreement.model.context import designations, platforms_in
 from draft_agreement.model.document import Document, Paragraph
 from draft_agreement.model.language import simplified_only
+from draft_agreement.redlining.deletions import MARKERS
 from draft_agreement.redlining.writer import Edit
 from draft_agreement.reviewing.findings import Location, ToDecide
 
@@ -82,10 +83,14 @@ def accepted_view(doc: Document, edits: Sequence[Edit]) -> list[Accepted]:
     return out
 
 
+_MARKERS = {m.strip("（）[]") for m in MARKERS.values()}
+
+
 def sentences(text: str) -> list[str]:
-    """The sentences of `text` long enough to count, without their closing punctuation."""
+    """The sentences of `text` long enough to count, without their closing punctuation (the
+    "[Intentionally deleted]" of each deleted clause is not a sentence said twice)."""
     found = (m.group().strip().rstrip("。；;！!？?.").strip() for m in _SENTENCE.finditer(text))
-    return [s for s in found if len(s) >= _MIN_SENTENCE]
+    return [s for s in found if len(s) >= _MIN_SENTENCE and s.strip("（）[]") not in _MARKERS]
 
 
 def _drop_sentence(text: str, sentence: str) -> str:

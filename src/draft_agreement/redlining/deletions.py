@@ -61,17 +61,25 @@ def number_of(label: str | None) -> tuple[int, ...] | None:
     return None
 
 
-def cited_numbers(texts: list[str]) -> set[tuple[int, ...]]:
-    """Clause numbers the text cites: 第五条, 第3.2条, Clause 4, Section 2.1."""
-    found: set[tuple[int, ...]] = set()
+def cited_numbers(texts: list[str]) -> dict[str, set[tuple[int, ...]]]:
+    """Clause numbers the text cites, by numbering style: "article" (第五条) and "decimal" (Clause 4,
+    Section 2.1, 第3.2条), so a cited 第五条 is never taken for a "五、" list item."""
+    found: dict[str, set[tuple[int, ...]]] = {"article": set(), "decimal": set()}
     for text in texts:
         for m in _ZH_ARTICLE.finditer(text):
             number = number_of(m.group())
             if number:
-                found.add(number)
+                found["decimal" if m.group(2) else "article"].add(number)
         for m in _EN_ARTICLE.finditer(text):
-            found.add(tuple(int(x) for x in m.group(1).split(".")))
+            found["decimal"].add(tuple(int(x) for x in m.group(1).split(".")))
     return found
+
+
+def _style(label: str) -> str | None:
+    label = label.strip()
+    if _ZH_ARTICLE.fullmatch(label):
+        return "article"
+    return "decimal" if _DECIMAL.fullmatch(label) else None
 
 
 def _children(body: list[Paragraph], head: Paragraph) -> list[Paragraph]:
@@ -96,11 +104,15 @@ def _cascade(body: list[Paragraph], edits: Edits, since: int) -> None:
             edits[ref] = [whole_clause(head, note[0] if note else None)]
 
 
-def _keeps_number(p: Paragraph, body: list[Paragraph], edits: Edits, cited: set[tuple[int, ...]]) -> bool:
+def _keeps_number(
+    p: Paragraph, body: list[Paragraph], edits: Edits, cited: dict[str, set[tuple[int, ...]]]
+) -> bool:
     number = number_of(p.label)
-    if number is None:
+    if number is None or p.label is None:
         return False
-    if any(len(c) == len(number) and c[:-1] == number[:-1] and c[-1] > number[-1] for c in cited):
+    style = _style(p.label)
+    same_style = cited.get(style, set()) if style else set()
+    if any(len(c) == len(number) and c[:-1] == number[:-1] and c[-1] > number[-1] for c in same_style):
         return True
     if p.literal is None or (p.list_label is not None and p.list_label.text):
         return False

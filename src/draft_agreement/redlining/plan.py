@@ -17,7 +17,16 @@ from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
 from draft_agreement.redlining.deletions import DeletedClauses, settle
 from draft_agreement.redlining.replacements import ReplacementLibrary
-from draft_agreement.redlining.restructure import FEE, Edits, fee_anchor, flatten, restructure, whole_clause
+from draft_agreement.redlining.restructure import (
+    FEE,
+    FIXED,
+    Edits,
+    fee_anchor,
+    flatten,
+    price_clause,
+    restructure,
+    whole_clause,
+)
 from draft_agreement.redlining.strategies import Strategy
 from draft_agreement.redlining.voice import voice_of
 from draft_agreement.redlining.writer import Edit
@@ -131,8 +140,13 @@ def plan_edits(
     fee_at = fee_anchor(doc, deal, strategy, operative_from)
     written: set[str] = set()
 
+    terms = deal.consideration
+    priced = (terms.amount and not terms.per_head) if terms else price_clause(doc, deal, operative_from)
+
     def instead(rid: str) -> str | None:
-        return strategy.instead_of(rid) if strategy is not None else rid
+        chosen_id = strategy.instead_of(rid) if strategy is not None else rid
+        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes.
+        return None if chosen_id == FIXED and priced else chosen_id
 
     for story, index in sorted({*by_paragraph, *([fee_at] if fee_at else [])}):
         group = by_paragraph.get((story, index), [])

@@ -25,10 +25,11 @@ Ref = tuple[str, int]
 Edits = dict[Ref, list[Edit]]
 
 FEE = "referral-fee"
+FIXED = "fixed-price"
 # A clause that states an amount of money, the void sale's price or an instalment of it.
 _AMOUNT = re.compile(
     r"(?:人民币|RMB|CNY|USD|US\$|HKD|HK\$|NTD|NT\$|TWD|SGD|S\$|AED|EUR|GBP|\$|¥|￥)\s*[\d,，.]+\d"
-    r"|[\d,，.]*\d\s*(?:元|万元|dollars|dirhams)|(?:每|per\s+)[^，。；,;]{0,12}(?:好友|粉丝|客户|人|head|follower|customer)",
+    r"|[\d,，.]*\d\s*(?:元|万元|dollars|dirhams)|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}元|(?:每|per\s+)[^，。；,;]{0,12}(?:好友|粉丝|客户|人|head|follower|customer)",
     re.IGNORECASE,
 )
 # The general clause on annexes ("本协议附件为本协议不可分割的组成部分"), which goes with the last annex.
@@ -67,21 +68,55 @@ def _body(doc: Document) -> list[Paragraph]:
 
 
 # Where the deal model found no price clause, the first operative clause naming a price and an amount.
-_PRICE_WORD = re.compile(r"price|consideration|purchase\s+money|价款|价金|转让费|对价|售价", re.IGNORECASE)
+_PRICE_WORD = re.compile(
+    r"price|consideration|purchase\s+money|价款|价金|转让费|顶让金|对价|售价", re.IGNORECASE
+)
+
+
+def price_clause(doc: Document, deal: Deal, operative_from: int) -> Ref | None:
+    """The first operative clause of the price (the deal model's, else one naming a price and an amount)."""
+    refs = deal.consideration.price if deal.consideration is not None else ()
+    candidates = [doc.paragraph(*r) for r in refs] or [
+        p for p in _body(doc) if _PRICE_WORD.search(fold_chars(p.text)) and _AMOUNT.search(fold_chars(p.text))
+    ]
+    for p in candidates:
+        if p.cell is None and not is_heading(p) and (p.story != "body" or p.index >= operative_from):
+            return (p.story, p.index)
+    return None
 
 
 def fee_anchor(doc: Document, deal: Deal, strategy: Strategy | None, operative_from: int) -> Ref | None:
     """Where a restructured deal's fee is written: the first operative clause of the price."""
     if strategy is None or strategy.consideration != "fee":
         return None
-    refs = deal.consideration.price if deal.consideration is not None else ()
-    candidates = [doc.paragraph(*r) for r in refs] or [
-        p for p in _body(doc) if _PRICE_WORD.search(fold_chars(p.text)) and _AMOUNT.search(p.text)
-    ]
-    for p in candidates:
-        if p.cell is None and not is_heading(p) and (p.story != "body" or p.index >= operative_from):
-            return (p.story, p.index)
-    return None
+    return price_clause(doc, deal, operative_from)
+
+
+def _rewrite(
+    doc: Document,
+    strategy: Strategy,
+    voice: Voice,
+    library: ReplacementLibrary,
+    edits: Edits,
+    written: set[str],
+    since: int,
+) -> None:
+    """Clauses the rules left alone but the new deal cannot keep: each becomes the strategy's clause
+    (written once; a later clause of the same kind goes)."""
+    for p in _body(doc)[since:]:
+        ref = (p.story, p.index)
+        if p.cell is not None or is_heading(p) or any(e.replacement is not None for e in edits.get(ref, ())):
+            continue
+        folded = fold_chars(p.text)
+        rid = next((r for pattern, r in strategy.rewrite.get(voice.lang, ()) if pattern.search(folded)), None)
+        if rid is None or strategy.matches("protect", voice.lang, p.text):
+            continue
+        if rid in written:
+            _set(edits, whole_clause(p))
+            continue
+        written.add(rid)
+        start, end = clause_span(p)
+        _set(edits, Edit(p.story, p.index, start, end, voice.render(library.get(rid))))
 
 
 def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: Edits) -> None:
@@ -172,7 +207,12 @@ def _consideration(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, 
         if p.cell is not None or is_heading(p):
             continue
         planned = [e for e in edits.get(ref, ()) if e.replacement]
-        if _AMOUNT.search(p.text) or ref in deal.consideration.adjustments or not planned and ref in edits:
+        if (
+            _AMOUNT.search(fold_chars(p.text))
+            or ref in deal.consideration.adjustments
+            or not planned
+            and ref in edits
+        ):
             _set(edits, whole_clause(p))
 
 
@@ -340,6 +380,7 @@ def restructure(
     _preamble(doc, strategy, voice, edits, operative_from)
     _consideration(doc, deal, strategy, edits, fee_at)
     _annexes(doc, deal, strategy, edits, operative_from)
+    _rewrite(doc, strategy, voice, library, edits, written, operative_from)
     _stale(doc, strategy, voice, edits, operative_from)
     _require(doc, deal, strategy, voice, library, edits, written, operative_from)
     _headings(doc, strategy, voice, edits, operative_from)

@@ -36,6 +36,7 @@ _FIELDS = {
     "headings",
     "terms",
     "annexes",
+    "rewrite",
 }
 
 
@@ -68,6 +69,7 @@ class Strategy:
     protect: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     headings: dict[str, dict[str, str]] = field(default_factory=dict)
     terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    rewrite: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
 
     def instead_of(self, replacement: str) -> str | None:
         """The replacement this strategy writes where a rule names `replacement` (None: nothing)."""
@@ -121,6 +123,26 @@ def _maps(path: Path, sid: str, name: str, value: Any) -> dict[str, dict[str, st
         if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
             raise _fail(path, sid, name, "must map old text to new text")
     return {lang: {str(k): v for k, v in m.items()} for lang, m in maps.items()}
+
+
+def _rewrites(
+    path: Path, sid: str, value: Any, known: Sequence[str]
+) -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    out = {}
+    for lang, items in _per_lang(path, sid, "rewrite", value).items():
+        if not isinstance(items, list):
+            raise _fail(path, sid, "rewrite", "must list {pattern, with} items")
+        found = []
+        for item in items:
+            try:
+                pattern, rid = re.compile(item["pattern"], re.IGNORECASE), str(item["with"])
+            except (KeyError, TypeError, re.error) as exc:
+                raise _fail(path, sid, "rewrite", f"needs pattern and with ({exc})") from None
+            if rid not in known:
+                raise _fail(path, sid, "rewrite", f"no replacement {rid!r}")
+            found.append((pattern, rid))
+        out[lang] = tuple(found)
+    return out
 
 
 def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
@@ -179,6 +201,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         protect=_patterns(path, sid, "protect", data.get("protect")),
         headings=_maps(path, sid, "headings", data.get("headings")),
         terms=_maps(path, sid, "terms", data.get("terms")),
+        rewrite=_rewrites(path, sid, data.get("rewrite"), known_replacements),
     )
 
 

@@ -77,13 +77,28 @@ def _platform_text(names: tuple[str, ...], lang: str, library: ReplacementLibrar
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# A party defined in the preamble: (the “Client”), （以下简称“委托方”）.
+_DEFINED_PARTY = re.compile(
+    r"[(（]\s*(?:the\s+|以下简称)?[“\"「]([A-Z][A-Za-z ]{1,20}|[\u4e00-\u9fff]{2,4})[”\"」]\s*[)）]"
+)
+
+
+def _preamble_labels(doc: Document, lang: str) -> list[str]:
+    """The parties as the preamble defines them, in order: where the deal model found none."""
+    texts = [p.text for p in doc.paragraphs() if p.story == "body" and p.cell is None][:12]
+    found = list(dict.fromkeys(m.group(1) for t in texts for m in _DEFINED_PARTY.finditer(t)))
+    words = {"Agreement", "Services", "Schedule", "Effective Date", "Account", "Accounts", "Platform"}
+    return [f"the {w}" if lang == "en" else w for w in found if w not in words]
+
+
 def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
     """The variables every template of this document is rendered with, and its script."""
     deal = deal_of(doc)
     body = " ".join(p.text for p in doc.paragraphs() if p.story == "body" and p.cell is None)
     giving, receiving = deal.side("giving"), deal.side("receiving")
-    seller = _label(giving, lang, _FALLBACK[lang]["seller"], body)
-    buyer = _label(receiving, lang, _FALLBACK[lang]["buyer"], body)
+    defined = _preamble_labels(doc, lang) if not giving or not receiving else []
+    seller = _label(giving, lang, defined[0] if len(defined) > 1 else _FALLBACK[lang]["seller"], body)
+    buyer = _label(receiving, lang, defined[1] if len(defined) > 1 else _FALLBACK[lang]["buyer"], body)
     script = doc.language if lang == "zh" and doc.language == "zh-Hant" else lang
     return Voice(
         lang,
