@@ -397,3 +397,15 @@ def test_deleted_paragraph_marks_are_lossless(paragraphs: list, data: st.DataObj
         assert len(remaining) == expected
         with zipfile.ZipFile(out) as z:
             assert b"w:del " in z.read("word/document.xml") or b"<w:del" in z.read("word/document.xml")
+
+
+def test_the_check_reports_a_defined_term_whose_definition_went(tmp_path: Path) -> None:
+    source, _, _ = _redline(tmp_path, TRANSFEROR_EN)
+    doc = load_document(source)
+    preamble = next(p for p in doc.story("body").paragraphs if "(the “Transferor”)" in p.text)
+    edits = [Edit("body", preamble.index, 0, len(preamble.text), "", None, delete_paragraph=True)]
+    _, to_decide = check(doc, edits, "en", "en")
+    assert {(t.kind, t.message.rsplit(": ", 1)[-1]) for t in to_decide} >= {
+        ("dangling-reference", "Transferor"),
+        ("dangling-reference", "Transferee"),
+    }

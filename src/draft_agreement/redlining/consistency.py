@@ -32,6 +32,12 @@ _ANNEX_WORD = re.compile(
     r"(附件|附表|Annex|Schedule|Exhibit|Appendix)\s*([一二三四五六七八九十\dA-Z]+)", re.IGNORECASE
 )
 
+# A defined term: “Handover Date” means…, (the “Account”), （以下简称“标的账号”）.
+_DEFINITION = re.compile(
+    r"[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:means|shall\s+mean|has\s+the\s+meaning|指|是指|系指)"
+    r"|[(（]\s*(?:the\s+|以下简称|以下稱)?[“\"「]([^”\"」]{2,40})[”\"」]\s*[)）]"
+)
+
 _MESSAGES = {
     "zh": {
         "blank": "需填写：{0}",
@@ -179,15 +185,27 @@ class _Check:
         """Annexes cited in the accepted text that no longer exist."""
         deal = deal_of(self.doc)
         remaining = {a.paragraph.index for a in view if a.paragraph.story == "body"}
-        gone = {
-            label
+        labels = [
+            (index in remaining, label)
             for (story, index), label in deal.clause_labels.items()
-            if label and story == "body" and index not in remaining and _ANNEX_WORD.fullmatch(label)
-        }
+            if label and story == "body" and _ANNEX_WORD.fullmatch(label)
+        ]
+        gone = {label for kept, label in labels if not kept} - {label for kept, label in labels if kept}
         for a in view:
             for m in _ANNEX_WORD.finditer(a.text):
                 if m.group().replace(" ", "") in {g.replace(" ", "") for g in gone}:
                     self.note("dangling-reference", m.group(), a.paragraph)
+        # A defined term whose definition went, still used in what stays.
+        accepted = " ".join(a.text for a in view)
+        defined_now = {m.group(1) or m.group(2) for m in _DEFINITION.finditer(accepted)}
+        for p in self.doc.paragraphs():
+            if p.story != "body":
+                continue
+            for m in _DEFINITION.finditer(p.text):
+                term = m.group(1) or m.group(2)
+                if term not in defined_now and term in accepted:
+                    user = next((a.paragraph for a in view if term in a.text), None)
+                    self.note("dangling-reference", term, user)
 
     def insertions(self, view: list[Accepted]) -> None:
         known = self.original.casefold()
