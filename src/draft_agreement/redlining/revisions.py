@@ -128,11 +128,7 @@ def _drop_mark_revision(p: etree._Element, tag: str) -> None:
         rpr = marker.getparent()
         rpr.remove(marker)
         if len(rpr) == 0 and not rpr.attrib:
-            ppr = rpr.getparent()
-            ppr.remove(rpr)
-            # A paragraph mark our redline deleted may have had no properties of its own.
-            if len(ppr) == 0 and not ppr.attrib:
-                ppr.getparent().remove(ppr)
+            rpr.getparent().remove(rpr)
 
 
 def _resolve_property_changes(root: etree._Element, accept: bool, authors: frozenset[str] | None) -> None:

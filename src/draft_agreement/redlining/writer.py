@@ -18,7 +18,7 @@ from lxml import etree
 from draft_agreement.model.body_stream import BlockRef
 from draft_agreement.model.document import Document
 from draft_agreement.model.paragraph_text import read_paragraph
-from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, w
+from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, W_PPR, w
 from draft_agreement.redlining.comments import CommentWriter, range_marker, reference_run
 from draft_agreement.redlining.ids import IdAllocator
 from draft_agreement.redlining.parts import PartEditor
@@ -126,6 +126,20 @@ def _id_parts(doc: Document) -> list[str]:
     ]
 
 
+def _markable(p: etree._Element) -> bool:
+    """Whether the paragraph mark can be deleted so that rejecting restores it exactly.
+
+    Only a paragraph with properties of its own, and no empty mark properties: rejecting removes the
+    w:rPr (or w:pPr) a marker leaves empty, which cannot be told from an empty one of the author's.
+    A paragraph without properties carries no automatic number, so its text going is enough.
+    """
+    ppr = p.find(W_PPR)
+    if ppr is None:
+        return False
+    rpr = ppr.find(w("rPr"))
+    return rpr is None or len(rpr) > 0 or bool(rpr.attrib)
+
+
 class RedlineWriter:
     """Writes tracked changes and comments by one author into one document's XML."""
 
@@ -228,7 +242,7 @@ class RedlineWriter:
                 self._replace(p, runs[struck], new_text)
             if edit.delete_row and edit.replacement is not None and self.mode is not Mode.comments:
                 self._delete_row(p)
-            if edit.delete_paragraph and self.mode is not Mode.comments:
+            if edit.delete_paragraph and self.mode is not Mode.comments and _markable(p):
                 set_mark(p, W_DEL, self._wrapper)
 
     def _delete_row(self, p: etree._Element) -> None:
