@@ -251,13 +251,7 @@ def _annexes(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, since:
     if strategy.annexes != "remove" or not deal.subject.annexes:
         return
     removed: list[str] = []
-    body = _body(doc)
     for section in _annex_sections(doc, deal):
-        # The blank paragraphs (a page break) that open the annex go with it.
-        before = section[0].index - 1
-        while before >= since and body[before].cell is None and not body[before].text.strip():
-            _set(edits, whole_clause(body[before]))
-            before -= 1
         label = deal.clause_labels.get((section[0].story, section[0].index))
         if label:
             removed.append(label)
