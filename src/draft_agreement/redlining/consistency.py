@@ -10,7 +10,7 @@ fixed in the plan; the rest is returned as `ToDecide` items for the report.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from draft_agreement.deal import deal_of
@@ -121,7 +121,7 @@ class _Check:
         if item not in self.found:
             self.found.append(item)
 
-    def _map(self, fix) -> None:  # type: ignore[no-untyped-def] - fix: Edit -> Edit
+    def _map(self, fix: Callable[[Edit], Edit]) -> None:
         self.edits = [fix(e) if e.replacement else e for e in self.edits]
 
     def script_of_insertions(self) -> None:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+
+import jinja2
 
 from draft_agreement.deal import Deal
+from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import clause_span
 from draft_agreement.redlining.replacements import ReplacementLibrary
@@ -187,12 +191,19 @@ def _cue_clause(p: Paragraph, strategy: Strategy, lang: str) -> tuple[int, int]:
     return start, end
 
 
-def _render_text(template: str, voice: Voice) -> str:
-    import jinja2
-
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
     env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
-    text = env.from_string(template).render(**voice.variables)
+    return env
+
+
+def _render_text(template: str, voice: Voice) -> str:
+    """A strategy's own template (a recital), rendered like the replacement clauses."""
+    try:
+        text = _templates().from_string(template).render(**voice.variables)
+    except jinja2.UndefinedError as exc:
+        raise RuleFileError("strategies", None, "recital", str(exc)) from None
     return voice.write(" ".join(text.split()) if voice.lang == "en" else "".join(text.split()))
 
 

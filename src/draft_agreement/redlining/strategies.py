@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from draft_agreement.errors import RuleFileError
@@ -186,6 +187,12 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         if "deal" not in pattern.groupindex:
             raise _fail(path, sid, "deal_phrase", "the pattern needs a group named deal")
         phrases[lang] = DealPhrase(pattern, text)
+    recital = _texts(path, sid, "recital", data.get("recital"))
+    for text in recital.values():
+        try:
+            jinja2.Environment().parse(text)
+        except jinja2.TemplateSyntaxError as exc:
+            raise _fail(path, sid, "recital", exc.message or "template syntax error") from None
     return Strategy(
         id=sid,
         kinds=tuple(kinds),
@@ -193,7 +200,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         annexes=annexes,
         title=_texts(path, sid, "title", data.get("title")),
         deal_phrase=phrases,
-        recital=_texts(path, sid, "recital", data.get("recital")),
+        recital=recital,
         recital_cues=_patterns(path, sid, "recital_cues", data.get("recital_cues")),
         substitute={str(k): (None if v is None else str(v)) for k, v in substitute.items()},
         require=tuple(require),
