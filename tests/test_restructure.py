@@ -340,6 +340,9 @@ def test_strategies_are_validated_and_a_firm_pack_overrides_one(tmp_path: Path) 
     )
     with pytest.raises(RuleFileError, match="no-such-clause"):
         parse_strategy(broken, LIBRARY_IDS)
+    broken.write_text("kinds: [account-sale]\nrecital: {zh: '{{ buyer '}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="recital"):
+        parse_strategy(broken, LIBRARY_IDS)
     bundled = load_strategies((str(default_clauses_dir() / "strategies"),), LIBRARY_IDS)
     assert {"account-sale", "customer-data-sale", "business-transfer", "agency", "data-sharing"} <= set(
         bundled
