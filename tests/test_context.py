@@ -333,7 +333,7 @@ def test_traditional_chinese() -> None:
     assert (ctx.date, ctx.date_text) == ("2019-09-22", "中華民國108年9月22日")
     assert [(a.value, a.currency) for a in ctx.amounts] == [(Decimal(500000), "TWD")]
     assert [(a.platform, a.identifier) for a in ctx.accounts] == [("Instagram", "@chen_daiwen")]
-    assert ctx.platforms == ("Instagram",)
+    assert ctx.platforms == ("LINE", "Instagram")  # 帳號 folds to 账号, so "LINE帳號" names LINE
 
 
 def test_dpa_principal_and_processor() -> None:

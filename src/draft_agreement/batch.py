@@ -581,6 +581,7 @@ def redline_selected(
     rules: Sequence[str | os.PathLike[str]] = (),
     lang: str | None = None,
     show_pii: bool = False,
+    deleted_clauses: str = "renumber",
 ) -> Generator[BatchItem, None, None]:
     """redline_many over files already chosen with select_files.
 
@@ -595,6 +596,7 @@ def redline_selected(
         "rules": [str(r) for r in rules],
         "lang": lang,
         "show_pii": show_pii,
+        "deleted_clauses": deleted_clauses,
     }
     return _run(selected, list(outputs), options, jobs, resume_report, timeout, executor, address)
 
@@ -617,6 +619,7 @@ def redline_many(
     rules: Sequence[str | os.PathLike[str]] = (),
     lang: str | None = None,
     show_pii: bool = False,
+    deleted_clauses: str = "renumber",
 ) -> Generator[BatchItem, None, None]:
     """Redline every selected file into `out_dir`, mirroring the input tree; inputs are never written.
 
@@ -637,6 +640,7 @@ def redline_many(
         rules=rules,
         lang=lang,
         show_pii=show_pii,
+        deleted_clauses=deleted_clauses,
     )
 
 

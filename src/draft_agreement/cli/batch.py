@@ -235,6 +235,7 @@ def redline_paths(
     rules: Sequence[Path] = (),
     lang: str | None = None,
     show_pii: bool = False,
+    deleted_clauses: str = "renumber",
 ) -> int:
     """Redline files and folders into `out_dir` (mirroring the input tree); returns the exit code."""
     _check_resume(report, resume)
@@ -258,5 +259,6 @@ def redline_paths(
         rules=rules,
         lang=lang,
         show_pii=show_pii,
+        deleted_clauses=deleted_clauses,
     )
     return _drive(items, len(selected), report, resume, keep_going, fail_on, False)

@@ -74,6 +74,11 @@ class ExecutorKind(StrEnum):
     ray = "ray"
 
 
+class DeletedClausesOption(StrEnum):
+    renumber = "renumber"
+    keep_number = "keep-number"
+
+
 class RedlineMode(StrEnum):
     track = "track"
     comments = "comments"

@@ -12,6 +12,7 @@ from draft_agreement.cli.common import (
     AddressOption,
     BatchReportOption,
     ConvertOption,
+    DeletedClausesOption,
     ExcludeOption,
     ExecutorKind,
     ExecutorOption,
@@ -166,6 +167,14 @@ def redline(
     min_severity: Annotated[
         Severity, typer.Option("--min-severity", help="Edit findings at or above this severity.")
     ] = Severity.medium,
+    deleted_clauses: Annotated[
+        DeletedClausesOption,
+        typer.Option(
+            "--deleted-clauses",
+            help="renumber: a deleted clause goes with its paragraph (automatic numbers renumber; typed or "
+            "cited numbers stay as 第四条（本条删除）); keep-number: every deleted clause keeps its number.",
+        ),
+    ] = DeletedClausesOption.renumber,
     fail_on: FailOnOption = Severity.medium,
     rules: RulesOption = None,
     lang: LangOption = None,
@@ -233,6 +242,7 @@ def redline(
                 min_severity=min_severity.value,
                 rules=rules or [],
                 lang=explain_lang(lang),
+                deleted_clauses=deleted_clauses.value,
                 timeout=batch_timeout(timeout),
                 executor=executor.value,
                 address=address,
@@ -259,6 +269,7 @@ def redline(
                 lang=explain_lang(lang),
                 in_place=in_place,
                 memo=memo,
+                deleted_clauses=deleted_clauses.value,
             )
 
     from draft_agreement.redlining.pipeline import RedlineOutcome

@@ -132,6 +132,8 @@ _FOLD_TABLE = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | str.maketrans(
 def _fold_table() -> dict[int, int]:
     """_FOLD_TABLE plus Traditional -> Simplified, character for character (the shared OpenCC table)."""
     table = {ord(t): ord(s) for t, s in opencc_char_table("TSCharacters.txt").items()}
+    # 帳 -> 帐 -> 账: a Traditional character whose Simplified form folds again is folded through.
+    table = {t: _FOLD_TABLE.get(s, s) for t, s in table.items()}
     table.update(_FOLD_TABLE)
     return table
 
@@ -173,6 +175,12 @@ _ROLE_WORDS = _vocabulary(
         "lessee": "承租方|承租人|lessee|tenant",
     }
 )
+
+
+def designations() -> tuple[str, ...]:
+    """Every word an agreement may use to designate a party (甲方, 受让方, seller, transferee)."""
+    return tuple(_ROLE_WORDS)
+
 
 # Labels of a party's details in Chinese party blocks; "other" labels only end the value before them.
 _CN_FIELD_WORDS = _vocabulary(
@@ -997,6 +1005,12 @@ def _platforms(paragraphs: list[_Para]) -> tuple[str, ...]:
     for p in paragraphs:
         for m in _PLATFORM.finditer(p.fold):
             found.setdefault(_platform_name(m) or "", None)
+    return tuple(name for name in found if name)
+
+
+def platforms_in(text: str) -> tuple[str, ...]:
+    """Every platform `text` names, normalised ("WeChat", "LINE"), in order of first mention."""
+    found = dict.fromkeys(_platform_name(m) or "" for m in _PLATFORM.finditer(_fold(text)))
     return tuple(name for name in found if name)
 
 

@@ -60,3 +60,12 @@ def detect_language(texts: Iterable[str]) -> str:
     if cjk == 0 or cjk * 3 < latin:
         return "en"
     return "zh-Hant" if trad > simp else "zh-Hans"
+
+
+def simplified_only(text: str) -> str:
+    """The characters of `text` written only in Simplified script (没, 们, 转), in order."""
+    _, drop_simplified = _deleting()
+    kept = text.translate(drop_simplified)
+    if len(kept) == len(text):
+        return ""
+    return "".join(c for c in text if ord(c) in drop_simplified)

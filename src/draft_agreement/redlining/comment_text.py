@@ -26,6 +26,7 @@ from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.rules import default_clauses_dir
 
 MAX_CITES = 2  # per point; the memo quotes every article
+_MISSING_SHOWN = 2  # safeguards named in a comment
 _SUGGESTION_HEAD = {"zh": re.compile(r"[；;。]"), "en": re.compile(r"(?<=[a-z)])[.;](?:\s|$)")}
 _SUGGESTION_MAX = {"zh": 40, "en": 90}  # characters of the suggestion a comment carries
 _PHRASE_ENDS = ("，", "：", ", ", ": ")
@@ -163,7 +164,11 @@ def _issue(doc: Document, f: Finding, lang: str, first_seen: dict[str, str]) -> 
     if f"category:{f.category}" in first_seen:
         return str(t["issue_seen"].format(title=f.title, first=first_seen[f"category:{f.category}"]))
     if f.missing:
-        return str(t["issue_missing"].format(**values, missing=t["list_join"].join(f.missing)))
+        # The first two safeguards named, the rest counted: the memo lists them all.
+        shown = t["list_join"].join(f.missing[:_MISSING_SHOWN])
+        if len(f.missing) > _MISSING_SHOWN:
+            shown += t["missing_more"].format(n=len(f.missing), rest=len(f.missing) - _MISSING_SHOWN)
+        return str(t["issue_missing"].format(**values, missing=shown))
     if f.location is not None and doc.story(f.location.story).kind in _PAGE_STORIES:
         where = f"{t[doc.story(f.location.story).kind]}{_where(f, doc, lang)}"
         return str(t["issue_where"].format(**values, where=where))
@@ -189,25 +194,22 @@ def compose(
     worst = max(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity
     sentences = []
     used: set[str] = set()
-    heads: set[str] = set()
     fresh = [f for rule, f in by_rule.items() if rule not in first_seen]
-    for i, f in enumerate(fresh):
-        issue_full = i == 0 and f"category:{f.category}" not in first_seen
-        issue = (
-            _issue(doc, f, lang, first_seen)
-            if i == 0
-            else t["issue_short"].format(title=_lower_first(f.title, lang))
-        )
-        head = suggestion_head(f.suggestion, lang, short=i > 0 or bool(f.missing))
+    if fresh:
+        f = fresh[0]
+        issue_full = f"category:{f.category}" not in first_seen
+        head = suggestion_head(f.suggestion, lang, short=bool(f.missing))
         cites = _cites(f, lang, used, MAX_CITES if issue_full else MAX_CITES - 1)
-        if head in heads:  # two points, one change: said once
-            sentences.append(issue.removesuffix(t["end"]) + cites + t["end"])
-        else:
-            heads.add(head)
-            sentences += [issue, _action_text(action, head, lang) + cites + t["end"]]
-    seen = [f for rule, f in by_rule.items() if rule in first_seen]
+        sentences += [_issue(doc, f, lang, first_seen), _action_text(action, head, lang) + cites + t["end"]]
+    # Further points on the same clause: named by topic in one sentence, each with its first article.
+    topics = {_topic(f, lang): f for f in fresh[1:] if f.category != fresh[0].category}
+    if topics:
+        cites = "".join(_cites(f, lang, used, 1) for f in topics.values())
+        sentences.append(t["also"].format(topics=t["list_join"].join(topics)) + cites + t["end"])
+    # Points explained elsewhere are referred to only when the clause raises nothing new.
+    seen = [f for rule, f in by_rule.items() if rule in first_seen] if not fresh else []
     if seen:
-        firsts = list(dict.fromkeys(first_seen[f.rule] for f in seen))
+        firsts = list(dict.fromkeys(first_seen[f.rule] for f in seen))[:1]  # where the reason was given
         own = _where(seen[0], doc, lang, own=True)
         if own in firsts:
             own = t["excerpt_own"].format(text=_excerpt(seen[0].text, lang))
@@ -293,4 +295,32 @@ def annotate(
         out[members[0]] = replace(edits[members[0]], comment=to_traditional(text) if traditional else text)
         for i in members[1:]:
             out[i] = replace(edits[i], comment=None)
+    # A planned comment no finding was assigned to, in a clause that has its composed comment, is
+    # said there already: one comment per clause.
+    for i, edit in enumerate(edits):
+        if edit.comment and i not in groups and (edit.story, edit.paragraph) in clauses:
+            out[i] = replace(edit, comment=None)
+    if mode is Mode.comments:
+        out = _propose_the_rest(doc, out, lang, traditional)
+    return out
+
+
+def _propose_the_rest(doc: Document, edits: list[Edit], lang: str, traditional: bool) -> list[Edit]:
+    """Comments mode writes no tracked change: a clause the restructuring rewrites or deletes with no
+    finding on it (the price, the title, a stale warranty) gets a comment proposing its new wording."""
+    t = comment_data()["templates"][lang]
+    by_clause: dict[tuple[str, int], list[int]] = {}
+    for i, edit in enumerate(edits):
+        by_clause.setdefault((edit.story, edit.paragraph), []).append(i)
+    out = list(edits)
+    for members in by_clause.values():
+        changed = [edits[i] for i in members if edits[i].replacement is not None]
+        if not changed or any(edits[i].comment for i in members):
+            continue
+        if doc.story(changed[0].story).kind in _PAGE_STORIES:  # Word takes no comments there
+            continue
+        deletion = t["repeat_actions"]["propose_delete"]
+        wording = _wording(doc, changed, lang) or [deletion[:1].upper() + deletion[1:] + t["end"]]
+        text = "\n".join(wording)
+        out[members[0]] = replace(edits[members[0]], comment=to_traditional(text) if traditional else text)
     return out

@@ -8,16 +8,20 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from draft_agreement.atomicio import check_output_path
+from draft_agreement.deal import deal_of
 from draft_agreement.memo.write import check_memo_path, write_memo
 from draft_agreement.model.document import load_document
 from draft_agreement.redlining.comment_text import annotate
+from draft_agreement.redlining.consistency import check
+from draft_agreement.redlining.deletions import DeletedClauses
 from draft_agreement.redlining.plan import plan_edits
 from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.strategies import load_strategies, strategy_folders
 from draft_agreement.redlining.writer import Mode, RedlineResult, RedlineWriter, revision_date
 from draft_agreement.reviewing.findings import Report
 from draft_agreement.reviewing.rules import default_clauses_dir, language_code
@@ -59,6 +63,7 @@ def redline(
     attach_values: dict[str, str] | None = None,
     attach_strict: bool = False,
     convert_doc: bool = False,
+    deleted_clauses: DeletedClauses | str = DeletedClauses.renumber,
     memo: str | os.PathLike[str] | None = None,
 ) -> RedlineOutcome:
     """Review `source` and write `output` with tracked replacements and comments.
@@ -70,8 +75,11 @@ def redline(
     A fixed `date` makes the output byte-for-byte reproducible. `attach` names drafting templates
     (consent-notice, referral-agreement...) appended as the agreement's next annexes, pre-filled from
     it; what it does not say is a marked blank, so the redline is always written (unless
-    `attach_strict`, which refuses and writes nothing). `memo` (.docx or .md) also writes the review
-    memo: the deal, each finding with its quoted statutes, and what the lawyer must still decide.
+    `attach_strict`, which refuses and writes nothing). The deal kind's strategy (clauses/strategies,
+    or a pack's own `strategies/`) restructures the whole agreement; `deleted_clauses` says whether a
+    deleted clause's paragraph goes (``renumber``) or its number stays (``keep-number``). `memo`
+    (.docx or .md) also writes the review memo: the deal, each finding with its quoted statutes, and
+    what the lawyer must still decide.
     """
     source, output = Path(source), Path(output)
     check_output_path(source, output, in_place)
@@ -82,7 +90,15 @@ def redline(
     report = review_document(doc, rules=[Path(r) for r in rules], lang=lang, show_pii=show_pii)
     explain = language_code(lang or doc.language)
     library = load_replacements(str(default_clauses_dir() / "replacements"))
-    edits = plan_edits(doc, report.findings, library, explain, min_severity)
+    folders = strategy_folders(default_clauses_dir() / "strategies", [Path(r) for r in rules])
+    strategy = load_strategies(folders, tuple(library.ids())).get(deal_of(doc).kind)
+    edits = plan_edits(
+        doc, report.findings, library, explain, min_severity, strategy, DeletedClauses(deleted_clauses)
+    )
+    # The accepted view is checked as one contract: what can be fixed is, the rest is for the lawyer.
+    script = "zh-Hant" if explain == "zh" and doc.language == "zh-Hant" else explain
+    edits, to_decide = check(doc, edits, script, explain)
+    report = replace(report, to_decide=(*report.to_decide, *to_decide))
     edits = annotate(doc, edits, report.findings, explain, mode, min_severity)
     writer = RedlineWriter(doc, author, revision_date(date), Mode(mode))
     result = writer.apply(edits)

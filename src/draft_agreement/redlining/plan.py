@@ -1,8 +1,9 @@
 """The EditPlan: what the redline does for each finding, decided before any XML is touched.
 
 One coherent edit per paragraph: when several findings hit one clause, the clause is replaced once
-(their replacement clauses combined) and one comment explains them all. The clause number, literal or
-automatic, always stays: only the text after it is replaced.
+(their replacement clauses combined) and one comment explains them all; only the text after the
+clause number is replaced. A clause left with nothing to say goes as a whole (redlining/deletions.py),
+and the deal kind's strategy restructures the rest of the document (redlining/restructure.py).
 """
 
 from __future__ import annotations
@@ -11,8 +12,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from draft_agreement.model.document import Document, Paragraph, is_heading
-from draft_agreement.redlining.replacements import ReplacementLibrary, clause_variables
+from draft_agreement.deal import deal_of
+from draft_agreement.model.document import Document, is_heading
+from draft_agreement.redlining.clauses import clause_span, first_operative
+from draft_agreement.redlining.deletions import DeletedClauses, settle
+from draft_agreement.redlining.replacements import ReplacementLibrary
+from draft_agreement.redlining.restructure import (
+    FEE,
+    FIXED,
+    Edits,
+    fee_anchor,
+    flatten,
+    price_clause,
+    restructure,
+    whole_clause,
+)
+from draft_agreement.redlining.strategies import Strategy
+from draft_agreement.redlining.voice import voice_of
 from draft_agreement.redlining.writer import Edit
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, at_least
 
@@ -63,37 +79,6 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
 
 
 _NO_COMMENT_STORIES = ("header", "footer")
-_OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
-
-
-def first_operative(doc: Document) -> int:
-    """Index of the first numbered clause of the body; what comes before is title, parties, recitals.
-
-    Preambles and recitals describe the deal; they are commented on, and the compliant wording goes
-    into the operative clauses that follow.
-    """
-    if not any(s.id == "body" for s in doc.stories):
-        return 0
-    for p in doc.story("body").paragraphs:
-        if p.cell is not None:
-            continue
-        if (p.list_label is not None and p.list_label.text) or (
-            p.literal and p.literal.kind in _OPERATIVE_KINDS
-        ):
-            return p.index
-    return 0
-
-
-def clause_span(p: Paragraph) -> tuple[int, int]:
-    """The clause text after its number, without surrounding blanks."""
-    text = p.text
-    start = p.literal.end if (p.literal is not None and not (p.list_label and p.list_label.text)) else 0
-    end = len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, list[Finding]]]:
@@ -126,12 +111,16 @@ def plan_edits(
     library: ReplacementLibrary,
     lang: str,
     min_severity: str = "medium",
+    strategy: Strategy | None = None,
+    deleted: DeletedClauses | str = DeletedClauses.renumber,
 ) -> list[Edit]:
-    """Edits for every finding at or above `min_severity`, one per paragraph (or span group)."""
-    variables = clause_variables(doc.context, lang, library)
+    """Edits for every finding at or above `min_severity`, one per paragraph (or span group), and the
+    strategy's restructuring of the whole document."""
+    voice = voice_of(doc, lang, library)
+    deal = deal_of(doc)
     chosen = [f for f in findings if at_least(f.severity, min_severity)]
     by_paragraph: dict[tuple[str, int], list[Finding]] = defaultdict(list)
-    edits: list[Edit] = []
+    edits: Edits = defaultdict(list)
     document_level: list[Finding] = []
     tables: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     for f in chosen:
@@ -144,52 +133,82 @@ def plan_edits(
         else:
             by_paragraph[(f.location.story, f.location.paragraph)].append(f)
     for group in tables.values():
-        edits.extend(_table_edits(doc, group, lang))
-    tables_done = {(e.story, e.paragraph) for e in edits}
+        for edit in _table_edits(doc, group, lang):
+            edits[(edit.story, edit.paragraph)].append(edit)
+    tables_done = set(edits)
     operative_from = first_operative(doc)
+    fee_at = fee_anchor(doc, deal, strategy, operative_from)
     written: set[str] = set()
-    for (story, index), group in sorted(by_paragraph.items()):
+
+    terms = deal.consideration
+    priced = (terms.amount and not terms.per_head) if terms else price_clause(doc, deal, operative_from)
+
+    def instead(rid: str) -> str | None:
+        chosen_id = strategy.instead_of(rid) if strategy is not None else rid
+        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes.
+        return None if chosen_id == FIXED and priced else chosen_id
+
+    for story, index in sorted({*by_paragraph, *([fee_at] if fee_at else [])}):
+        group = by_paragraph.get((story, index), [])
         if (story, index) in tables_done:
             continue
         p = doc.paragraph(story, index)
         comment_only = is_heading(p) or (story == "body" and index < operative_from)
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
+        named = [instead(f.replacement) for f in group if f.replacement]
+        if (story, index) == fee_at:
+            named.insert(0, FEE)
         replacements = [
-            r
-            for r in (library.get(i) for i in dict.fromkeys(f.replacement for f in group if f.replacement))
-            if r.edits_text
+            r for r in (library.get(i) for i in dict.fromkeys(n for n in named if n)) if r.edits_text
         ]
+        dropped = any(f.replacement and instead(f.replacement) is None for f in group)
         clause_wide = [r for r in replacements if r.scope == "clause"]
-        if clause_wide and not comment_only:
+        note = comment_text(group, lang) if group else None
+        if (clause_wide or dropped) and not comment_only:
             start, end = clause_span(p)
-            # Each compliant clause is written once, where the first risky clause stood; later clauses
-            # of the same kind are struck, so the agreement does not repeat itself.
+            # Each compliant clause is written once, where the first risky clause stood; a later
+            # clause of the same kind, with nothing new to say, goes as a whole.
             fresh = [r for r in clause_wide if r.id not in written]
             written.update(r.id for r in fresh)
-            texts = list(dict.fromkeys(r.render(lang, variables) for r in fresh))
+            texts = list(dict.fromkeys(voice.render(r) for r in fresh))
             joined = (" " if lang == "en" else "").join(t for t in texts if t)
-            edits.append(Edit(story, index, start, end, joined, comment_text(group, lang)))
+            if joined:
+                edits[(story, index)].append(Edit(story, index, start, end, joined, note))
+            else:
+                edits[(story, index)].append(whole_clause(p, note))
             continue
         spans = [(f.location.start, f.location.end, f) for f in group]  # type: ignore[union-attr]
         for start, end, members in _merge_spans(spans):
             span_repl = [
-                r for r in (library.get(f.replacement) for f in members if f.replacement) if r.edits_text
+                r
+                for r in (
+                    library.get(n) for n in (instead(f.replacement) for f in members if f.replacement) if n
+                )
+                if r.edits_text
             ]
             keep = comment_only or not span_repl or span_repl[0].scope != "span"
-            replacement = None if keep else span_repl[0].render(lang, variables)
-            edits.append(Edit(story, index, start, end, replacement, comment_text(members, lang)))
+            replacement = None if keep else voice.render(span_repl[0])
+            edits[(story, index)].append(
+                Edit(story, index, start, end, replacement, comment_text(members, lang))
+            )
+    # Only a deal the review found risky is restructured: a look-alike keeps every word.
+    risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
+    if strategy is not None and risky:
+        restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
+    settle(doc, edits, voice.script, DeletedClauses(deleted), operative_from)
+    planned = list(flatten(edits))
     if document_level:
         anchor = next((p for p in doc.paragraphs() if p.story == "body" and p.text.strip()), None)
         if anchor is not None:
             note = comment_text(document_level, lang)
             same = next(
-                (i for i, e in enumerate(edits) if (e.story, e.paragraph) == (anchor.story, anchor.index)),
+                (i for i, e in enumerate(planned) if (e.story, e.paragraph) == (anchor.story, anchor.index)),
                 None,
             )
             if same is None:
                 start, end = clause_span(anchor)
-                edits.append(Edit(anchor.story, anchor.index, start, end, None, note))
+                planned.append(Edit(anchor.story, anchor.index, start, end, None, note))
             else:
-                edit = edits[same]
-                edits[same] = replace(edit, comment=f"{edit.comment}\n\n{note}" if edit.comment else note)
-    return edits
+                edit = planned[same]
+                planned[same] = replace(edit, comment=f"{edit.comment}\n\n{note}" if edit.comment else note)
+    return planned

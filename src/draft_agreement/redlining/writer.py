@@ -18,7 +18,7 @@ from lxml import etree
 from draft_agreement.model.body_stream import BlockRef
 from draft_agreement.model.document import Document
 from draft_agreement.model.paragraph_text import read_paragraph
-from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, w
+from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, W_PPR, w
 from draft_agreement.redlining.comments import CommentWriter, range_marker, reference_run
 from draft_agreement.redlining.ids import IdAllocator
 from draft_agreement.redlining.parts import PartEditor
@@ -32,7 +32,7 @@ from draft_agreement.redlining.runs import (
     wrap_deleted,
 )
 from draft_agreement.redlining.settings import enable_track_revisions
-from draft_agreement.redlining.tracked import mark_row
+from draft_agreement.redlining.tracked import mark_row, set_mark
 
 _W_TR = w("tr")
 
@@ -64,6 +64,9 @@ class Edit:
     replacement: str | None = None
     comment: str | None = None
     delete_row: bool = False  # also strike the table row holding the paragraph (a whole schedule row)
+    # Also delete the paragraph mark (the edit strikes the whole text), so accepting removes the
+    # paragraph itself and automatic numbering renumbers; rejecting gives the paragraph back.
+    delete_paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,20 @@ def _id_parts(doc: Document) -> list[str]:
         and n not in doc.streamed
         and not any(kind in (doc.package.content_type(n) or "") for kind in _NO_IDS)
     ]
+
+
+def _markable(p: etree._Element) -> bool:
+    """Whether the paragraph mark can be deleted so that rejecting restores it exactly.
+
+    Only a paragraph with properties of its own, and no empty mark properties: rejecting removes the
+    w:rPr (or w:pPr) a marker leaves empty, which cannot be told from an empty one of the author's.
+    A paragraph without properties carries no automatic number, so its text going is enough.
+    """
+    ppr = p.find(W_PPR)
+    if ppr is None:
+        return False
+    rpr = ppr.find(w("rPr"))
+    return rpr is None or len(rpr) > 0 or bool(rpr.attrib)
 
 
 class RedlineWriter:
@@ -225,6 +242,8 @@ class RedlineWriter:
                 self._replace(p, runs[struck], new_text)
             if edit.delete_row and edit.replacement is not None and self.mode is not Mode.comments:
                 self._delete_row(p)
+            if edit.delete_paragraph and self.mode is not Mode.comments and _markable(p):
+                set_mark(p, W_DEL, self._wrapper)
 
     def _delete_row(self, p: etree._Element) -> None:
         """Mark the table row holding `p` as deleted (once), so accepting removes the row itself."""
