@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from draft_agreement.model.body_stream import BlockRef
-from draft_agreement.model.document import Document
+from draft_agreement.model.document import Document, Paragraph
 from draft_agreement.model.paragraph_text import read_paragraph
 from draft_agreement.ooxml import W_DEL, W_INS, W_MOVETO, W_PPR, w
 from draft_agreement.redlining.comments import CommentWriter, range_marker, reference_run
@@ -138,6 +138,32 @@ def _markable(p: etree._Element) -> bool:
         return False
     rpr = ppr.find(w("rPr"))
     return rpr is None or len(rpr) > 0 or bool(rpr.attrib)
+
+
+_CONTENT = frozenset({w("pPr"), w("r"), W_DEL, W_INS, w("proofErr")})
+_RUN_CONTENT = frozenset({w("rPr"), w("t"), w("delText"), w("tab")})
+
+
+def _goes_whole(
+    para: Paragraph, group: Sequence[Edit], p: etree._Element, after: Sequence[Paragraph]
+) -> bool:
+    """Whether a clean redline removes the paragraph outright: its mark is deleted (see `_markable`),
+    all its text goes, it holds nothing else (no bookmark or range to carry over), carries no section
+    break, and a paragraph of the same container follows it (else accepting keeps the mark)."""
+    if not any(e.delete_paragraph for e in group) or not _markable(p):
+        return False
+    if sum(e.end - e.start for e in group if e.replacement == "") < len(para.text):
+        return False
+    ppr = p.find(W_PPR)
+    if ppr is not None and ppr.find(w("sectPr")) is not None:
+        return False
+    if any(child.tag not in _CONTENT for child in p):
+        return False
+    runs = (r for r in p.iter(w("r")))
+    if any(child.tag not in _RUN_CONTENT for r in runs for child in r):  # a drawing, a field: it stays
+        return False
+    following = after[0] if after else None
+    return following is not None and para.cell is None and following.cell is None
 
 
 class RedlineWriter:
@@ -288,6 +314,10 @@ class RedlineWriter:
                         f"overlapping edits in {story_id} paragraph {index}: merge them in the plan"
                     )
             self._edit_paragraph(p, group)
+            if self.mode is Mode.clean and _goes_whole(para, group, p, story.paragraphs[index + 1 :]):
+                # Accepting would join the emptied paragraph to the next one, which keeps its own
+                # properties: the paragraph simply goes, even when the next one is in another window.
+                p.getparent().remove(p)
         if open_window is not None:
             self._settle(open_window)
         if self._comments:
