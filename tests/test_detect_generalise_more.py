@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_detect_generalise import PI, on, reviewed, zh_deal
+from tests.test_detect_generalise import PI, on, reviewed, zh_deal
 
 
 def en_deal(giver: str, taker: str, clauses: list[str]) -> list[str]:
