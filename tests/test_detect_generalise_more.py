@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.test_detect_generalise import PI, on, reviewed, zh_deal
 
 
