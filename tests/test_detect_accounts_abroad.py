@@ -61,6 +61,7 @@ HANDOVER = "甲方同意将其门店会员的姓名、手机号码及消费记�
         "某某（香港）控股有限公司，一家依香港法律注册成立的公司",
         "NoteNest Inc.，一家依美国特拉华州法律设立的公司",
         "臺灣某某茶行股份有限公司（設於臺北市）",
+        "澳門某某牙科醫療中心有限公司，登記地址：澳門氹仔",
     ],
 )
 def test_data_handed_to_a_party_established_abroad_is_an_export(tmp_path: Path, block: str) -> None:
@@ -115,6 +116,7 @@ def test_an_english_purchaser_incorporated_abroad_receives_an_export(tmp_path: P
         ("员工个人微信号归员工本人所有，公司不得要求员工交出。", None, "account-transfer"),
         ("双方应通过淘宝平台的店铺过户流程办理主体变更。", None, "account-transfer"),
         ("乙方在旺旺回复买家咨询时无须告知店铺已经易主。", "impersonation", None),
+        ("合同终止后，甲方应配合解除实名并交出登录手机。", "credential-handover", None),
     ],
 )
 def test_account_phrasings(tmp_path: Path, clause: str, expected: str | None, absent: str | None) -> None:
