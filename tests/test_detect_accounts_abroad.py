@@ -96,9 +96,11 @@ def test_an_english_purchaser_incorporated_abroad_receives_an_export(tmp_path: P
         "2. Jade Example Trading Limited, a company incorporated in Hong Kong (“Party B”).",
         "3.3 Party A shall transfer the customer records to Party B within ten Business Days after Closing.",
         "3.4 The Seller need not obtain consent prior to the delivery of the customer records to Party B.",
+        "3.5 Party A shall deliver the subscriber list to the said Party B by e-mail.",
     ]
     findings = reviewed(tmp_path, lines)
     assert "cross-border-transfer" in on(findings, "3.3 Party A")
+    assert "cross-border-transfer" in on(findings, "3.5 Party A")
     assert "cross-border-transfer" not in on(findings, "3.4 The Seller")  # timed by the hand-over
 
 

@@ -230,6 +230,7 @@ def _label_kind(p: Paragraph) -> str | None:
 
 
 _NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
+_RECIPIENT_REACH = 24  # ...and for the recipient of data: "deliver the customer list【 to the Purchaser】"
 _CLAUSE_END = re.compile(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
 
 
@@ -246,13 +247,15 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     if side is None:
         return True
     labels = deal.labels(side)
+    reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
         labels = tuple(label for label in labels if label in abroad)
         if not labels:
             return False
+        reach = _RECIPIENT_REACH
     elif not (deal.side("giving") or deal.side("receiving")):
         return True
-    after = _CLAUSE_END.split(text[hit.end : hit.end + _NAMES_REACH], maxsplit=1)[0]
+    after = _CLAUSE_END.split(text[hit.end : hit.end + reach], maxsplit=1)[0]
     span = fold_chars(text[hit.start : hit.end] + after).lower()
     return any(fold_chars(label).lower() in span for label in labels)
 
