@@ -18,7 +18,9 @@ from draft_agreement.reviewing.findings import Finding
 from draft_agreement.reviewing.run import review
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "eval"))
 import docgen  # noqa: E402
+from build import build_docx  # noqa: E402
 
 ACTIONABLE = {"high", "medium"}
 
@@ -142,3 +144,32 @@ def test_english_account_sale_listed_in_subject_and_carve_outs(tmp_path: Path) -
     assert "account-transfer" in on(findings, "1. The Seller sells")
     assert on(findings, "2. At Closing") == {"credential-handover"}
     assert "account-transfer" not in on(findings, "3. The Seller retains")
+
+
+def test_a_table_of_the_parties_own_contact_persons_is_not_third_party_data(tmp_path: Path) -> None:
+    agreement = {
+        "id": "contacts",
+        "language": "zh-Hans",
+        "title": "服务合同",
+        "paragraphs": [
+            {"text": "甲方：上海某某科技有限公司", "labels": []},
+            {"text": "乙方：北京某某咨询有限公司", "labels": []},
+            {"text": "第一条 双方项目联系人如下：", "labels": []},
+            {
+                "table": [
+                    ["一方", "联系人", "手机"],
+                    ["甲方", "王某", "13912345678"],
+                    ["乙方（顾问）", "李某", "13698765432"],
+                ],
+                "labels": [],
+            },
+            {"text": "第二条 乙方应回访下列客户：", "labels": []},
+            {"table": [["客户", "手机"], ["周某", "13800138000"]], "labels": []},
+        ],
+    }
+    path = tmp_path / "contacts.docx"
+    build_docx(agreement, path)
+    embedded = [f for f in review(path).findings if f.category == "embedded-personal-data"]
+    own = [f for f in embedded if f.text and ("5678" in f.text or "5432" in f.text)]
+    assert own and all(f.severity == "low" for f in own)
+    assert any(f.severity == "high" for f in embedded if f not in own)  # the customers' table still is

@@ -301,6 +301,27 @@ def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
     return tuple(sorted(abroad))
 
 
+def _party_rows(doc: Document, deal: Deal) -> set[tuple[str, int, int]]:
+    """The table rows that belong to a party: a cell of the row is that party's label.
+
+    A contact table ("甲方 | 王某 | 项目经理 | 139…", "Party A | John Smith | …") lists the parties' own
+    contact persons, not third parties'; their numbers are the parties' details (at most `low`).
+    """
+    labels = [fold_chars(label).lower() for label in deal.labels()]
+    if not labels:
+        return set()
+    own = re.compile(
+        r"^(?:"
+        + "|".join(re.escape(label) for label in labels)
+        + r")(?:\s*(?:[(（:：]|联系人|代表|contact)|$)"
+    )
+    return {
+        (p.story, p.cell.table, p.cell.row)
+        for p in doc.paragraphs()
+        if p.cell is not None and own.match(fold_chars(p.text).strip().lower())
+    }
+
+
 def _said_otherwise(hit: Hit, hits: Sequence[Hit]) -> bool:
     """Whether another rule of the hit's category already matched the same paragraph."""
     return any(h is not hit and h.rule.category == hit.rule.category and not h.rule.names for h in hits)
@@ -487,6 +508,7 @@ def review_document(
     own_tables = set(deal.subject.account_tables)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
+    party_rows = _party_rows(doc, deal)
     parties = _counterparty_labels(deal)
     abroad = _abroad_labels(doc, deal)
     definition = load_vocabulary().definition
@@ -533,6 +555,7 @@ def review_document(
             _in_party_or_signature_block(doc, p, first_clause, tail_from)
             or deal.owner((p.story, p.index)) is not None
             or (p.cell is not None and (p.story, p.cell.table) in own_tables)
+            or (p.cell is not None and (p.story, p.cell.table, p.cell.row) in party_rows)
         )
         for found in collect.detections(p):
             collect.detector_finding(p, found, party or _own_detail(p.text, found))
