@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.deal.build import deal_of
+from draft_agreement.deal.law import place_of
 from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.deal.vocabulary import load_vocabulary
@@ -229,22 +230,101 @@ def _label_kind(p: Paragraph) -> str | None:
 
 
 _NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
+_RECIPIENT_REACH = 24  # ...and for the recipient of data: "deliver the customer list【 to the Purchaser】"
 _CLAUSE_END = re.compile(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
 
 
-def _names_side(deal: Deal, hit: Hit, text: str) -> bool:
+def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -> bool:
     """Whether a hit meets its rule's `names` condition: the span names a party of that deal side.
 
     The party may follow the span closely ("手机卡交由乙方"). A deal whose parties have no side
     (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
-    side only ("销售收入归甲方所有" for the client) does not.
+    side only ("销售收入归甲方所有" for the client) does not. A cross-border rule's party must also be
+    one established outside mainland China (`abroad`, from the party block): handing data to it is
+    the export.
     """
     side = hit.rule.names
-    if side is None or not (deal.side("giving") or deal.side("receiving")):
+    if side is None:
         return True
-    after = _CLAUSE_END.split(text[hit.end : hit.end + _NAMES_REACH], maxsplit=1)[0]
+    labels = deal.labels(side)
+    reach = _NAMES_REACH
+    if hit.rule.category == _CROSS_BORDER:
+        labels = tuple(label for label in labels if label in abroad)
+        if not labels:
+            return False
+        reach = _RECIPIENT_REACH
+    elif not (deal.side("giving") or deal.side("receiving")):
+        return True
+    after = _CLAUSE_END.split(text[hit.end : hit.end + reach], maxsplit=1)[0]
     span = fold_chars(text[hit.start : hit.end] + after).lower()
-    return any(fold_chars(label).lower() in span for label in deal.labels(side))
+    return any(fold_chars(label).lower() in span for label in labels)
+
+
+_CROSS_BORDER = "cross-border-transfer"
+_MAINLAND = "CN"
+
+
+def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
+    """The labels of the parties whose party-block lines place them outside mainland China.
+
+    "乙方：悦己（香港）控股有限公司", "NoteNest Inc.，一家依美国特拉华州法律设立的公司", "a company
+    incorporated in the Hong Kong Special Administrative Region": the place is read with the
+    governing-law places (clauses/deal/law.yaml). A line naming several parties is cut at their labels:
+    after the label where the label leads ("甲方：… 乙方：…"), before it where it trails the name
+    ("X Ltd (the "Buyer")").
+    """
+    vocab = load_vocabulary()
+    patterns = [
+        (p, re.compile("|".join(re.escape(fold_chars(label).lower()) for label in p.labels)))
+        for p in deal.parties
+        if p.labels
+    ]
+    abroad: set[str] = set()
+    for para in doc.paragraphs():
+        owner = deal.owner((para.story, para.index))
+        if owner is None or not para.text:
+            continue
+        text = fold_chars(para.text).lower()
+        marks = sorted((m.start(), m.end(), p) for p, pattern in patterns for m in pattern.finditer(text))
+        if not marks:
+            segments = [(owner, text)]
+        elif marks[0][0] <= 4:  # the label leads: "乙方：name…"
+            ends = [m[0] for m in marks[1:]] + [len(text)]
+            segments = [(m[2], text[m[0] : end]) for m, end in zip(marks, ends, strict=True)]
+        else:  # the label trails the name: "name … (the "Buyer")"
+            starts = [0] + [m[1] for m in marks[:-1]]
+            segments = [(m[2], text[start : m[1]]) for m, start in zip(marks, starts, strict=True)]
+        for party, segment in segments:
+            place = place_of(vocab, segment)
+            if place is not None and place != _MAINLAND:
+                abroad.update(party.labels)
+    return tuple(sorted(abroad))
+
+
+def _party_rows(doc: Document, deal: Deal) -> set[tuple[str, int, int]]:
+    """The table rows that belong to a party: a cell of the row is that party's label.
+
+    A contact table ("甲方 | 王某 | 项目经理 | 139…", "Party A | John Smith | …") lists the parties' own
+    contact persons, not third parties'; their numbers are the parties' details (at most `low`).
+    """
+    labels = [fold_chars(label).lower() for label in deal.labels()]
+    if not labels:
+        return set()
+    own = re.compile(
+        r"^(?:"
+        + "|".join(re.escape(label) for label in labels)
+        + r")(?:\s*(?:[(（:：]|联系人|代表|contact)|$)"
+    )
+    return {
+        (p.story, p.cell.table, p.cell.row)
+        for p in doc.paragraphs()
+        if p.cell is not None and own.match(fold_chars(p.text).strip().lower())
+    }
+
+
+def _said_otherwise(hit: Hit, hits: Sequence[Hit]) -> bool:
+    """Whether another rule of the hit's category already matched the same paragraph."""
+    return any(h is not hit and h.rule.category == hit.rule.category and not h.rule.names for h in hits)
 
 
 def _own_detail(text: str, found: Detection) -> bool:
@@ -428,7 +508,9 @@ def review_document(
     own_tables = set(deal.subject.account_tables)
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
+    party_rows = _party_rows(doc, deal)
     parties = _counterparty_labels(deal)
+    abroad = _abroad_labels(doc, deal)
     definition = load_vocabulary().definition
     defined: list[str] = []  # terms defined as holding sensitive data, read as sensitive from then on
     subject_refs = set(deal.subject.clauses)
@@ -449,9 +531,11 @@ def review_document(
             hits = reviewer.engine.scan(
                 p.text, context, norm, parties, subject=subject, defined=tuple(defined)
             )
-            for hit in hits:
-                if _names_side(deal, hit, p.text):
-                    collect.rule_finding(p, hit)
+            kept = [hit for hit in hits if _names_side(deal, hit, p.text, abroad)]
+            for hit in kept:
+                if hit.rule.category == _CROSS_BORDER and hit.rule.names and _said_otherwise(hit, kept):
+                    continue  # the paragraph's transfer abroad is already found by where it goes
+                collect.rule_finding(p, hit)
             term = _sensitive_definition(p.text, hits, definition)
             if term and term not in defined:
                 defined.append(term)
@@ -471,6 +555,7 @@ def review_document(
             _in_party_or_signature_block(doc, p, first_clause, tail_from)
             or deal.owner((p.story, p.index)) is not None
             or (p.cell is not None and (p.story, p.cell.table) in own_tables)
+            or (p.cell is not None and (p.story, p.cell.table, p.cell.row) in party_rows)
         )
         for found in collect.detections(p):
             collect.detector_finding(p, found, party or _own_detail(p.text, found))
