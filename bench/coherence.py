@@ -1,13 +1,16 @@
 """Does the accepted redline read as one contract? Counts, on the risky agreements of an eval split.
 
-Each risky agreement (one with a labelled clause or document label) of `tests/eval/real-dev` is built
+Each agreement of `tests/eval/real-dev` (the risky ones and the look-alikes) is built
 as a .docx (tests/eval/build.py), redlined with every change of ours accepted (`--mode clean`), and
 the accepted text is compared with the input. Counted, beyond what the input already had:
 
 - orphan numbers: a clause number with no text ("3.2", "第四条", an empty numbered paragraph);
 - duplicated sentences: a sentence of ten characters or more said twice;
 - Simplified characters in a zh-Hant agreement;
-- platforms the agreement never names.
+- platforms the agreement never names;
+- coverage: of the labelled risky paragraphs, how many the redline addresses (the accepted text no
+  longer holds them unchanged, or the tracked redline comments on them);
+- look-alikes touched: agreements with no label at all whose accepted text differs from the input.
 
 The counting is independent of the pipeline's own consistency check: it reads the written file back.
 Usage: ``python bench/coherence.py [SPLIT_DIR]`` (default tests/eval/real-dev). Never on real-blind.
@@ -18,8 +21,11 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+import zipfile
 from collections import Counter
 from pathlib import Path
+
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,6 +39,7 @@ from tests.eval.build import build_docx, load_agreements  # noqa: E402
 BARE = re.compile(
     r"\s*(?:\d+(?:\.\d+)*\.?|第[〇零一二三四五六七八九十百千\d]+[条條]|[（(][一二三四五六七八九十\d]+[)）])\s*"
 )
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CONVENTION = {"[Intentionally deleted]", "（本条删除）", "（本條刪除）"}  # a deleted clause's kept number
 SENTENCE = re.compile(r"[^。；;！!？?.]+(?:[。；;！!？?]|\.(?=\s|$))")
 
@@ -57,11 +64,33 @@ def _duplicates(paragraphs: list[tuple[bool, str]]) -> int:
     return sum(n - 1 for n in counts.values() if n > 1)
 
 
+def _commented(source: Path, tracked: Path) -> set[str]:
+    """The texts of the source's paragraphs that carry one of our comments in the tracked redline
+    (paragraphs keep their places: a deleted one keeps its element until accepted)."""
+
+    def paragraphs(path: Path) -> list[etree._Element]:
+        with zipfile.ZipFile(path) as package:
+            return list(etree.fromstring(package.read("word/document.xml")).iter(W + "p"))
+
+    out = set()
+    for old, new in zip(paragraphs(source), paragraphs(tracked), strict=False):
+        if new.find(f".//{W}commentReference") is not None:
+            out.add("".join(t.text or "" for t in old.iter(W + "t")))
+    return out
+
+
+def _risky_paragraphs(agreement: dict) -> list[str]:
+    return [p["text"] for p in agreement["paragraphs"] if "text" in p and p.get("labels")]
+
+
 def measure(agreement: dict, tmp: Path) -> dict[str, int]:
     source = tmp / f"{agreement['id']}.docx"
     build_docx(agreement, source)
     clean = tmp / f"{agreement['id']}.clean.docx"
     redline(source, clean, mode="clean", date="2026-01-01")
+    tracked = tmp / f"{agreement['id']}.tracked.docx"
+    redline(source, tracked, date="2026-01-01")
+    commented = _commented(source, tracked)
     before, after = _texts(source), _texts(clean)
     text_before = " ".join(t for _, t in before)
     text_after = " ".join(t for _, t in after)
@@ -73,7 +102,16 @@ def measure(agreement: dict, tmp: Path) -> dict[str, int]:
         if hant
         else 0,
         "unnamed_platforms": len(set(platforms_in(text_after)) - set(platforms_in(text_before))),
+        "risky_paragraphs": len(_risky_paragraphs(agreement)),
+        "risky_changed": sum(
+            1 for t in _risky_paragraphs(agreement) if t not in {a for _, a in after} or t in commented
+        ),
+        "look_alikes_touched": int(not _labelled(agreement) and before != after),
     }
+
+
+def _labelled(agreement: dict) -> bool:
+    return bool(agreement.get("document_labels")) or any(p.get("labels") for p in agreement["paragraphs"])
 
 
 def main(argv: list[str]) -> int:
@@ -81,19 +119,17 @@ def main(argv: list[str]) -> int:
     if "real-blind" in split.parts:
         print("coherence: the blind split is not measured here", file=sys.stderr)
         return 2
-    risky = [
-        a
-        for a in load_agreements(split)
-        if a.get("document_labels") or any(p.get("labels") for p in a["paragraphs"] if "text" in p)
-    ]
+    risky = load_agreements(split)  # look-alikes too: they must come back untouched
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for agreement in risky:
             counts = measure(agreement, Path(tmp))
             totals.update(counts)
-            flagged = {k: v for k, v in counts.items() if v}
+            flagged = {k: v for k, v in counts.items() if v and not k.startswith("risky_")}
             print(f"{agreement['id']}: {flagged or 'ok'}")
-    print(f"{len(risky)} risky agreements: " + ", ".join(f"{k} {totals[k]}" for k in sorted(totals)))
+    counts = ", ".join(f"{k} {totals[k]}" for k in sorted(totals) if not k.startswith("risky_"))
+    coverage = totals["risky_changed"] / max(totals["risky_paragraphs"], 1)
+    print(f"{len(risky)} agreements: {counts}; coverage of risky paragraphs {coverage:.2f}")
     return 0
 
 
