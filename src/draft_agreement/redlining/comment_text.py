@@ -199,7 +199,14 @@ def compose(
         f = fresh[0]
         issue_full = f"category:{f.category}" not in first_seen
         head = suggestion_head(f.suggestion, lang, short=bool(f.missing))
-        cites = _cites(f, lang, used, MAX_CITES if issue_full else MAX_CITES - 1)
+        most = MAX_CITES if issue_full else MAX_CITES - 1
+        # Articles an earlier comment cited are left to it, but every comment cites at least one.
+        earlier = {ref for ref in (b.ref for b in f.legal_basis[:most]) if f"cite:{ref}" in first_seen}
+        if len(earlier) < len(f.legal_basis[:most]):
+            used |= earlier
+        else:
+            most = 1
+        cites = _cites(f, lang, used, most)
         sentences += [_issue(doc, f, lang, first_seen), _action_text(action, head, lang) + cites + t["end"]]
     # Further points on the same clause: named by topic in one sentence, each with its first article.
     topics = {_topic(f, lang): f for f in fresh[1:] if f.category != fresh[0].category}
@@ -220,6 +227,8 @@ def compose(
             action=t["repeat_actions"][action],
         )
         sentences.append(sentence[:1].upper() + sentence[1:])
+    for ref in used:
+        first_seen.setdefault(f"cite:{ref}", "")
     for f in fresh:
         first_seen[f.rule] = _where(f, doc, lang)
         first_seen.setdefault(f"category:{f.category}", first_seen[f.rule])
