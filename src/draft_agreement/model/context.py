@@ -138,8 +138,12 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    """Same length as `text`, so a span in the folded copy is the same span in the original."""
+    """Same length as `text`, so a span in the folded copy is the same span in the original.
+
+    Cached: the deal, the deal-kind law and the restructuring fold the same paragraphs again and again.
+    """
     return text.translate(_fold_table())
 
 

@@ -139,16 +139,20 @@ class _Check:
         fixed: list[Edit] = []
         ours = {id(e) for e in self.edits if e.replacement}
         order = sorted(self.edits, key=lambda e: (e.story != "body", e.story, e.paragraph, e.start))
-        untouched = {
-            s for a in accepted_view(self.doc, self.edits) if not a.inserted for s in sentences(a.text)
-        }
+        untouched = [a.text for a in accepted_view(self.doc, self.edits) if not a.inserted]
+        joined = "\n".join(untouched)
+
+        def said(sentence: str) -> bool:
+            # A substring search over the whole text first: only the few paragraphs holding it are split.
+            return sentence in joined and any(sentence in sentences(t) for t in untouched if sentence in t)
+
         for e in order:
             if id(e) not in ours:
                 fixed.append(e)
                 continue
             text = e.replacement or ""
             for s in sentences(text):
-                if s in seen or s in untouched:
+                if s in seen or said(s):
                     text = _drop_sentence(text, s)
                 seen.add(s)
             if text != e.replacement:

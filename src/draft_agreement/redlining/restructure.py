@@ -235,9 +235,9 @@ def _stale(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since:
             continue
         if any(e.replacement for e in edits.get(ref, ())):
             continue
-        if strategy.matches("protect", voice.lang, p.text):
-            continue
-        if strategy.matches("stale", voice.lang, p.text):
+        # Stale first: few clauses are, and a protective clause (lawful collection) is never deleted.
+        stale = strategy.matches("stale", voice.lang, p.text)
+        if stale and not strategy.matches("protect", voice.lang, p.text):
             _set(edits, whole_clause(p))
 
 

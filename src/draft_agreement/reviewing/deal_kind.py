@@ -57,7 +57,9 @@ class Treatment:
         return True
 
 
+@lru_cache(maxsize=1 << 12)
 def _folded(text: str) -> str:
+    """Cached: every treatment reads the same finding's paragraph."""
     return fold_chars(text).lower()
 
 
