@@ -164,8 +164,9 @@ class _Check:
             fixed.append(e)
         self.edits = fixed
 
-    def orphans(self, view: list[Accepted]) -> None:
-        """A numbered paragraph left with no text: it goes, so no bare number remains."""
+    def orphans(self, view: list[Accepted]) -> set[tuple[str, int]]:
+        """A numbered paragraph left with no text: it goes, so no bare number remains. Returns the
+        paragraphs that go."""
         bare = {
             (a.paragraph.story, a.paragraph.index)
             for a in view
@@ -184,6 +185,7 @@ class _Check:
             note = next((e.comment for e in self.edits if (e.story, e.paragraph) == ref and e.comment), None)
             self.edits = [e for e in self.edits if (e.story, e.paragraph) != ref]
             self.edits.append(Edit(p.story, p.index, 0, len(p.text), "", note, delete_paragraph=True))
+        return bare
 
     def references(self, view: list[Accepted]) -> None:
         """Annexes cited in the accepted text that no longer exist."""
@@ -239,8 +241,9 @@ def check(
     c = _Check(doc, list(edits), script, lang)
     c.script_of_insertions()
     c.duplicates()
-    c.orphans(accepted_view(doc, c.edits))
     view = accepted_view(doc, c.edits)
+    gone = c.orphans(view)
+    view = [a for a in view if (a.paragraph.story, a.paragraph.index) not in gone]  # as read again
     c.references(view)
     c.insertions(view)
     for a in view:
