@@ -1,7 +1,7 @@
 """Write docs/upload-page.zh.png: the upload page after an upload of the Chinese sample.
 
 Runs the server on a loopback port and Debian's Chromium through Playwright, as tests/test_browser.py
-does, chooses the consent notice and the referral agreement as drafts, and takes a full-page picture
+does, chooses the consent notice and the referral agreement as drafts and the memo, and takes a full-page picture
 of the results: the deal, the findings by clause, what is left to decide and the downloads.
 
     PYTHONPATH=src python tools/page_screenshot.py [--output docs/upload-page.zh.png] [--width 1280]
@@ -53,6 +53,7 @@ def main() -> None:
                 page.goto(f"http://{host}:{port}/")
                 for box in page.locator("input[name=attach]").all():
                     box.set_checked(box.get_attribute("value") in DRAFTS)
+                page.locator("#memo-input").set_checked(True)
                 page.set_input_files("#file-input", str(SAMPLE))
                 page.wait_for_selector("#result .finding", timeout=120_000)
                 args.output.parent.mkdir(parents=True, exist_ok=True)
