@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.library import default_clauses_dir
+from draft_agreement.library import default_clauses_dir, read_yaml
 
 KINDS = (
     "account-sale",
@@ -92,7 +92,7 @@ def _required(path: Path, where: str, cues: Any) -> re.Pattern[str]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(str(path), None, "file", f"unreadable ({type(exc).__name__})") from None
     if not isinstance(data, dict):

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import TemplateError
+from draft_agreement.library import read_yaml
 
 LANGUAGES = ("zh", "en")
 TYPES = ("string", "date", "amount", "list", "bool")
@@ -133,7 +134,7 @@ def load_template(name: str, root: Path | None = None) -> Template:
         raise TemplateError(f"unknown template {name!r} (available: {', '.join(names) or 'none'})")
     path = folder / name / "manifest.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read manifest ({type(exc).__name__})") from None
     template = _template(path, data)

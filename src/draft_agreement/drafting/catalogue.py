@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from draft_agreement.errors import RuleFileError
-from draft_agreement.library import default_clauses_dir
+from draft_agreement.library import default_clauses_dir, read_yaml
 from draft_agreement.model.context import fold_chars
 
 TIERS = (50, 500, 5000)
@@ -125,7 +125,7 @@ def load_catalogue(path: str | None = None) -> Catalogue:
     """The catalogue at `path` (default: clauses/drafting/categories.yaml of the clause library)."""
     file = Path(path) if path else default_clauses_dir() / "drafting" / "categories.yaml"
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = read_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(file, "file", f"unreadable ({type(exc).__name__})") from None
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), list):

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from draft_agreement.drafting.script import to_traditional
+from draft_agreement.library import read_yaml
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, LegalBasis, Report
 from draft_agreement.reviewing.masking import mask_text
 from draft_agreement.reviewing.rules import default_clauses_dir
@@ -46,7 +45,7 @@ class Memo:
 def memo_data() -> dict[str, Any]:
     """clauses/memo/memo.yaml: kind and role names, headings and labels."""
     path = default_clauses_dir() / "memo" / "memo.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
     return data
 
 

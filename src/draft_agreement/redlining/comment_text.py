@@ -15,10 +15,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from draft_agreement.chinese import chinese_number
 from draft_agreement.drafting.script import to_traditional
+from draft_agreement.library import read_yaml
 from draft_agreement.model.document import Document
 from draft_agreement.redlining.writer import Edit, Mode
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding, LegalBasis, at_least
@@ -41,7 +40,7 @@ _PAGE_STORIES = ("header", "footer")
 def comment_data() -> dict[str, Any]:
     """clauses/memo/comments.yaml: short act names, reasons, templates."""
     path = default_clauses_dir() / "memo" / "comments.yaml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
     return data
 
 

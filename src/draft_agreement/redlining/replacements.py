@@ -15,6 +15,7 @@ import jinja2
 import yaml
 
 from draft_agreement.errors import RuleFileError
+from draft_agreement.library import read_yaml
 from draft_agreement.model.context import Context, Party
 
 _ACTIONS = {"replace", "delete", "comment"}
@@ -74,7 +75,7 @@ class ReplacementLibrary:
     def load(cls, folder: Path) -> ReplacementLibrary:
         index = folder / "index.yaml"
         try:
-            data = yaml.safe_load(index.read_text(encoding="utf-8"))
+            data = read_yaml(index.read_text(encoding="utf-8"))
             entries = data["replacements"]
             platform_names = dict(data.get("platform_names_zh") or {})
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:

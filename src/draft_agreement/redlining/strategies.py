@@ -18,6 +18,7 @@ import jinja2
 import yaml
 
 from draft_agreement.errors import RuleFileError
+from draft_agreement.library import read_yaml
 from draft_agreement.model.context import fold_chars
 
 _CONSIDERATION = {"fee", "keep"}
@@ -150,7 +151,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
     """One strategy file, checked field by field; a broken one is a RuleFileError naming the field."""
     sid = path.stem
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise _fail(path, sid, None, f"unreadable ({type(exc).__name__})") from None  # type: ignore[arg-type]
     if not isinstance(data, dict):

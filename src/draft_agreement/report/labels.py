@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from draft_agreement.library import default_clauses_dir
+from draft_agreement.library import default_clauses_dir, read_yaml
 
 _SECTIONS = ("severities", "categories", "kinds", "roles", "suggested", "by_category", "words", "acts")
 
@@ -57,7 +55,7 @@ class Labels:
 @cache
 def _raw() -> dict[str, Any]:
     path = default_clauses_dir() / "labels.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path.read_text(encoding="utf-8")) or {}
     return {section: data.get(section) or {} for section in _SECTIONS}
 
 

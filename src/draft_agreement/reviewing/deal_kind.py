@@ -19,7 +19,7 @@ import yaml
 
 from draft_agreement.deal.model import Deal
 from draft_agreement.errors import RuleFileError
-from draft_agreement.library import LANGUAGES, default_clauses_dir
+from draft_agreement.library import LANGUAGES, default_clauses_dir, read_yaml
 from draft_agreement.model.context import fold_chars
 from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding
 from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
@@ -104,7 +104,7 @@ def _entry(path: Path, index: int, data: Any) -> Treatment:
 def _read(folder: str | None) -> tuple[Path, dict[str, Any]]:
     path = Path(folder or default_clauses_dir() / "deal") / "treatment.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(str(path), None, None, f"unreadable ({type(exc).__name__})") from None
     if not isinstance(data, dict):

@@ -16,6 +16,7 @@ import yaml
 
 from draft_agreement.chinese import chinese_number
 from draft_agreement.errors import RuleFileError
+from draft_agreement.library import read_yaml
 from draft_agreement.reviewing.findings import LegalBasis
 
 _ARTICLE_KEY = re.compile(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
@@ -137,7 +138,7 @@ def legal_basis(library: LegalLibrary, ref: str, lang: str) -> LegalBasis:
 def _load_act(path: Path) -> Act:
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleFileError(where, None, None, f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

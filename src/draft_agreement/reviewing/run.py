@@ -22,6 +22,7 @@ from draft_agreement.deal.model import Deal
 from draft_agreement.deal.notes import deal_notes
 from draft_agreement.deal.vocabulary import load_vocabulary
 from draft_agreement.errors import RuleFileError
+from draft_agreement.library import read_yaml
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading, load_document
 from draft_agreement.reviewing.deal_kind import by_kind, hands_over_personal_information
@@ -88,7 +89,7 @@ class DetectorRule:
 
 def _load_detector_rules(path: Path, legal: LegalLibrary) -> dict[str, DetectorRule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
         entries = data["detectors"]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise RuleFileError(str(path), None, "detectors", f"unreadable ({type(exc).__name__})") from None

@@ -16,8 +16,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
-import yaml
-
+from draft_agreement.library import read_yaml
 from draft_agreement.report.deal_line import deal_lines
 from draft_agreement.report.labels import Labels, labels
 from draft_agreement.reviewing.findings import SEVERITIES, SEVERITY_RANK, at_least
@@ -101,7 +100,7 @@ def shell() -> Shell:
 @cache
 def _words() -> dict[str, dict[str, str]]:
     text = (resources.files("draft_agreement.server") / "static" / "text.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_yaml(text)
 
 
 def page_language(query_lang: str | None, accept_language: str | None) -> tuple[str, bool]:
