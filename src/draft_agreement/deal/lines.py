@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading
@@ -69,8 +70,10 @@ class Body:
         end = self.annexes if self.annexes is not None and self.annexes > self.signature else len(self.lines)
         return self.lines[self.signature : end]
 
+    @cached_property
     def notices(self) -> tuple[Line, ...]:
-        """The clauses about notices: under a notice heading, or a clause that is one."""
+        """The clauses about notices: under a notice heading, or a clause that is one (read once: the
+        parties are found twice, before and after the deal's kind is known)."""
         heads = {line.ref: line for line in self.lines if line.heading}
         return tuple(
             line

@@ -52,7 +52,7 @@ def _owners(body: Body, parties: list[DealParty]) -> dict[Ref, int]:
     for block, continues in (
         (body.party_block(), True),
         (body.signature_block(), True),
-        (body.notices(), False),
+        (body.notices, False),
     ):
         current: int | None = None
         for line in block:

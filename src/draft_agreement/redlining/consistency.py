@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from draft_agreement.deal import deal_of
 from draft_agreement.drafting.script import to_traditional
@@ -213,14 +214,22 @@ class _Check:
                     user = next((a.paragraph for a in view if term in a.text), None)
                     self.note("dangling-reference", term, user)
 
+    @cached_property
+    def _known(self) -> str:
+        return self.original.casefold()
+
+    @cached_property
+    def _platforms(self) -> set[str]:
+        return set(platforms_in(self.original))
+
     def insertions(self, view: list[Accepted]) -> None:
-        known = self.original.casefold()
-        platforms = set(platforms_in(self.original))
+        """What our insertions name that the agreement never does; the agreement's own words are read
+        only when an insertion names something (most redlines insert no platform)."""
         words = [w for w in designations() if len(w) > 1]
         for a in view:
             for text in a.inserted:
                 for name in platforms_in(text):
-                    if name not in platforms:
+                    if name not in self._platforms:
                         self.note("unknown-platform", name, a.paragraph)
                 for word in words:
                     hit = (
@@ -228,7 +237,7 @@ class _Check:
                         if word.isascii()
                         else word in text
                     )
-                    if hit and word.casefold() not in known:
+                    if hit and word.casefold() not in self._known:
                         self.note("unknown-term", word, a.paragraph)
                 for m in _BLANK.finditer(text):
                     self.note("blank", m.group(1) or m.group(2), a.paragraph)
