@@ -61,7 +61,7 @@ if _REASON is not None:
     pytest.skip(_REASON, allow_module_level=True)
 
 import uvicorn  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Download, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Download, FileChooser, Page, sync_playwright  # noqa: E402
 
 from draft_agreement.server.app import create_app  # noqa: E402
 from draft_agreement.server.settings import ServerSettings  # noqa: E402
@@ -471,6 +471,10 @@ def test_language_follows_the_browser_and_the_switch_is_remembered(
 
 def test_the_page_works_from_the_keyboard(fresh: Callable[..., Page], base_url: str) -> None:
     page = fresh()
+    # Listening before the page loads turns Chromium's file-chooser interception on early; enabled only
+    # around the key press, it sometimes comes after the chooser has already opened and been missed.
+    chosen: list[FileChooser] = []
+    page.on("filechooser", lambda chooser: chosen.append(chooser))
     page.goto(f"{base_url}/?token={TOKEN}")
     reached = []
     for _ in range(30):
@@ -479,9 +483,13 @@ def test_the_page_works_from_the_keyboard(fresh: Callable[..., Page], base_url: 
         if reached[-1] == "drop":
             break
     assert reached[-1] == "drop", reached
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files(str(SAMPLE_ZH))
+    page.keyboard.press("Enter")
+    for _ in range(300):
+        if chosen:
+            break
+        page.wait_for_timeout(100)
+    assert chosen, "Enter on the drop zone opened no file chooser"
+    chosen[0].set_files(str(SAMPLE_ZH))
     page.wait_for_selector("#result .finding", timeout=120_000)
     for _ in range(200):  # every summary and download is a stop on the way
         page.keyboard.press("Tab")
