@@ -1,8 +1,9 @@
 """Write docs/upload-page.zh.png: the upload page after an upload of the Chinese sample.
 
 Runs the server on a loopback port and Debian's Chromium through Playwright, as tests/test_browser.py
-does, chooses the consent notice and the referral agreement as drafts and the memo, and takes a full-page picture
-of the results: the deal, the findings by clause, what is left to decide and the downloads.
+does, chooses the consent notice and the referral agreement as drafts and the memo, and takes a
+full-page picture of the results: the deal, the findings by clause, what is left to decide and the
+downloads.
 
     PYTHONPATH=src python tools/page_screenshot.py [--output docs/upload-page.zh.png] [--width 1280]
 """
