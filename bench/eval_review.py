@@ -189,6 +189,23 @@ def categories(result: Score) -> list[str]:
     return sorted({c for unit in result.units + result.documents for c in unit.gold | unit.found})
 
 
+def tallies(result: Score) -> tuple[dict[str, Tally], Tally]:
+    """Each category's tally (document-level ones over documents), and their micro sum."""
+    per_category: dict[str, Tally] = {}
+    overall = Tally()
+    for category in categories(result):
+        tally = per_category[category] = Tally()
+        pool = result.documents if category in DOCUMENT_LEVEL else result.units
+        for unit in pool:
+            tally.add(unit.gold, unit.found, category)
+        overall.tp, overall.fp, overall.fn = (
+            overall.tp + tally.tp,
+            overall.fp + tally.fp,
+            overall.fn + tally.fn,
+        )
+    return per_category, overall
+
+
 def report(result: Score, verbose: bool) -> None:
     print(
         f"{len(result.documents)} documents, {len(result.units)} labelled units, "
@@ -200,17 +217,8 @@ def report(result: Score, verbose: bool) -> None:
     )
     print()
     print(f"{'category':<26}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
-    overall = Tally()
-    for category in categories(result):
-        tally = Tally()
-        pool = result.documents if category in DOCUMENT_LEVEL else result.units
-        for unit in pool:
-            tally.add(unit.gold, unit.found, category)
-        overall.tp, overall.fp, overall.fn = (
-            overall.tp + tally.tp,
-            overall.fp + tally.fp,
-            overall.fn + tally.fn,
-        )
+    per_category, overall = tallies(result)
+    for category, tally in per_category.items():
         print(_row(category, tally))
     print(_row("overall (micro)", overall))
     for name, problem in result.errors:

@@ -309,17 +309,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tu
         built = BUILD.build_all(tmp_path_factory.mktemp(folder), EVAL_DIR / folder)
         result = scorer.score(review, built, BUILD.expected_texts)
         assert result.errors == []
-        overall = scorer.Tally()
-        for category in scorer.categories(result):
-            tally = scorer.Tally()
-            pool = result.documents if category in DOCUMENT_LEVEL else result.units
-            for unit in pool:
-                tally.add(unit.gold, unit.found, category)
-            overall.tp, overall.fp, overall.fn = (
-                overall.tp + tally.tp,
-                overall.fp + tally.fp,
-                overall.fn + tally.fn,
-            )
+        per_category, overall = scorer.tallies(result)
+        for category, tally in per_category.items():
             out[(folder, category)] = ratios(tally)
         out[(folder, "overall")] = ratios(overall)
     return out
