@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from draft_agreement.api import accept
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model import load_document
 from draft_agreement.model.language import simplified_only
@@ -412,3 +413,25 @@ def test_the_check_reports_a_defined_term_whose_definition_went(tmp_path: Path) 
         ("dangling-reference", "Transferor"),
         ("dangling-reference", "Transferee"),
     }
+
+
+def _break_after_last_text(path: Path) -> bool:
+    """Whether a page break is followed by nothing but empty paragraphs: a blank last page."""
+    texts = _texts(path)
+    while texts and not texts[-1].strip("\n"):
+        if "\n" in texts.pop():
+            return True
+    return bool(texts) and texts[-1].endswith("\n")
+
+
+@pytest.mark.parametrize("mode", ["track", "clean"])
+def test_the_page_break_before_a_removed_annex_goes_with_it(tmp_path: Path, mode: str) -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples" / "wechat-account-transfer.zh.docx"
+    assert _break_after_last_text(sample) is False and "\n" in _texts(sample)  # the annex's own page
+    out = tmp_path / f"out.{mode}.docx"
+    redline(sample, out, mode=mode, date=DATE)
+    if mode == "track":
+        accept(out, tmp_path / "accepted.docx")
+        out = tmp_path / "accepted.docx"
+    assert "附件一" not in "\n".join(_texts(out))
+    assert _break_after_last_text(out) is False

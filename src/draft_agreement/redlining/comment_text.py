@@ -325,7 +325,10 @@ def _propose_the_rest(doc: Document, edits: list[Edit], lang: str, traditional: 
         changed = [edits[i] for i in members if edits[i].replacement is not None]
         if not changed or any(edits[i].comment for i in members):
             continue
-        if doc.story(changed[0].story).kind in _PAGE_STORIES:  # Word takes no comments there
+        story = doc.story(changed[0].story)
+        if story.kind in _PAGE_STORIES:  # Word takes no comments there
+            continue
+        if not story.paragraphs[changed[0].paragraph].text.strip():  # a page break before an annex
             continue
         deletion = t["repeat_actions"]["propose_delete"]
         wording = _wording(doc, changed, lang) or [deletion[:1].upper() + deletion[1:] + t["end"]]

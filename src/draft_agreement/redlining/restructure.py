@@ -241,19 +241,24 @@ def _stale(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since:
             _set(edits, whole_clause(p))
 
 
-def _annex_sections(doc: Document, deal: Deal) -> list[list[Paragraph]]:
-    """Each subject annex: its heading and everything up to the next annex heading or the end."""
+def _annex_sections(doc: Document, deal: Deal) -> list[tuple[Paragraph, list[Paragraph]]]:
+    """Each subject annex's heading, and its section: the blank or break paragraphs before the heading,
+    the heading and everything up to the next annex heading or the end."""
     body = _body(doc)
     starts = {i for s, i in deal.subject.annexes if s == "body"}
     others = {p.index for p in body if p.literal is not None and p.literal.kind == "schedule"} - starts
     sections = []
     for start in sorted(starts):
-        section = []
+        # The page break that starts the annex on a new page goes with it, or a blank page stays.
+        lead = start
+        while lead > 0 and body[lead - 1].cell is None and not body[lead - 1].text.strip():
+            lead -= 1
+        section = body[lead:start]
         for p in body[start:]:
             if p.index != start and (p.index in starts or p.index in others):
                 break
             section.append(p)
-        sections.append(section)
+        sections.append((body[start], section))
     return sections
 
 
@@ -262,8 +267,8 @@ def _annexes(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, since:
     if strategy.annexes != "remove" or not deal.subject.annexes:
         return
     removed: list[str] = []
-    for section in _annex_sections(doc, deal):
-        label = deal.clause_labels.get((section[0].story, section[0].index))
+    for heading, section in _annex_sections(doc, deal):
+        label = deal.clause_labels.get((heading.story, heading.index))
         if label:
             removed.append(label)
         for p in section:
