@@ -435,3 +435,42 @@ def test_the_page_break_before_a_removed_annex_goes_with_it(tmp_path: Path, mode
         out = tmp_path / "accepted.docx"
     assert "附件一" not in "\n".join(_texts(out))
     assert _break_after_last_text(out) is False
+
+
+DEFINED_EN: dict[str, Any] = {
+    "id": "defined-en",
+    "language": "en",
+    "title": "Account Purchase Agreement",
+    "paragraphs": [
+        {"text": "This Agreement is made between Ana Ruiz (the “Seller”) and Kite Media Pte Ltd (the “Buyer”)."},
+        {
+            "text": "“Completion Date” means the fifth Business Day after signing, and “Business Day” means a day on which banks in Singapore are open.",
+            "numbered": True,
+        },
+        {"text": "“Territory” means the Republic of Singapore.", "numbered": True},
+        {"text": "“Account Data” means the followers' names and direct messages.", "numbered": True},
+        {
+            "text": "On the Completion Date the Seller shall transfer the Instagram account @ana.kite to the Buyer and disclose its password.",
+            "numbered": True,
+        },
+        {
+            "text": "The Seller shall deliver the Account Data to the Buyer by e-mail on the Completion Date.",
+            "numbered": True,
+        },
+        {"text": "Notices take effect on the next Business Day after sending.", "numbered": True},
+        {"text": "Each party shall keep the terms of this Agreement confidential.", "numbered": True},
+    ],
+}
+
+
+def test_a_definition_the_new_deal_no_longer_uses_is_struck_and_only_it(tmp_path: Path) -> None:
+    source, clean, _ = _redline(tmp_path, DEFINED_EN)
+    before, texts = _texts(source), _texts(clean)
+    body = "\n".join(texts)
+    for gone in ("Completion Date", "Account Data"):
+        assert gone in "\n".join(before) and gone not in body
+    # Still used, or the author's own (never used, but not made unused by us): they stay.
+    assert "“Business Day” means a day on which banks in Singapore are open." in texts
+    assert "“Territory” means the Republic of Singapore." in texts
+    assert _bare_numbers(texts) == []
+    _reject_gives_input(tmp_path, DEFINED_EN)

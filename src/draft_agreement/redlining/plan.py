@@ -15,6 +15,7 @@ from dataclasses import replace
 from draft_agreement.deal import deal_of
 from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
+from draft_agreement.redlining.definitions import strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
@@ -195,6 +196,7 @@ def plan_edits(
     risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
     if strategy is not None and risky:
         restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
+        strike_unused(doc, edits, operative_from)
     settle(doc, edits, voice.script, DeletedClauses(deleted), operative_from)
     planned = list(flatten(edits))
     if document_level:
