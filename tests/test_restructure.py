@@ -442,7 +442,9 @@ DEFINED_EN: dict[str, Any] = {
     "language": "en",
     "title": "Account Purchase Agreement",
     "paragraphs": [
-        {"text": "This Agreement is made between Ana Ruiz (the “Seller”) and Kite Media Pte Ltd (the “Buyer”)."},
+        {
+            "text": "This Agreement is made between Ana Ruiz (the “Seller”) and Kite Media Pte Ltd (the “Buyer”)."
+        },
         {
             "text": "“Completion Date” means the fifth Business Day after signing, and “Business Day” means a day on which banks in Singapore are open.",
             "numbered": True,
@@ -474,3 +476,26 @@ def test_a_definition_the_new_deal_no_longer_uses_is_struck_and_only_it(tmp_path
     assert "“Territory” means the Republic of Singapore." in texts
     assert _bare_numbers(texts) == []
     _reject_gives_input(tmp_path, DEFINED_EN)
+
+
+def test_the_party_block_names_the_parties_roles_in_the_new_deal(tmp_path: Path) -> None:
+    _, clean, outcome = _redline(tmp_path, ACCOUNT_SALE_ZH)
+    texts = _texts(clean)
+    assert texts[1].startswith("推荐方（甲方）") and texts[2].startswith("委托方（乙方）")
+    assert not [t for t in outcome.report.to_decide if t.kind == "unknown-term"]
+    _, clean, _ = _redline(tmp_path, HANT_ACCOUNTS)
+    texts = _texts(clean)
+    assert texts[1].startswith("推薦方（甲方）") and texts[2].startswith("委託方（乙方）")
+    # Where the clauses call a party by its role word, the role word is its label: it stays.
+    labelled = {
+        **ACCOUNT_SALE_ZH,
+        "id": "account-sale-role-labels",
+        "paragraphs": [
+            {"text": p["text"].replace("甲方", "转让方").replace("乙方", "受让方")} if "text" in p else p
+            for p in ACCOUNT_SALE_ZH["paragraphs"]
+        ],
+    }
+    _, clean, _ = _redline(tmp_path, labelled)
+    texts = _texts(clean)
+    assert texts[1].startswith("转让方") and texts[2].startswith("受让方")
+    assert not any("推荐方" in t or "委托方" in t for t in texts[1:3])

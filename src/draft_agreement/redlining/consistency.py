@@ -237,7 +237,8 @@ class _Check:
                         if word.isascii()
                         else word in text
                     )
-                    if hit and word.casefold() not in self._known:
+                    # An insertion that is the word alone is a role renamed (转让方 -> 推荐方).
+                    if hit and word.casefold() not in self._known and text.strip() != word:
                         self.note("unknown-term", word, a.paragraph)
                 for m in _BLANK.finditer(text):
                     self.note("blank", m.group(1) or m.group(2), a.paragraph)

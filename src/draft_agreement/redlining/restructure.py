@@ -339,6 +339,33 @@ def _terms(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since:
             edits[ref] = spans
 
 
+def _roles(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since: int) -> None:
+    """The parties' role words before the clauses (转让方（甲方）) become their roles in the new deal;
+    a role word the clauses themselves use as a label stays, or the agreement would name a party
+    two ways."""
+    roles = {fold_chars(k): voice.write(v) for k, v in strategy.roles.get(voice.lang, {}).items()}
+    body = _body(doc)
+    if not roles or not body:
+        return
+    used = "".join(fold_chars(p.text) for p in body[since:] if not is_deleted(edits, (p.story, p.index)))
+    roles = {k: v for k, v in roles.items() if k not in used}
+    if not roles:
+        return
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(roles, key=len, reverse=True)))
+    for p in body[:since]:
+        ref = (p.story, p.index)
+        if p.cell is not None or is_deleted(edits, ref):
+            continue
+        planned = edits.get(ref, [])
+        spans = [
+            Edit(p.story, p.index, m.start(), m.end(), roles[m.group()])
+            for m in pattern.finditer(fold_chars(p.text))
+            if not any(e.start < m.end() and m.start() < e.end for e in planned)
+        ]
+        if spans:
+            edits[ref] = [*planned, *spans]
+
+
 def _require(
     doc: Document,
     deal: Deal,
@@ -395,6 +422,7 @@ def restructure(
     _require(doc, deal, strategy, voice, library, edits, written, operative_from)
     _headings(doc, strategy, voice, edits, operative_from)
     _terms(doc, strategy, voice, edits, operative_from)
+    _roles(doc, strategy, voice, edits, operative_from)
 
 
 def flatten(edits: Edits) -> Iterable[Edit]:

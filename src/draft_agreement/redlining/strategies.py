@@ -37,6 +37,7 @@ _FIELDS = {
     "protect",
     "headings",
     "terms",
+    "roles",
     "annexes",
     "rewrite",
 }
@@ -71,6 +72,7 @@ class Strategy:
     protect: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     headings: dict[str, dict[str, str]] = field(default_factory=dict)
     terms: dict[str, dict[str, str]] = field(default_factory=dict)
+    roles: dict[str, dict[str, str]] = field(default_factory=dict)
     rewrite: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
 
     def instead_of(self, replacement: str) -> str | None:
@@ -209,6 +211,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         protect=_patterns(path, sid, "protect", data.get("protect")),
         headings=_maps(path, sid, "headings", data.get("headings")),
         terms=_maps(path, sid, "terms", data.get("terms")),
+        roles=_maps(path, sid, "roles", data.get("roles")),
         rewrite=_rewrites(path, sid, data.get("rewrite"), known_replacements),
     )
 
