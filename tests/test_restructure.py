@@ -341,6 +341,12 @@ def test_strategies_are_validated_and_a_firm_pack_overrides_one(tmp_path: Path) 
     )
     with pytest.raises(RuleFileError, match="no-such-clause"):
         parse_strategy(broken, LIBRARY_IDS)
+    broken.write_text("kinds: [business-transfer]\nsubject: sometimes\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="subject"):
+        parse_strategy(broken, LIBRARY_IDS)
+    broken.write_text("kinds: [account-sale]\nroles: [推荐方]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="roles"):
+        parse_strategy(broken, LIBRARY_IDS)
     broken.write_text("kinds: [account-sale]\nrecital: {zh: '{{ buyer '}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="recital"):
         parse_strategy(broken, LIBRARY_IDS)
@@ -499,3 +505,39 @@ def test_the_party_block_names_the_parties_roles_in_the_new_deal(tmp_path: Path)
     texts = _texts(clean)
     assert texts[1].startswith("转让方") and texts[2].startswith("受让方")
     assert not any("推荐方" in t or "委托方" in t for t in texts[1:3])
+
+
+GOING_CONCERN_EN: dict[str, Any] = {
+    "id": "going-concern-en",
+    "language": "en",
+    "title": "Business Sale Agreement",
+    "paragraphs": [
+        {
+            "text": "This Agreement is made between Maple Tutors Ltd (the “Vendor”) and Cedar Learning Ltd (the “Purchaser”)."
+        },
+        {
+            "text": "“Pupil Records” means the names, ages and schools of the pupils and their parents' mobile numbers.",
+            "numbered": True,
+        },
+        {
+            "text": "The Vendor shall sell and the Purchaser shall buy as a going concern: the Goodwill, the Equipment, the Pupil Records and the Lease.",
+            "numbered": True,
+        },
+        {"text": "The price is GBP 250,000, payable on completion.", "numbered": True},
+        {"text": "The Purchaser shall keep the Pupil Records confidential.", "numbered": True},
+    ],
+}
+
+
+def test_a_going_concern_keeps_its_assets_and_only_the_records_leave_the_list(tmp_path: Path) -> None:
+    _, clean, _ = _redline(tmp_path, GOING_CONCERN_EN)
+    texts = _texts(clean)
+    sale = next(t for t in texts if "going concern" in t)
+    assert sale.startswith(
+        "The Vendor shall sell and the Purchaser shall buy as a going concern: the Goodwill, the Equipment and the Lease."
+    )
+    assert "notify each customer" in sale  # the compliant clause follows the kept sale
+    assert "GBP 250,000" in "\n".join(texts)
+    # The definition the clauses still use stays a definition; the comment carries the advice.
+    assert any(t.startswith("“Pupil Records” means the names") for t in texts)
+    _reject_gives_input(tmp_path, GOING_CONCERN_EN)

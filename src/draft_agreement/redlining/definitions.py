@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from draft_agreement.model.document import Document
+from draft_agreement.model.document import Document, Paragraph
 from draft_agreement.redlining.consistency import accepted_view
 from draft_agreement.redlining.restructure import Edits, flatten, is_deleted, whole_clause
 from draft_agreement.redlining.writer import Edit
 
 _MEANS = re.compile(r"[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:means|shall\s+mean|指|是指|系指|係指)")
+_OPENS = re.compile(r"\s*(?:[\d.()（）一二三四五六七八九十、]+\s*)?" + _MEANS.pattern)
 _END = re.compile(r"[。；;]|\.(?=\s|$)")
 _JOIN = re.compile(r"(?:[,，;；]\s*(?:and\s+)?|\s+and\s+)$")
 _LEFTOVER = re.compile(r"[\s\d.()（）、:：]*")
@@ -54,6 +55,15 @@ def strike_unused(doc: Document, edits: Edits, since: int) -> None:
             edits[ref] = [Edit(p.story, p.index, a, b, "") for a, b in _joined(p.text, spans)]
         elif not is_deleted(edits, ref):
             edits[ref] = [whole_clause(p)]
+
+
+def defines_a_used_term(doc: Document, p: Paragraph) -> bool:
+    """Whether `p` opens with a definition (1.2 “Student Records” means …) of a term other clauses use."""
+    m = _OPENS.match(p.text)
+    if m is None or p.story != "body":
+        return False
+    term = m.group(1)
+    return any(term in q.text for q in doc.story("body").paragraphs if q is not p)
 
 
 def _sentence_end(text: str, start: int) -> int:

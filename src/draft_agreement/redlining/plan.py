@@ -15,8 +15,9 @@ from dataclasses import replace
 from draft_agreement.deal import deal_of
 from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
-from draft_agreement.redlining.definitions import strike_unused
+from draft_agreement.redlining.definitions import defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
+from draft_agreement.redlining.list_items import list_item
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
     FEE,
@@ -106,6 +107,13 @@ def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit
     return edits
 
 
+def _asset_item(text: str, group: Sequence[Finding], labels: Sequence[str]) -> tuple[int, int] | None:
+    """The list item of personal information, among the assets a surviving deal sells, to delete."""
+    found = {(f.location.start, f.location.end) for f in group if f.location}
+    spans = sorted(found, key=lambda span: span[1] - span[0])
+    return next((cut for a, b in spans if (cut := list_item(text, a, b, labels))), None)
+
+
 def plan_edits(
     doc: Document,
     findings: Sequence[Finding],
@@ -139,6 +147,8 @@ def plan_edits(
     tables_done = set(edits)
     operative_from = first_operative(doc)
     fee_at = fee_anchor(doc, deal, strategy, operative_from)
+    subject = set(deal.subject.clauses)
+    labels = [label for party in deal.parties for label in (party.label, *party.aliases)]
     written: set[str] = set()
 
     terms = deal.consideration
@@ -154,7 +164,12 @@ def plan_edits(
         if (story, index) in tables_done:
             continue
         p = doc.paragraph(story, index)
-        comment_only = is_heading(p) or (story == "body" and index < operative_from)
+        # A definition the clauses still use stays a definition: the compliant clause goes where the
+        # term is used (and a definition nothing uses any more is struck, redlining/definitions.py).
+        comment_only = (
+            is_heading(p) or (story == "body" and index < operative_from) or defines_a_used_term(doc, p)
+        )
+        qualify = strategy is not None and strategy.subject == "qualify" and (story, index) in subject
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
         named = [instead(f.replacement) for f in group if f.replacement]
         if (story, index) == fee_at:
@@ -172,8 +187,15 @@ def plan_edits(
             fresh = [r for r in clause_wide if r.id not in written]
             written.update(r.id for r in fresh)
             texts = list(dict.fromkeys(voice.render(r) for r in fresh))
-            joined = (" " if lang == "en" else "").join(t for t in texts if t)
-            if joined:
+            sep = " " if lang == "en" else ""
+            joined = sep.join(t for t in texts if t)
+            cut = _asset_item(p.text, group, labels) if qualify else None
+            if cut is not None:  # the deal survives: only the records leave its list of assets
+                edits[(story, index)].append(Edit(story, index, cut[0], cut[1], "", note))
+                if joined and cut[1] < end:  # the writer inserts by replacing: the clause's last mark
+                    last = p.text[end - 1]
+                    edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
+            elif joined:
                 edits[(story, index)].append(Edit(story, index, start, end, joined, note))
             else:
                 edits[(story, index)].append(whole_clause(p, note))

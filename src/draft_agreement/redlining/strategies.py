@@ -23,6 +23,7 @@ from draft_agreement.model.context import fold_chars
 
 _CONSIDERATION = {"fee", "keep"}
 _ANNEXES = {"remove", "keep"}
+_SUBJECT = {"replace", "qualify"}
 _LANGS = ("zh", "en")
 _FIELDS = {
     "kinds",
@@ -39,6 +40,7 @@ _FIELDS = {
     "terms",
     "roles",
     "annexes",
+    "subject",
     "rewrite",
 }
 
@@ -62,6 +64,7 @@ class Strategy:
     kinds: tuple[str, ...]
     consideration: str = "keep"
     annexes: str = "keep"
+    subject: str = "replace"
     title: dict[str, str] = field(default_factory=dict)
     deal_phrase: dict[str, DealPhrase] = field(default_factory=dict)
     recital: dict[str, str] = field(default_factory=dict)
@@ -170,6 +173,9 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
     annexes = data.get("annexes", "keep")
     if annexes not in _ANNEXES:
         raise _fail(path, sid, "annexes", f"must be one of {sorted(_ANNEXES)}")
+    subject = data.get("subject", "replace")
+    if subject not in _SUBJECT:
+        raise _fail(path, sid, "subject", f"must be one of {sorted(_SUBJECT)}")
     substitute = data.get("substitute") or {}
     if not isinstance(substitute, dict):
         raise _fail(path, sid, "substitute", "must map replacement ids to replacement ids")
@@ -201,6 +207,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         kinds=tuple(kinds),
         consideration=consideration,
         annexes=annexes,
+        subject=subject,
         title=_texts(path, sid, "title", data.get("title")),
         deal_phrase=phrases,
         recital=recital,
