@@ -382,6 +382,24 @@ def test_the_check_drops_a_repeated_sentence_and_lists_blanks(tmp_path: Path) ->
     assert [t.kind for t in to_decide] == ["blank"]
 
 
+@pytest.mark.parametrize(
+    ("inserted", "reported"),
+    [
+        ("受托方应当按照甲方的指示处理个人信息。", True),  # a label this agreement never uses
+        ("乙方作为受托人，仅按甲方的指示处理个人信息。", False),  # the role a party acts as
+        ("推荐方", False),  # a role word renamed in the party block
+    ],
+)
+def test_the_check_reports_only_labels_the_agreement_does_not_use(
+    tmp_path: Path, inserted: str, reported: bool
+) -> None:
+    source, _, _ = _redline(tmp_path, BUSINESS_TRANSFER_ZH)
+    doc = load_document(source)
+    clause = next(p for p in doc.story("body").paragraphs if p.text.startswith("1.1"))
+    _, to_decide = check(doc, [Edit("body", clause.index, 4, len(clause.text), inserted)], "zh", "zh")
+    assert any(t.kind == "unknown-term" for t in to_decide) is reported
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(paragraph_xml(), min_size=2, max_size=5), st.data())
 def test_deleted_paragraph_marks_are_lossless(paragraphs: list, data: st.DataObject) -> None:

@@ -232,10 +232,11 @@ class _Check:
                     if name not in self._platforms:
                         self.note("unknown-platform", name, a.paragraph)
                 for word in words:
+                    # A role named as what a party acts as (乙方作为受托人) is the law's word, not a label.
                     hit = (
                         re.search(rf"\bthe\s+{re.escape(word)}\b", text, re.IGNORECASE)
                         if word.isascii()
-                        else word in text
+                        else re.search(rf"(?<!作为)(?<!作為){re.escape(word)}", text)
                     )
                     # An insertion that is the word alone is a role renamed (转让方 -> 推荐方).
                     if hit and word.casefold() not in self._known and text.strip() != word:
