@@ -128,7 +128,10 @@ def _drop_mark_revision(p: etree._Element, tag: str) -> None:
         rpr = marker.getparent()
         rpr.remove(marker)
         if len(rpr) == 0 and not rpr.attrib:
-            rpr.getparent().remove(rpr)
+            ppr = rpr.getparent()
+            ppr.remove(rpr)
+            if len(ppr) == 0 and not ppr.attrib:  # properties made only to carry the marker
+                ppr.getparent().remove(ppr)
 
 
 def _resolve_property_changes(root: etree._Element, accept: bool, authors: frozenset[str] | None) -> None:

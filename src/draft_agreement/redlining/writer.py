@@ -129,12 +129,14 @@ def _id_parts(doc: Document) -> list[str]:
 def _markable(p: etree._Element) -> bool:
     """Whether the paragraph mark can be deleted so that rejecting restores it exactly.
 
-    Only a paragraph with properties of its own, and no empty mark properties: rejecting removes the
-    w:rPr (or w:pPr) a marker leaves empty, which cannot be told from an empty one of the author's.
-    A paragraph without properties carries no automatic number, so its text going is enough.
+    Rejecting removes the w:rPr, then the w:pPr, that a marker leaves empty (revisions.py), so an
+    author's own empty w:rPr or w:pPr could not be told from ours: those paragraphs keep their mark
+    and only their text goes. A paragraph without properties (Word writes plain ones so) can go whole.
     """
     ppr = p.find(W_PPR)
     if ppr is None:
+        return True
+    if len(ppr) == 0 and not ppr.attrib:
         return False
     rpr = ppr.find(w("rPr"))
     return rpr is None or len(rpr) > 0 or bool(rpr.attrib)
