@@ -568,3 +568,24 @@ def test_a_going_concern_keeps_its_assets_and_only_the_records_leave_the_list(tm
     # The definition the clauses still use stays a definition; the comment carries the advice.
     assert any(t.startswith("“Pupil Records” means the names") for t in texts)
     _reject_gives_input(tmp_path, GOING_CONCERN_EN)
+
+
+def test_a_per_record_price_that_is_the_only_price_becomes_a_fixed_sum_to_complete(tmp_path: Path) -> None:
+    per_record = {
+        **DATA_SHARING_EN,
+        "id": "data-sharing-per-record",
+        "paragraphs": [
+            *DATA_SHARING_EN["paragraphs"][:2],
+            {
+                "text": "2. The Recipient shall pay USD 0.50 per user record delivered, with a minimum monthly fee of USD 5,000."
+            },
+            DATA_SHARING_EN["paragraphs"][3],
+        ],
+    }
+    _, clean, outcome = _redline(tmp_path, per_record)
+    texts = _texts(clean)
+    price = next(t for t in texts if t.startswith("2."))
+    assert "[To be completed: the price]" in price and "per user record" not in price
+    assert not any("referral" in t for t in texts)  # no fee for a service the agreement never defines
+    assert any(t.kind == "blank" for t in outcome.report.to_decide)
+    _reject_gives_input(tmp_path, per_record)

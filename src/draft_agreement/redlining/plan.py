@@ -154,10 +154,13 @@ def plan_edits(
     terms = deal.consideration
     priced = (terms.amount and not terms.per_head) if terms else price_clause(doc, deal, operative_from)
 
-    def instead(rid: str) -> str | None:
+    price_refs = set(terms.price) if terms else set()
+
+    def instead(rid: str, ref: tuple[str, int]) -> str | None:
         chosen_id = strategy.instead_of(rid) if strategy is not None else rid
-        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes.
-        return None if chosen_id == FIXED and priced else chosen_id
+        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes,
+        # unless it is the price clause itself (the agreement would be left without a price).
+        return None if chosen_id == FIXED and priced and ref not in price_refs else chosen_id
 
     for story, index in sorted({*by_paragraph, *([fee_at] if fee_at else [])}):
         group = by_paragraph.get((story, index), [])
@@ -171,13 +174,13 @@ def plan_edits(
         )
         qualify = strategy is not None and strategy.subject == "qualify" and (story, index) in subject
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
-        named = [instead(f.replacement) for f in group if f.replacement]
+        named = [instead(f.replacement, (story, index)) for f in group if f.replacement]
         if (story, index) == fee_at:
             named.insert(0, FEE)
         replacements = [
             r for r in (library.get(i) for i in dict.fromkeys(n for n in named if n)) if r.edits_text
         ]
-        dropped = any(f.replacement and instead(f.replacement) is None for f in group)
+        dropped = any(f.replacement and instead(f.replacement, (story, index)) is None for f in group)
         clause_wide = [r for r in replacements if r.scope == "clause"]
         note = comment_text(group, lang) if group else None
         if (clause_wide or dropped) and not comment_only:
@@ -205,7 +208,9 @@ def plan_edits(
             span_repl = [
                 r
                 for r in (
-                    library.get(n) for n in (instead(f.replacement) for f in members if f.replacement) if n
+                    library.get(n)
+                    for n in (instead(f.replacement, (story, index)) for f in members if f.replacement)
+                    if n
                 )
                 if r.edits_text
             ]
