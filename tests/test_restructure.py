@@ -589,3 +589,20 @@ def test_a_per_record_price_that_is_the_only_price_becomes_a_fixed_sum_to_comple
     assert not any("referral" in t for t in texts)  # no fee for a service the agreement never defines
     assert any(t.kind == "blank" for t in outcome.report.to_decide)
     _reject_gives_input(tmp_path, per_record)
+
+
+def test_the_preamble_naming_the_agreement_is_renamed_not_dropped(tmp_path: Path) -> None:
+    named = {
+        **TRANSFEROR_EN,
+        "id": "transferor-named",
+        "paragraphs": [
+            {"text": "This Instagram Account Transfer Agreement (the “Agreement”) is made on 2 May 2025."},
+            *TRANSFEROR_EN["paragraphs"],
+        ],
+    }
+    _, clean, outcome = _redline(tmp_path, named)
+    texts = _texts(clean)
+    assert texts[0] == "Referral Services Agreement"
+    assert texts[1] == "This Referral Services Agreement (the “Agreement”) is made on 2 May 2025."
+    assert not [t for t in outcome.report.to_decide if t.kind == "dangling-reference"]
+    _reject_gives_input(tmp_path, named)

@@ -25,6 +25,7 @@ from draft_agreement.reviewing.findings import Location, ToDecide
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?|[^.]+\.(?=\s|$)")
 _MIN_SENTENCE = 10
+_CLOSED = re.compile(r"[。；;！!？?]|\.(?=\s|$)")
 _BARE_NUMBER = re.compile(
     r"\s*(?:\d+(?:\.\d+)*\.?|第[〇零一二三四五六七八九十百千\d]+条|[（(][一二三四五六七八九十\d]+[)）])\s*"
 )
@@ -148,10 +149,11 @@ class _Check:
             return sentence in joined and any(sentence in sentences(t) for t in untouched if sentence in t)
 
         for e in order:
-            if id(e) not in ours:
+            text = e.replacement or ""
+            # Words put in place inside a sentence (a title, a renamed deal) are not sentences.
+            if id(e) not in ours or not _CLOSED.search(text):
                 fixed.append(e)
                 continue
-            text = e.replacement or ""
             for s in sentences(text):
                 if s in seen or said(s):
                     text = _drop_sentence(text, s)
