@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from draft_agreement.api import accept
+from draft_agreement.deal import deal_of
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model import load_document
 from draft_agreement.model.language import simplified_only
@@ -606,3 +607,47 @@ def test_the_preamble_naming_the_agreement_is_renamed_not_dropped(tmp_path: Path
     assert texts[1] == "This Referral Services Agreement (the “Agreement”) is made on 2 May 2025."
     assert not [t for t in outcome.report.to_decide if t.kind == "dangling-reference"]
     _reject_gives_input(tmp_path, named)
+
+
+ONLINE_SHOP_EN: dict[str, Any] = {
+    "id": "online-shop-en",
+    "language": "en",
+    "title": "Asset Purchase Agreement",
+    "paragraphs": [
+        {
+            "text": "This Agreement is made between Fern & Finch Ltd (the Seller) and Larch Retail Ltd (the Buyer)."
+        },
+        {"text": "1. Definitions"},
+        {
+            "text": "Customer Data: the names, delivery addresses, e-mail addresses and order histories of the Seller's online customers."
+        },
+        {"text": "2. Sale"},
+        {
+            "text": "2.1 The Seller shall sell and the Buyer shall buy the Stock, the Domain Names, the Intellectual Property and the Customer Data."
+        },
+        {"text": "3. Consideration"},
+        {
+            "text": "3.1 The consideration for the Stock, the Domain Names and the Intellectual Property is GBP 60,000."
+        },
+        {"text": "3.2 The consideration for the Customer Data is GBP 0.30 for each customer."},
+        {"text": "Schedule 1 — Customers"},
+        {"table": [["Name", "E-mail"], ["Ann Lee", "ann@example.com"], ["Bo Chen", "bo@example.com"]]},
+        {"text": "Signed by the Seller: ____________    Signed by the Buyer: ____________"},
+    ],
+}
+
+
+def test_an_asset_purchase_keeps_its_assets_price_and_signatures(tmp_path: Path) -> None:
+    source, clean, _ = _redline(tmp_path, ONLINE_SHOP_EN)
+    assert deal_of(load_document(source)).kind == "business-transfer"
+    texts = _texts(clean)
+    sale = next(t for t in texts if t.startswith("2.1"))
+    assert sale.startswith(
+        "2.1 The Seller shall sell and the Buyer shall buy the Stock, the Domain Names and the Intellectual Property."
+    )
+    body = "\n".join(texts)
+    assert "GBP 60,000" in body and "GBP 0.30" not in body and "[To be completed" not in body
+    assert "Customer Data: the names" in body  # still the subject of the notice clause's wording
+    assert "Signed by the Seller" in body
+    assert "Ann Lee" not in " ".join(_cells(clean))
+    _reject_gives_input(tmp_path, ONLINE_SHOP_EN)

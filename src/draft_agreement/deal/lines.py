@@ -19,6 +19,13 @@ _SIGNATURE = re.compile(
     r"|signed\s+by|executed\s+(?:by|as)|for\s+and\s+on\s+behalf\s+of",
     re.IGNORECASE,
 )
+
+
+def is_signature_line(folded: str) -> bool:
+    """Whether a (folded) paragraph is a line of a signature block: 甲方（签字）：, "Signed by"."""
+    return _SIGNATURE.search(folded) is not None
+
+
 _RECITAL = re.compile(r"^\s*(?:鉴于|鉴於|兹因|(?:background|recitals?|whereas)\b)", re.IGNORECASE)
 _DEFINES = re.compile(r"以下简称|以下称|下称|简称为|hereinafter|\(\s*(?:the\s+)?[\"“]", re.IGNORECASE)
 _NOTICE = re.compile(r"通知|送达|联系方式|联络|notices?\b|communications", re.IGNORECASE)

@@ -17,6 +17,8 @@ from draft_agreement.redlining.writer import Edit
 
 _MEANS = re.compile(r"[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:means|shall\s+mean|指|是指|系指|係指)")
 _OPENS = re.compile(r"\s*(?:[\d.()（）一二三四五六七八九十、]+\s*)?" + _MEANS.pattern)
+# A definitions list without quotes: two or more capitalised words, then a colon ("Customer Data: …").
+_LISTED = re.compile(r"\s*(?:[\d.()]+\s*)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*:\s")
 _END = re.compile(r"[。；;]|\.(?=\s|$)")
 _JOIN = re.compile(r"(?:[,，;；]\s*(?:and\s+)?|\s+and\s+)$")
 _LEFTOVER = re.compile(r"[\s\d.()（）、:：]*")
@@ -57,13 +59,16 @@ def strike_unused(doc: Document, edits: Edits, since: int) -> None:
             edits[ref] = [whole_clause(p)]
 
 
+def defined_term(p: Paragraph) -> str | None:
+    """The term `p` opens by defining: 1.2 “Student Records” means …, or Customer Data: all …"""
+    m = _OPENS.match(p.text) or _LISTED.match(p.text)
+    return m.group(1) if m else None
+
+
 def defines_a_used_term(doc: Document, p: Paragraph) -> bool:
-    """Whether `p` opens with a definition (1.2 “Student Records” means …) of a term other clauses use."""
-    m = _OPENS.match(p.text)
-    if m is None or p.story != "body":
-        return False
-    term = m.group(1)
-    return any(term in q.text for q in doc.story("body").paragraphs if q is not p)
+    """Whether `p` opens with a definition of a term other clauses use."""
+    term = defined_term(p) if p.story == "body" else None
+    return term is not None and any(term in q.text for q in doc.story("body").paragraphs if q is not p)
 
 
 def _sentence_end(text: str, start: int) -> int:

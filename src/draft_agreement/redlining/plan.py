@@ -8,16 +8,17 @@ and the deal kind's strategy restructures the rest of the document (redlining/re
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from draft_agreement.deal import deal_of
 from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
-from draft_agreement.redlining.definitions import defines_a_used_term, strike_unused
+from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
-from draft_agreement.redlining.list_items import list_item
+from draft_agreement.redlining.list_items import Cut, list_item
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
     FEE,
@@ -81,6 +82,8 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
 
 
 _NO_COMMENT_STORIES = ("header", "footer")
+_RECORDS = ("personal-info-transfer", "sensitive-personal-info")
+_PER_HEAD = "pi-pricing"
 
 
 def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, list[Finding]]]:
@@ -107,11 +110,15 @@ def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit
     return edits
 
 
-def _asset_item(text: str, group: Sequence[Finding], labels: Sequence[str]) -> tuple[int, int] | None:
-    """The list item of personal information, among the assets a surviving deal sells, to delete."""
+def _asset_item(
+    text: str, group: Sequence[Finding], labels: Sequence[str], terms: Iterable[str]
+) -> list[Cut]:
+    """The list item of personal information, among the assets a surviving deal sells, to delete:
+    what a finding matched, or a term the agreement defined as personal records ("Customer Data")."""
     found = {(f.location.start, f.location.end) for f in group if f.location}
+    found |= {(m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term), text)}
     spans = sorted(found, key=lambda span: span[1] - span[0])
-    return next((cut for a, b in spans if (cut := list_item(text, a, b, labels))), None)
+    return next((cuts for a, b in spans if (cuts := list_item(text, a, b, labels))), [])
 
 
 def plan_edits(
@@ -147,20 +154,32 @@ def plan_edits(
     tables_done = set(edits)
     operative_from = first_operative(doc)
     fee_at = fee_anchor(doc, deal, strategy, operative_from)
-    subject = set(deal.subject.clauses)
+    # Terms the agreement defines as the personal records ("Student Records" means …).
+    records = {
+        term
+        for (story, index), group in by_paragraph.items()
+        if any(f.category in _RECORDS for f in group) and (term := defined_term(doc.paragraph(story, index)))
+    }
     labels = [label for party in deal.parties for label in (party.label, *party.aliases)]
     written: set[str] = set()
 
     terms = deal.consideration
-    priced = (terms.amount and not terms.per_head) if terms else price_clause(doc, deal, operative_from)
+    # A price survives where a price clause is not itself priced per head ("GBP 60,000 for the stock"
+    # beside "GBP 0.30 for each customer"); with none left, the per-head price becomes a sum to fill.
+    per_head = {ref for ref, group in by_paragraph.items() if any(f.category == _PER_HEAD for f in group)}
+    if terms and terms.price:
+        priced = any(ref not in per_head for ref in terms.price)
+    else:
+        priced = (
+            bool(terms.amount and not terms.per_head)
+            if terms
+            else bool(price_clause(doc, deal, operative_from))
+        )
 
-    price_refs = set(terms.price) if terms else set()
-
-    def instead(rid: str, ref: tuple[str, int]) -> str | None:
+    def instead(rid: str) -> str | None:
         chosen_id = strategy.instead_of(rid) if strategy is not None else rid
-        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes,
-        # unless it is the price clause itself (the agreement would be left without a price).
-        return None if chosen_id == FIXED and priced and ref not in price_refs else chosen_id
+        # A deal that keeps a fixed price needs no price to complete: the per-head term just goes.
+        return None if chosen_id == FIXED and priced else chosen_id
 
     for story, index in sorted({*by_paragraph, *([fee_at] if fee_at else [])}):
         group = by_paragraph.get((story, index), [])
@@ -172,15 +191,15 @@ def plan_edits(
         comment_only = (
             is_heading(p) or (story == "body" and index < operative_from) or defines_a_used_term(doc, p)
         )
-        qualify = strategy is not None and strategy.subject == "qualify" and (story, index) in subject
+        qualify = strategy is not None and strategy.subject == "qualify"
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
-        named = [instead(f.replacement, (story, index)) for f in group if f.replacement]
+        named = [instead(f.replacement) for f in group if f.replacement]
         if (story, index) == fee_at:
             named.insert(0, FEE)
         replacements = [
             r for r in (library.get(i) for i in dict.fromkeys(n for n in named if n)) if r.edits_text
         ]
-        dropped = any(f.replacement and instead(f.replacement, (story, index)) is None for f in group)
+        dropped = any(f.replacement and instead(f.replacement) is None for f in group)
         clause_wide = [r for r in replacements if r.scope == "clause"]
         note = comment_text(group, lang) if group else None
         if (clause_wide or dropped) and not comment_only:
@@ -192,10 +211,11 @@ def plan_edits(
             texts = list(dict.fromkeys(voice.render(r) for r in fresh))
             sep = " " if lang == "en" else ""
             joined = sep.join(t for t in texts if t)
-            cut = _asset_item(p.text, group, labels) if qualify else None
-            if cut is not None:  # the deal survives: only the records leave its list of assets
-                edits[(story, index)].append(Edit(story, index, cut[0], cut[1], "", note))
-                if joined and cut[1] < end:  # the writer inserts by replacing: the clause's last mark
+            cuts = _asset_item(p.text, group, labels, records) if qualify else []
+            if cuts:  # the deal survives: only the records leave its list of assets
+                for n, (a, b, words) in enumerate(cuts):
+                    edits[(story, index)].append(Edit(story, index, a, b, words, None if n else note))
+                if joined and cuts[-1][1] < end:  # the writer inserts by replacing: the last mark
                     last = p.text[end - 1]
                     edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
             elif joined:
@@ -208,9 +228,7 @@ def plan_edits(
             span_repl = [
                 r
                 for r in (
-                    library.get(n)
-                    for n in (instead(f.replacement, (story, index)) for f in members if f.replacement)
-                    if n
+                    library.get(n) for n in (instead(f.replacement) for f in members if f.replacement) if n
                 )
                 if r.edits_text
             ]

@@ -16,6 +16,7 @@ from functools import lru_cache
 import jinja2
 
 from draft_agreement.deal import Deal
+from draft_agreement.deal.lines import is_signature_line
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import clause_span
@@ -257,6 +258,8 @@ def _annex_sections(doc: Document, deal: Deal) -> list[tuple[Paragraph, list[Par
         for p in body[start:]:
             if p.index != start and (p.index in starts or p.index in others):
                 break
+            if p.cell is None and is_signature_line(fold_chars(p.text)):
+                break  # the signature block after an annex is the agreement's, not the annex's
             section.append(p)
         sections.append((body[start], section))
     return sections
