@@ -651,3 +651,35 @@ def test_an_asset_purchase_keeps_its_assets_price_and_signatures(tmp_path: Path)
     assert "Signed by the Seller" in body
     assert "Ann Lee" not in " ".join(_cells(clean))
     _reject_gives_input(tmp_path, ONLINE_SHOP_EN)
+
+
+def test_an_enumerated_asset_list_loses_only_its_records_and_party_a_is_the_seller(tmp_path: Path) -> None:
+    agreement = {
+        "id": "enumerated-assets-en",
+        "language": "en",
+        "title": "Asset Purchase Agreement",
+        "paragraphs": [
+            {"text": "1. Harbour Noodles Co., Ltd. (hereinafter “Party A”); and"},
+            {"text": "2. Lotus Foods Limited (hereinafter “Party B”)."},
+            {"text": "WHEREAS Party A runs two noodle bars and wishes to sell the Assets to Party B."},
+            {
+                "text": "2.1 The Assets comprise: (a) the kitchen equipment; (b) the trade names; (c) the domain name harbournoodles.cn; and (d) the Member Files."
+            },
+            {
+                "text": "2.2 “Member Files” means the names, mobile numbers and order histories of the members."
+            },
+            {"text": "2.3 Party A shall send the Member Files to Party B by e-mail on completion."},
+            {"text": "3.1 The price is RMB 800,000."},
+        ],
+    }
+    _, clean, outcome = _redline(tmp_path, agreement)
+    texts = _texts(clean)
+    assets = next(t for t in texts if t.startswith("2.1"))
+    assert assets.startswith(
+        "2.1 The Assets comprise: (a) the kitchen equipment; (b) the trade names; (c) the domain name harbournoodles.cn."
+    )
+    body = "\n".join(texts)
+    assert "Party A shall notify each customer" in body and "Party B's name" in body
+    assert not [t for t in outcome.report.to_decide if t.kind == "unknown-term"]
+    assert "RMB 800,000" in "\n".join(texts)
+    _reject_gives_input(tmp_path, agreement)

@@ -628,8 +628,11 @@ class _Parties:
             re.compile(rf"(?P<x>{names})[^。;,]{{0,40}}?(?P<verb>{cn_verbs})(?:给|予|与|至)(?P<y>{names})"),
             re.compile(rf"(?P<x>{names})[^。;,]{{0,6}}?向(?P<y>{names})(?P<verb>{cn_verbs})"),
             re.compile(rf"(?P<x>{names})[^。;,]{{0,6}}?(?P<verb>委托|授权|许可)(?P<y>{names})"),
+            # "Party A operates a tea shop and wishes to sell the Assets to Party B": words between the
+            # party and its verb may not name the other party.
             re.compile(
-                rf"(?P<x>{names})\s+(?:hereby\s+)?(?:shall\s+|will\s+|agrees?\s+to\s+)?"
+                rf"(?P<x>{names})\s+(?:(?:(?!{names})[^.;]){{0,80}}?\s)?(?:hereby\s+)?"
+                rf"(?:shall\s+|will\s+|agrees?\s+to\s+|wish(?:es)?\s+to\s+|intends?\s+to\s+)?"
                 rf"(?P<verb>sell|transfer|assign|license|licence|lease|provide|disclose)s?\b[^.;]{{0,120}}?"
                 rf"\bto\s+(?:the\s+)?(?P<y>{names})\b",
                 re.IGNORECASE,

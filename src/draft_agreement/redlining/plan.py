@@ -18,7 +18,7 @@ from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
-from draft_agreement.redlining.list_items import Cut, list_item
+from draft_agreement.redlining.list_items import Cut, is_asset_list, list_item
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
     FEE,
@@ -110,6 +110,34 @@ def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit
     return edits
 
 
+def _records(doc: Document, findings: Sequence[Finding]) -> set[str]:
+    """Terms the agreement defines for the personal records: defined where a transfer or sensitive
+    finding is, or named by one ("export the Customer Records")."""
+    if not any(s.id == "body" for s in doc.stories):
+        return set()
+    spans = [
+        doc.paragraph(f.location.story, f.location.paragraph).text[f.location.start : f.location.end]
+        for f in findings
+        if f.category in _RECORDS and f.location is not None
+    ]
+    defined = {term for p in doc.story("body").paragraphs if (term := defined_term(p))}
+    return {term for term in defined if any(term in span for span in spans)}
+
+
+def _records_leave_lists(
+    doc: Document, edits: Edits, labels: Sequence[str], records: set[str], since: int
+) -> None:
+    """In a surviving deal, the records leave every list of what is sold, flagged or not: they pass
+    only as the customer-notice clause says."""
+    if not records or not any(s.id == "body" for s in doc.stories):
+        return
+    for p in doc.story("body").paragraphs[since:]:
+        ref = (p.story, p.index)
+        if p.cell is None and ref not in edits:
+            for a, b, words in _asset_item(p.text, [], labels, records):
+                edits[ref].append(Edit(p.story, p.index, a, b, words))
+
+
 def _asset_item(
     text: str, group: Sequence[Finding], labels: Sequence[str], terms: Iterable[str]
 ) -> list[Cut]:
@@ -155,11 +183,7 @@ def plan_edits(
     operative_from = first_operative(doc)
     fee_at = fee_anchor(doc, deal, strategy, operative_from)
     # Terms the agreement defines as the personal records ("Student Records" means …).
-    records = {
-        term
-        for (story, index), group in by_paragraph.items()
-        if any(f.category in _RECORDS for f in group) and (term := defined_term(doc.paragraph(story, index)))
-    }
+    records = _records(doc, chosen)
     labels = [label for party in deal.parties for label in (party.label, *party.aliases)]
     written: set[str] = set()
 
@@ -218,6 +242,10 @@ def plan_edits(
                 if joined and cuts[-1][1] < end:  # the writer inserts by replacing: the last mark
                     last = p.text[end - 1]
                     edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
+            elif qualify and is_asset_list(p.text[start:end]):  # the assets stay; the clause follows
+                last = p.text[end - 1]
+                replacement = f"{last}{sep}{joined}" if joined else None
+                edits[(story, index)].append(Edit(story, index, end - 1, end, replacement, note))
             elif joined:
                 edits[(story, index)].append(Edit(story, index, start, end, joined, note))
             else:
@@ -241,6 +269,8 @@ def plan_edits(
     risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
     if strategy is not None and risky:
         restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
+        if strategy.subject == "qualify":
+            _records_leave_lists(doc, edits, labels, records, operative_from)
         strike_unused(doc, edits, operative_from)
     settle(doc, edits, voice.script, DeletedClauses(deleted), operative_from)
     planned = list(flatten(edits))
