@@ -683,3 +683,10 @@ def test_an_enumerated_asset_list_loses_only_its_records_and_party_a_is_the_sell
     assert not [t for t in outcome.report.to_decide if t.kind == "unknown-term"]
     assert "RMB 800,000" in "\n".join(texts)
     _reject_gives_input(tmp_path, agreement)
+
+
+def test_the_new_title_keeps_the_agreements_word_for_itself(tmp_path: Path) -> None:
+    _, clean, _ = _redline(tmp_path, ACCOUNT_SALE_ZH)  # 抖音账号及粉丝资源转让合同, whose clauses say 本合同
+    assert _texts(clean)[0] == "客户推荐服务合同"
+    _, clean, _ = _redline(tmp_path, HANT_ACCOUNTS)  # LINE及Facebook帳號讓與契約
+    assert _texts(clean)[0] == "客戶推薦服務契約"

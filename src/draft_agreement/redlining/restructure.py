@@ -124,6 +124,9 @@ def _rewrite(
         _set(edits, Edit(p.story, p.index, start, end, voice.render(library.get(rid))))
 
 
+_SELF_WORD = re.compile(r"(?:协议书|协议|合同书|合同|契约书|契约)$")
+
+
 def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: Edits) -> None:
     new = strategy.title.get(voice.lang)
     if not new or not deal.title:
@@ -131,6 +134,10 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
     p = next((q for q in _body(doc) if q.cell is None and q.text.strip() == deal.title.strip()), None)
     if p is None or (p.story, p.index) in edits and any(e.replacement for e in edits[(p.story, p.index)]):
         return
+    # The agreement's own word for itself stays: a 合同 or 契约书 is not retitled a 协议.
+    own, ours = _SELF_WORD.search(fold_chars(deal.title.strip())), _SELF_WORD.search(new)
+    if own and ours:
+        new = new[: ours.start()] + own.group()
     text = voice.write(_cased(new, deal.title.strip()))
     start = len(p.text) - len(p.text.lstrip())
     _set(edits, Edit(p.story, p.index, start, len(p.text.rstrip()), text))
