@@ -300,3 +300,39 @@ def test_each_synonym_makes_a_finding_through_its_example(
         spots = [m.span() for m in re.finditer(re.escape(term), example, re.IGNORECASE)]
         assert spots, (term, example)
         assert any(hit.start <= s and e <= hit.end for hit in hits for s, e in spots), (term, example)
+
+
+# --- example-bearing lines in the other Chinese packs: sensitive kinds, prices, places, verbs -------------
+
+_PACK_CATEGORY = {
+    "personal-info.yaml": "sensitive-personal-info",
+    "pricing.yaml": "pi-pricing",
+    "cross-border.yaml": "cross-border-transfer",
+    "account.yaml": "account-transfer",
+}
+
+
+def _pack_example_lines() -> list[tuple[str, str, str, str]]:
+    """(pack file, group, the term or pattern, example) of every zh pack line outside the vocabulary file."""
+    lines = []
+    for name in _PACK_CATEGORY:
+        data = yaml.safe_load((CLAUSES / "zh" / name).read_text(encoding="utf-8"))
+        for section in ("terms", "extend_terms"):
+            for group, items in (data.get(section) or {}).items():
+                for item in items if isinstance(items, list) else []:
+                    if isinstance(item, dict) and "example" in item:
+                        lines.append((name, group, item.get("term") or item["re"], item["example"]))
+    return lines
+
+
+@pytest.mark.parametrize(("pack", "group", "term", "example"), _pack_example_lines())
+def test_each_pack_line_makes_its_packs_finding_through_its_example(
+    pack: str, group: str, term: str, example: str
+) -> None:
+    """A sensitive kind, a price shape, a place abroad or a verb is exercised by the sentence beside it."""
+    categories = {
+        hit.rule.category
+        for hit in Engine.from_packs([], "zh").scan(example)
+        if hit.rule.severity in ACTIONABLE
+    }
+    assert _PACK_CATEGORY[pack] in categories, (group, term, example)
