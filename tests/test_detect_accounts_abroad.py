@@ -151,3 +151,26 @@ def test_a_table_of_the_parties_own_contact_persons_is_not_third_party_data(tmp_
     own = [f for f in embedded if f.text and ("5678" in f.text or "5432" in f.text)]
     assert own and all(f.severity == "low" for f in own)
     assert any(f.severity == "high" for f in embedded if f not in own)  # the customers' table still is
+
+
+# --- a system sited abroad, referred back to later ("迁移至上述系统") ------------------------------------
+
+SITED = "乙方拟在集团内统一使用一套客户管理系统，该系统部署在乙方租用的新加坡云服务器上。"
+MIGRATE = "甲方应将其客户资料整体迁移至上述系统，迁移范围包括客户姓名、手机号码和消费记录。"
+
+
+def test_data_moved_into_a_system_an_earlier_clause_sites_abroad_is_an_export(tmp_path: Path) -> None:
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [SITED, MIGRATE]))
+    assert "cross-border-transfer" in on(findings, "迁移至上述系统")
+
+
+def test_the_same_migration_with_the_system_sited_at_home_is_no_export(tmp_path: Path) -> None:
+    at_home = SITED.replace("新加坡", "成都")
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [at_home, MIGRATE]))
+    assert "cross-border-transfer" not in on(findings, "迁移至上述系统")
+
+
+def test_records_kept_out_of_the_system_abroad_are_no_export(tmp_path: Path) -> None:
+    kept = "甲方员工的人事档案仍由甲方在成都本地服务器保存，不上传至上述系统。"
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [SITED, kept]))
+    assert "cross-border-transfer" not in on(findings, "不上传至上述系统")
