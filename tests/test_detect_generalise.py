@@ -336,3 +336,43 @@ def test_each_pack_line_makes_its_packs_finding_through_its_example(
         if hit.rule.severity in ACTIONABLE
     }
     assert _PACK_CATEGORY[pack] in categories, (group, term, example)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方将店铺库存商品及货架出售给乙方，不包括任何客户信息。",
+        "乙方应对甲方提供的客户资料严格保密，不得拷贝或向第三方提供。",
+        "甲方有权查阅、复制、更正、删除其个人信息。",
+        "会员自行选定套餐并在线预约后，甲方将该会员的姓名和预约日期发给乙方以安排服务。",
+        "借款人签署《信息提供授权书》后，乙方方可将其申请材料提交甲方审批。",
+        "乙方应将其代甲方保管的病患病历全部返还甲方，不得留存副本。",
+        "乙方可将上述信息与其自有数据合并统计，但不得识别到个人。",
+    ],
+)
+def test_new_look_alikes_stay_quiet(tmp_path: Path, clause: str) -> None:
+    """An exclusion, a confidentiality duty, the person's own rights, request or signed form, custody."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert not on(findings, clause) & {"personal-info-transfer", "sensitive-personal-info"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "乙方应在出具体检报告后，通过接口把会员的完整体检报告和异常指标回传甲方。",
+            "sensitive-personal-info",
+        ),
+        ("对于血糖偏高的会员，甲方可将其名单推送给与甲方合作的保险公司。", "personal-info-transfer"),
+        ("甲方同意将其皈依信众之名册提供乙方，名册记载信众姓名、住址及电话。", "sensitive-personal-info"),
+        ("乙方每月末将未成交的客户名单交给甲方，名单载明客户姓名及银行流水截图。", "personal-info-transfer"),
+        ("乙方的门店员工可在系统内查询甲方客户的档案。", "personal-info-transfer"),
+        ("乙方按甲方提供之名册笔数，每笔给付甲方新台币伍拾元。", "pi-pricing"),
+        ("乙方清点好友人数，每比六千人少一人，价款相应减少人民币二十元。", "pi-pricing"),
+        ("名单中经核实为空号或重复的，不计入结算。", "pi-pricing"),
+    ],
+)
+def test_new_trades_and_phrasings_are_found(tmp_path: Path, clause: str, expected: str) -> None:
+    """Checkup results, a partner by role, a congregation, unconverted leads, access, per-entry prices."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert expected in on(findings, clause)
