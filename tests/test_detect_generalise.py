@@ -376,3 +376,20 @@ def test_new_trades_and_phrasings_are_found(tmp_path: Path, clause: str, expecte
     """Checkup results, a partner by role, a congregation, unconverted leads, access, per-entry prices."""
     findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
     assert expected in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("甲方應將LINE群組之成員名單匯出交予乙方。", "personal-info-transfer"),
+        ("賣方應將所有會員的個人資料轉移予買方。", "personal-info-transfer"),
+        ("甲方應將會員之身分證影本及信用卡資料交付乙方。", "sensitive-personal-info"),
+        ("甲方同意將其Instagram帳戶轉讓予乙方。", "account-transfer"),
+        ("甲方應將YouTube頻道之所有權移轉予乙方。", "account-transfer"),
+        ("甲方將其蝦皮賣場過戶予乙方。", "account-transfer"),
+    ],
+)
+def test_taiwan_and_hong_kong_phrasings_are_found(tmp_path: Path, clause: str, expected: str) -> None:
+    """Traditional-script words for members, copies of ID cards, a platform's own account words, 移轉."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert expected in on(findings, clause)
