@@ -174,3 +174,17 @@ def test_records_kept_out_of_the_system_abroad_are_no_export(tmp_path: Path) -> 
     kept = "甲方员工的人事档案仍由甲方在成都本地服务器保存，不上传至上述系统。"
     findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [SITED, kept]))
     assert "cross-border-transfer" not in on(findings, "不上传至上述系统")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方将店铺装修及设备转让给乙方，店铺的抖音团购账号由甲方注销。",
+        "甲方为乙方注册的小红书账号，注册完成后交付乙方使用，账号实名主体为乙方。",
+    ],
+)
+def test_an_account_closed_by_the_seller_or_opened_in_the_buyers_name_is_not_sold(
+    tmp_path: Path, clause: str
+) -> None:
+    findings = reviewed(tmp_path, zh_deal("南京某某健康管理有限公司", [clause]))
+    assert "account-transfer" not in on(findings, clause)
