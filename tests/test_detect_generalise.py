@@ -393,3 +393,23 @@ def test_taiwan_and_hong_kong_phrasings_are_found(tmp_path: Path, clause: str, e
     """Traditional-script words for members, copies of ID cards, a platform's own account words, 移轉."""
     findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
     assert expected in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected", "absent"),
+    [
+        ("转让款以交付时的在册会员人数为基数，每人按二百元计算。", "pi-pricing", "personal-info-transfer"),
+        ("若粉丝数量低于十万，转让价格按比例下调。", "pi-pricing", None),
+        ("代價將按完成日在讀學生人數調整。", "pi-pricing", None),
+        ("甲方将客户资料作价二十万元转让给乙方。", "personal-info-transfer", None),
+        ("乙方有权使用甲方的会员数据库开展营销活动。", "personal-info-transfer", None),
+        ("交付后，乙方有权继续使用标的账号原有的昵称和头像。", None, "personal-info-transfer"),
+    ],
+)
+def test_price_bases_adjustments_and_use_rights(
+    tmp_path: Path, clause: str, expected: str | None, absent: str | None
+) -> None:
+    """A head count as the base or the adjuster of a price; a price named with the hand-over; a use right."""
+    found = on(reviewed(tmp_path, zh_deal("甲方", "乙方", [clause])), clause)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found
