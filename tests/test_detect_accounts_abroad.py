@@ -188,3 +188,17 @@ def test_an_account_closed_by_the_seller_or_opened_in_the_buyers_name_is_not_sol
 ) -> None:
     findings = reviewed(tmp_path, zh_deal("南京某某健康管理有限公司", [clause]))
     assert "account-transfer" not in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("甲方的会员数据将由乙方的境外关联方进行分析处理。", True),
+        ("乙方可委托位于印度的外包团队处理甲方的用户数据。", True),
+        ("本协议项下的个人信息将在中华人民共和国境外处理。", True),
+        ("乙方应在中国境内处理个人信息，不得传输至境外。", False),
+    ],
+)
+def test_processing_abroad_is_an_export(tmp_path: Path, clause: str, expected: bool) -> None:
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [clause]))
+    assert ("cross-border-transfer" in on(findings, clause)) is expected
