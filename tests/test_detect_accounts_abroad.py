@@ -151,3 +151,54 @@ def test_a_table_of_the_parties_own_contact_persons_is_not_third_party_data(tmp_
     own = [f for f in embedded if f.text and ("5678" in f.text or "5432" in f.text)]
     assert own and all(f.severity == "low" for f in own)
     assert any(f.severity == "high" for f in embedded if f not in own)  # the customers' table still is
+
+
+# --- a system sited abroad, referred back to later ("迁移至上述系统") ------------------------------------
+
+SITED = "乙方拟在集团内统一使用一套客户管理系统，该系统部署在乙方租用的新加坡云服务器上。"
+MIGRATE = "甲方应将其客户资料整体迁移至上述系统，迁移范围包括客户姓名、手机号码和消费记录。"
+
+
+def test_data_moved_into_a_system_an_earlier_clause_sites_abroad_is_an_export(tmp_path: Path) -> None:
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [SITED, MIGRATE]))
+    assert "cross-border-transfer" in on(findings, "迁移至上述系统")
+
+
+def test_the_same_migration_with_the_system_sited_at_home_is_no_export(tmp_path: Path) -> None:
+    at_home = SITED.replace("新加坡", "成都")
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [at_home, MIGRATE]))
+    assert "cross-border-transfer" not in on(findings, "迁移至上述系统")
+
+
+def test_records_kept_out_of_the_system_abroad_are_no_export(tmp_path: Path) -> None:
+    kept = "甲方员工的人事档案仍由甲方在成都本地服务器保存，不上传至上述系统。"
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [SITED, kept]))
+    assert "cross-border-transfer" not in on(findings, "不上传至上述系统")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方将店铺装修及设备转让给乙方，店铺的抖音团购账号由甲方注销。",
+        "甲方为乙方注册的小红书账号，注册完成后交付乙方使用，账号实名主体为乙方。",
+    ],
+)
+def test_an_account_closed_by_the_seller_or_opened_in_the_buyers_name_is_not_sold(
+    tmp_path: Path, clause: str
+) -> None:
+    findings = reviewed(tmp_path, zh_deal("南京某某健康管理有限公司", [clause]))
+    assert "account-transfer" not in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("甲方的会员数据将由乙方的境外关联方进行分析处理。", True),
+        ("乙方可委托位于印度的外包团队处理甲方的用户数据。", True),
+        ("本协议项下的个人信息将在中华人民共和国境外处理。", True),
+        ("乙方应在中国境内处理个人信息，不得传输至境外。", False),
+    ],
+)
+def test_processing_abroad_is_an_export(tmp_path: Path, clause: str, expected: bool) -> None:
+    findings = reviewed(tmp_path, zh_deal("成都某某管理有限公司", [clause]))
+    assert ("cross-border-transfer" in on(findings, clause)) is expected

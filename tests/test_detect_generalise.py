@@ -300,3 +300,116 @@ def test_each_synonym_makes_a_finding_through_its_example(
         spots = [m.span() for m in re.finditer(re.escape(term), example, re.IGNORECASE)]
         assert spots, (term, example)
         assert any(hit.start <= s and e <= hit.end for hit in hits for s, e in spots), (term, example)
+
+
+# --- example-bearing lines in the other Chinese packs: sensitive kinds, prices, places, verbs -------------
+
+_PACK_CATEGORY = {
+    "personal-info.yaml": "sensitive-personal-info",
+    "pricing.yaml": "pi-pricing",
+    "cross-border.yaml": "cross-border-transfer",
+    "account.yaml": "account-transfer",
+}
+
+
+def _pack_example_lines() -> list[tuple[str, str, str, str]]:
+    """(pack file, group, the term or pattern, example) of every zh pack line outside the vocabulary file."""
+    lines = []
+    for name in _PACK_CATEGORY:
+        data = yaml.safe_load((CLAUSES / "zh" / name).read_text(encoding="utf-8"))
+        for section in ("terms", "extend_terms"):
+            for group, items in (data.get(section) or {}).items():
+                for item in items if isinstance(items, list) else []:
+                    if isinstance(item, dict) and "example" in item:
+                        lines.append((name, group, item.get("term") or item["re"], item["example"]))
+    return lines
+
+
+@pytest.mark.parametrize(("pack", "group", "term", "example"), _pack_example_lines())
+def test_each_pack_line_makes_its_packs_finding_through_its_example(
+    pack: str, group: str, term: str, example: str
+) -> None:
+    """A sensitive kind, a price shape, a place abroad or a verb is exercised by the sentence beside it."""
+    categories = {
+        hit.rule.category
+        for hit in Engine.from_packs([], "zh").scan(example)
+        if hit.rule.severity in ACTIONABLE
+    }
+    assert _PACK_CATEGORY[pack] in categories, (group, term, example)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方将店铺库存商品及货架出售给乙方，不包括任何客户信息。",
+        "乙方应对甲方提供的客户资料严格保密，不得拷贝或向第三方提供。",
+        "甲方有权查阅、复制、更正、删除其个人信息。",
+        "会员自行选定套餐并在线预约后，甲方将该会员的姓名和预约日期发给乙方以安排服务。",
+        "借款人签署《信息提供授权书》后，乙方方可将其申请材料提交甲方审批。",
+        "乙方应将其代甲方保管的病患病历全部返还甲方，不得留存副本。",
+        "乙方可将上述信息与其自有数据合并统计，但不得识别到个人。",
+    ],
+)
+def test_new_look_alikes_stay_quiet(tmp_path: Path, clause: str) -> None:
+    """An exclusion, a confidentiality duty, the person's own rights, request or signed form, custody."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert not on(findings, clause) & {"personal-info-transfer", "sensitive-personal-info"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "乙方应在出具体检报告后，通过接口把会员的完整体检报告和异常指标回传甲方。",
+            "sensitive-personal-info",
+        ),
+        ("对于血糖偏高的会员，甲方可将其名单推送给与甲方合作的保险公司。", "personal-info-transfer"),
+        ("甲方同意将其皈依信众之名册提供乙方，名册记载信众姓名、住址及电话。", "sensitive-personal-info"),
+        ("乙方每月末将未成交的客户名单交给甲方，名单载明客户姓名及银行流水截图。", "personal-info-transfer"),
+        ("乙方的门店员工可在系统内查询甲方客户的档案。", "personal-info-transfer"),
+        ("乙方按甲方提供之名册笔数，每笔给付甲方新台币伍拾元。", "pi-pricing"),
+        ("乙方清点好友人数，每比六千人少一人，价款相应减少人民币二十元。", "pi-pricing"),
+        ("名单中经核实为空号或重复的，不计入结算。", "pi-pricing"),
+    ],
+)
+def test_new_trades_and_phrasings_are_found(tmp_path: Path, clause: str, expected: str) -> None:
+    """Checkup results, a partner by role, a congregation, unconverted leads, access, per-entry prices."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert expected in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("甲方應將LINE群組之成員名單匯出交予乙方。", "personal-info-transfer"),
+        ("賣方應將所有會員的個人資料轉移予買方。", "personal-info-transfer"),
+        ("甲方應將會員之身分證影本及信用卡資料交付乙方。", "sensitive-personal-info"),
+        ("甲方同意將其Instagram帳戶轉讓予乙方。", "account-transfer"),
+        ("甲方應將YouTube頻道之所有權移轉予乙方。", "account-transfer"),
+        ("甲方將其蝦皮賣場過戶予乙方。", "account-transfer"),
+    ],
+)
+def test_taiwan_and_hong_kong_phrasings_are_found(tmp_path: Path, clause: str, expected: str) -> None:
+    """Traditional-script words for members, copies of ID cards, a platform's own account words, 移轉."""
+    findings = reviewed(tmp_path, zh_deal("甲方", "乙方", [clause]))
+    assert expected in on(findings, clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected", "absent"),
+    [
+        ("转让款以交付时的在册会员人数为基数，每人按二百元计算。", "pi-pricing", "personal-info-transfer"),
+        ("若粉丝数量低于十万，转让价格按比例下调。", "pi-pricing", None),
+        ("代價將按完成日在讀學生人數調整。", "pi-pricing", None),
+        ("甲方将客户资料作价二十万元转让给乙方。", "personal-info-transfer", None),
+        ("乙方有权使用甲方的会员数据库开展营销活动。", "personal-info-transfer", None),
+        ("交付后，乙方有权继续使用标的账号原有的昵称和头像。", None, "personal-info-transfer"),
+    ],
+)
+def test_price_bases_adjustments_and_use_rights(
+    tmp_path: Path, clause: str, expected: str | None, absent: str | None
+) -> None:
+    """A head count as the base or the adjuster of a price; a price named with the hand-over; a use right."""
+    found = on(reviewed(tmp_path, zh_deal("甲方", "乙方", [clause])), clause)
+    assert expected is None or expected in found
+    assert absent is None or absent not in found

@@ -31,6 +31,8 @@ from draft_agreement.reviewing.patterns import (
     COUNTERPARTY,
     DEFINED,
     DYNAMIC_GROUPS,
+    PLACED,
+    PLACED_PLACEHOLDER,
     SUBJECT,
     alternation,
     fill_counterparty,
@@ -323,12 +325,14 @@ class _Text:
         labelled: list[Span] | None = None,
         subject: bool = False,
         defined: list[Span] | None = None,
+        placed: bool = False,
     ) -> None:
         self.engine = engine
         self.groups = engine._groups if groups is None else groups
         self._labelled = labelled  # the document's own counterparty labels, when it gave them
         self._subject = subject
         self._defined = defined  # where the document's sensitive defined terms occur, when it has them
+        self._placed = placed  # the document sited a system abroad before this paragraph
         self.text = text
         self._raw = raw
         self._offsets = _Offsets(text, raw)
@@ -393,6 +397,8 @@ class _Text:
         spans = self._cache.get(name)
         if spans is None:
             spans = sorted(_unmasked({*self._literal.get(name, ()), *self._regex(name)}, self._masks))
+            if name == PLACED and not self._placed:
+                spans = [(a, b) for a, b in spans if self.text[a:b] == PLACED_PLACEHOLDER]
             self._cache[name] = spans
         return spans
 
@@ -670,6 +676,7 @@ class Engine:
         *,
         subject: bool = False,
         defined: Sequence[str] = (),
+        placed: bool = False,
     ) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
@@ -682,13 +689,16 @@ class Engine:
         ``subject`` says the paragraph defines what the deal transfers (deal model): the deal_subject
         group then occurs, as an empty span at the paragraph's start. ``defined`` are terms the document
         defined earlier as holding sensitive data ("Student Records" means … parents or guardians):
-        the defined_sensitive group occurs where they do.
+        the defined_sensitive group occurs where they do. ``placed`` says an earlier paragraph sited a
+        system or server abroad: the placed_abroad group's references back (上述系统) then count.
         """
         if context:
             shift = len(context)
             return [
                 Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
-                for hit in self.scan(context + text, parties=parties, subject=subject, defined=defined)
+                for hit in self.scan(
+                    context + text, parties=parties, subject=subject, defined=defined, placed=placed
+                )
                 if hit.end > shift
             ]
         norm = normalized if normalized is not None else normalize(text)
@@ -718,7 +728,7 @@ class Engine:
         ]
         if not candidates:
             return []
-        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject, found_defined)
+        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject, found_defined, placed)
         hits = []
         for rule in candidates:
             for start, end in self._evaluate(rule, evaluated):

@@ -132,6 +132,11 @@ COUNTERPARTY = "counterparty"
 SUBJECT = "deal_subject"
 # The term group that occurs where a term the document defined as holding sensitive data is used later.
 DEFINED = "defined_sensitive"
+# The term group whose terms refer back to a system or server (上述系统, 该平台): they count only once the
+# document has sited such a thing abroad (a cross-border rule at severity info matched), or as its
+# placeholder in a rule example.
+PLACED = "placed_abroad"
+PLACED_PLACEHOLDER = "{placed-abroad}"
 # Groups whose occurrences come from the document, not from their terms: they anchor no rule.
 DYNAMIC_GROUPS = (COUNTERPARTY, SUBJECT, DEFINED)
 _PLACEHOLDER = "{" + COUNTERPARTY + "}"

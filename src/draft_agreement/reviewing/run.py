@@ -514,6 +514,7 @@ def review_document(
     abroad = _abroad_labels(doc, deal)
     definition = load_vocabulary().definition
     defined: list[str] = []  # terms defined as holding sensitive data, read as sensitive from then on
+    placed = False  # a system or server sited abroad (a cross-border note), referred back to from then on
     subject_refs = set(deal.subject.clauses)
     subject_lead = _LeadIn(lambda p: (p.story, p.index) in subject_refs)  # "Seller shall sell the following:"
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
@@ -530,7 +531,10 @@ def review_document(
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
             hits = reviewer.engine.scan(
-                p.text, context, norm, parties, subject=subject, defined=tuple(defined)
+                p.text, context, norm, parties, subject=subject, defined=tuple(defined), placed=placed
+            )
+            placed = placed or any(
+                h.rule.category == _CROSS_BORDER and h.rule.severity == "info" for h in hits
             )
             kept = [hit for hit in hits if _names_side(deal, hit, p.text, abroad)]
             for hit in kept:
