@@ -19,7 +19,6 @@ _CLOSE = re.compile(r"\s*(?:[。.；;]|$)")
 _REACH = 40  # how far from the matched words a separator may be
 _EXTRA = 12  # words of the item beyond the matched ones ("the ", "全部", "all of its ")
 
-_LIST_SIZE = 3  # separators in a clause that is a list of assets: four items or more
 Cut = tuple[int, int, str]  # a span and what replaces it
 
 
@@ -57,12 +56,6 @@ def list_item(text: str, start: int, end: int, parties: Sequence[str] = ()) -> l
     if _CONJUNCTION.fullmatch(before.group()) and previous is not None and previous.group().startswith(","):
         cuts.insert(0, (previous.start(), previous.end(), before.group()))  # "A, B, C and D" -> "A, B and C"
     return cuts
-
-
-def is_asset_list(text: str) -> bool:
-    """Whether a clause lists several things (what a business sale sells): it is more than the
-    records it names, so it stays whole."""
-    return len(_SEPARATOR.findall(text)) >= _LIST_SIZE
 
 
 def _last(pattern: re.Pattern[str], text: str, low: int, high: int) -> re.Match[str] | None:

@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from draft_agreement.deal import deal_of
+from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, is_heading
 from draft_agreement.redlining.clauses import clause_span, first_operative
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
-from draft_agreement.redlining.list_items import Cut, is_asset_list, list_item
+from draft_agreement.redlining.list_items import Cut, list_item
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
     FEE,
@@ -84,6 +85,9 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
 _NO_COMMENT_STORIES = ("header", "footer")
 _RECORDS = ("personal-info-transfer", "sensitive-personal-info")
 _PER_HEAD = "pi-pricing"
+_CARRIER = re.compile(
+    r"档案|名单|名册|资料|信息|数据|记录|清单|records?|data(?:base)?|lists?|files|contacts", re.IGNORECASE
+)
 
 
 def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, list[Finding]]]:
@@ -146,7 +150,12 @@ def _asset_item(
     found = {(f.location.start, f.location.end) for f in group if f.location}
     found |= {(m.start(), m.end()) for term in terms for m in re.finditer(re.escape(term), text)}
     spans = sorted(found, key=lambda span: span[1] - span[0])
-    return next((cuts for a, b in spans if (cuts := list_item(text, a, b, labels))), [])
+    for a, b in spans:
+        cuts = list_item(text, a, b, labels)
+        # Only a whole body of records leaves the list; a field of them (过敏史) is not an asset.
+        if cuts and any(_CARRIER.search(fold_chars(text[x:y])) for x, y, _ in cuts):
+            return cuts
+    return []
 
 
 def plan_edits(
@@ -242,10 +251,6 @@ def plan_edits(
                 if joined and cuts[-1][1] < end:  # the writer inserts by replacing: the last mark
                     last = p.text[end - 1]
                     edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
-            elif qualify and is_asset_list(p.text[start:end]):  # the assets stay; the clause follows
-                last = p.text[end - 1]
-                replacement = f"{last}{sep}{joined}" if joined else None
-                edits[(story, index)].append(Edit(story, index, end - 1, end, replacement, note))
             elif joined:
                 edits[(story, index)].append(Edit(story, index, start, end, joined, note))
             else:
