@@ -279,7 +279,7 @@ FLOORS = {
     ("real-dev", "credential-handover"): (0.93, 0.95),
     ("real-dev", "cross-border-transfer"): (0.93, 0.95),
     ("real-dev", "impersonation"): (0.93, 0.95),
-    ("real-dev", "overall"): (0.86, 0.87),
+    ("real-dev", "overall"): (0.93, 0.96),
     ("agreements", "personal-info-transfer"): (0.94, 0.94),
     ("agreements", "pi-pricing"): (0.95, 0.95),
     ("agreements", "sensitive-personal-info"): (0.95, 0.95),

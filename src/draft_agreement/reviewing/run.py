@@ -478,7 +478,8 @@ def _sensitive_definition(text: str, hits: Sequence[Hit], definition: re.Pattern
     ):
         return None
     found = definition.search(text)
-    return fold(found.group(1)) if found else None
+    term = next((group for group in found.groups() if group), None) if found else None  # one group per cue
+    return fold(term) if term else None
 
 
 def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
