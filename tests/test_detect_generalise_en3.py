@@ -90,3 +90,17 @@ def test_a_price_counted_by_subscribers_is_pricing_not_a_transfer(tmp_path: Path
     ]
     findings = reviewed(tmp_path, lines)
     assert on(findings, "The price is") == {"pi-pricing"}
+
+
+def test_party_b_abroad_receives_in_a_data_sharing_deal_with_no_named_sides(tmp_path: Path) -> None:
+    lines = [
+        "Data Cooperation Agreement",
+        "This Agreement is made between Hangzhou StrideFit Co., Ltd., a company established in the People’s "
+        "Republic of China (“Party A”), and Harbour Life Assurance Limited, a company incorporated in Hong "
+        "Kong (“Party B”).",
+        "1. Party A shall provide Party B every month with the heart-rate records of the app users who have "
+        "linked a policy number.",
+        "2. This Agreement is governed by the laws of the People’s Republic of China.",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert {"cross-border-transfer", SENSITIVE} <= on(findings, "heart-rate records")

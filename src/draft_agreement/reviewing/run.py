@@ -242,7 +242,7 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
     side only ("销售收入归甲方所有" for the client) does not. A cross-border rule's party must also be
     one established outside mainland China (`abroad`, from the party block): handing data to it is
-    the export.
+    the export; in a data-sharing deal with no side known, the parties after a mainland first one receive.
     """
     side = hit.rule.names
     if side is None:
@@ -250,6 +250,12 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     labels = deal.labels(side)
     reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
+        first = deal.parties[0].labels if deal.parties else ()
+        unsided = not (deal.side("giving") or deal.side("receiving"))
+        if unsided and "data-sharing" in deal.kinds and not set(first) & set(abroad):
+            # A data-sharing deal with no side known ("Party A", "Party B"): such agreements name the
+            # provider first (甲方（数据提供方）, Party A (Data Provider)), here one in mainland China.
+            labels = tuple(label for party in deal.parties[1:] for label in party.labels)
         labels = tuple(label for label in labels if label in abroad)
         if not labels:
             return False
