@@ -104,3 +104,15 @@ def test_party_b_abroad_receives_in_a_data_sharing_deal_with_no_named_sides(tmp_
     ]
     findings = reviewed(tmp_path, lines)
     assert {"cross-border-transfer", SENSITIVE} <= on(findings, "heart-rate records")
+
+
+def test_a_place_written_after_the_party_label_places_that_party(tmp_path: Path) -> None:
+    lines = [
+        "Customer List Purchase Agreement",
+        "This Agreement is made between Shenzhen Bright Bay Co., Ltd. (the “Seller”), a company established "
+        "in the People’s Republic of China, and Lumio Commerce Pte. Ltd. (the “Buyer”), a company "
+        "incorporated in Singapore.",
+        "1. The Seller shall deliver the customer list to the Buyer at Closing.",
+        "2. This Agreement is governed by the laws of the People’s Republic of China.",
+    ]
+    assert "cross-border-transfer" in on(reviewed(tmp_path, lines), "deliver the customer list")

@@ -271,6 +271,12 @@ _CROSS_BORDER = "cross-border-transfer"
 _MAINLAND = "CN"
 
 
+_DESCRIPTOR = re.compile(
+    r"[\"'”’」)）\s]*[,，]\s*((?:a|an|the)\s+[^,;()]{0,80}?"
+    r"(?:incorporated|established|organi[sz]ed|registered|formed)\b[^,;()]{0,60})"
+)
+
+
 def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
     """The labels of the parties whose party-block lines place them outside mainland China.
 
@@ -301,6 +307,14 @@ def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
         else:  # the label trails the name: "name … (the "Buyer")"
             starts = [0] + [m[1] for m in marks[:-1]]
             segments = [(m[2], text[start : m[1]]) for m, start in zip(marks, starts, strict=True)]
+        if marks and marks[0][0] > 4:
+            # "Lumio AI Pte. Ltd. ("Party B"), a company incorporated in Singapore": the descriptor after a
+            # trailing label is that party's, and says more than the name before it.
+            segments = [
+                (party, described.group(1) if described else segment)
+                for (party, segment), mark in zip(segments, marks, strict=True)
+                for described in [_DESCRIPTOR.match(text, mark[1])]
+            ]
         for party, segment in segments:
             place = place_of(vocab, segment)
             if place is not None and place != _MAINLAND:
