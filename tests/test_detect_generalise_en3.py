@@ -116,3 +116,15 @@ def test_a_place_written_after_the_party_label_places_that_party(tmp_path: Path)
         "2. This Agreement is governed by the laws of the People’s Republic of China.",
     ]
     assert "cross-border-transfer" in on(reviewed(tmp_path, lines), "deliver the customer list")
+
+
+def test_sensitive_records_sent_to_a_processor_on_instructions_are_at_most_a_note(tmp_path: Path) -> None:
+    lines = [
+        "Payroll Services Agreement",
+        "This Agreement is made between Harbour Freight Limited (the “Client”) and PayWise Limited (the "
+        "“Provider”).",
+        "1. The Provider shall run the Client’s payroll, acting only on the Client’s instructions.",
+        "2. The Client shall upload to the Provider’s portal each employee’s name, HKID number and bank account "
+        "number for each payroll run.",
+    ]
+    assert not on(reviewed(tmp_path, lines), "HKID number") & {SENSITIVE, PI}

@@ -250,6 +250,10 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     labels = deal.labels(side)
     reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
+        if not labels and deal.side("giving"):
+            # The receiving side is not named: as for the counterparty labels, every party not giving.
+            others = (party for party in deal.parties if party.side != "giving")
+            labels = tuple(label for party in others for label in party.labels)
         first = deal.parties[0].labels if deal.parties else ()
         unsided = not (deal.side("giving") or deal.side("receiving"))
         if unsided and "data-sharing" in deal.kinds and not set(first) & set(abroad):
