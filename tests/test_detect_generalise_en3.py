@@ -128,3 +128,23 @@ def test_sensitive_records_sent_to_a_processor_on_instructions_are_at_most_a_not
         "number for each payroll run.",
     ]
     assert not on(reviewed(tmp_path, lines), "HKID number") & {SENSITIVE, PI}
+
+
+def test_a_sale_between_two_parties_outside_the_mainland_is_no_export(tmp_path: Path) -> None:
+    lines = [
+        "Page Sale Agreement",
+        "This Agreement is made between Paolo Reyes of Quezon City, Philippines (“Seller”) and ViralNest LLC "
+        "of Austin, Texas (“Buyer”).",
+        "1. Seller sells Buyer the Instagram page @dailylaughs.ph and its archive of direct messages.",
+    ]
+    findings = on(reviewed(tmp_path, lines), "archive of direct messages")
+    assert "account-transfer" in findings and "cross-border-transfer" not in findings
+
+
+def test_a_customer_exporting_its_own_data_moves_nothing(tmp_path: Path) -> None:
+    lines = [
+        "Software Subscription Terms",
+        "These Terms are agreed between Pinecrest Realty, Inc. (“Customer”) and ListingLoop, Inc. (“Provider”).",
+        "1. Customer may export its Customer Data at any time in CSV format.",
+    ]
+    assert PI not in on(reviewed(tmp_path, lines), "export its Customer Data")

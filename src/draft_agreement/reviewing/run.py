@@ -250,7 +250,10 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     labels = deal.labels(side)
     reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
-        if not labels and deal.side("giving"):
+        giving = deal.labels("giving")
+        if giving and all(label in abroad for label in giving):
+            return False  # the data leaves from outside mainland China: no export from it
+        if not labels and giving:
             # The receiving side is not named: as for the counterparty labels, every party not giving.
             others = (party for party in deal.parties if party.side != "giving")
             labels = tuple(label for party in others for label in party.labels)
