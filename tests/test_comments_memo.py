@@ -125,19 +125,21 @@ def _redline_all(paths: list[Path], out: Path) -> dict[Path, tuple[RedlineOutcom
     return done
 
 
+_ABRIDGED = ("dev2-", "dev3-")  # the later rounds of the development split: short extracts
+
+
 def test_comments_are_short_beside_the_contract(
     dev_set: list[Path], redlined: dict[Path, tuple[RedlineOutcome, list[str]]], tmp_path: Path
 ) -> None:
     """Median comment length at most 0.6 of the contract's, none over 600 characters, on the samples
-    and on every risky agreement of the development split's first round. The second round's files
-    (dev2-*) are abridged, about half as long with as many risky clauses, so one short comment per
-    clause weighs more beside them: their median is held to 0.8. The third round's files (dev3-*) are
-    abridged the same way and held to the same 0.8."""
+    and on every risky agreement of the development split's first round. The later rounds' files
+    (dev2-*, dev3-*) are abridged, about half as long with as many risky clauses, so one short comment
+    per clause weighs more beside them: their median is held to 0.8."""
     done = {**redlined, **_redline_all([p for p in dev_set if p not in redlined], tmp_path)}
     assert len(done) >= 20
     ratios = {p.name: sum(map(len, c)) / contract_length(p) for p, (_, c) in done.items() if c}
-    first = [r for name, r in ratios.items() if not name.startswith(("dev2-", "dev3-"))]
-    abridged = [r for name, r in ratios.items() if name.startswith(("dev2-", "dev3-"))]
+    first = [r for name, r in ratios.items() if not name.startswith(_ABRIDGED)]
+    abridged = [r for name, r in ratios.items() if name.startswith(_ABRIDGED)]
     assert len(first) >= 20 and statistics.median(first) <= 0.6, ratios
     assert not abridged or statistics.median(abridged) <= 0.8, ratios
     longest = max(len(c) for _, comments in done.values() for c in comments)

@@ -147,6 +147,19 @@ def test_the_subject_and_its_annexes(account_sale: Path) -> None:
             "laws of Singapore",
         ),
         ("This Agreement is governed by the laws of England and Wales.", "GB", "laws of England"),
+        (
+            "This Agreement shall be governed by and construed in accordance with the laws of the State of Minnesota.",
+            "US-MN",
+            "laws of the State of Minnesota",
+        ),
+        (
+            "This Agreement is governed by the laws of the People's Republic of China, and disputes shall be "
+            "submitted to the Shanghai International Arbitration Center.",
+            "CN",
+            None,
+        ),
+        ("This Agreement is governed by the laws of the Commonwealth of Virginia.", "US-VA", None),
+        ("This Agreement is governed by the laws of the State of West Virginia.", "US-WV", None),
     ],
 )
 def test_governing_law(tmp_path: Path, clause: str, jurisdiction: str, phrase: str | None) -> None:

@@ -279,8 +279,8 @@ FLOORS = {
     ("real-dev", "credential-handover"): (0.93, 0.95),
     ("real-dev", "cross-border-transfer"): (0.93, 0.95),
     ("real-dev", "impersonation"): (0.93, 0.95),
-    # overall raised (0.86, 0.87) -> (0.90, 0.93) with the Chinese dev3 round: 0.96 / 0.98 measured.
-    ("real-dev", "overall"): (0.90, 0.93),
+    # overall raised (0.86, 0.87) -> (0.93, 0.96) with the third round (dev3, zh and en): 0.98 / 0.95 measured.
+    ("real-dev", "overall"): (0.93, 0.95),
     ("agreements", "personal-info-transfer"): (0.94, 0.94),
     ("agreements", "pi-pricing"): (0.95, 0.95),
     ("agreements", "sensitive-personal-info"): (0.95, 0.95),

@@ -242,7 +242,7 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
     side only ("销售收入归甲方所有" for the client) does not. A cross-border rule's party must also be
     one established outside mainland China (`abroad`, from the party block): handing data to it is
-    the export.
+    the export; in a data-sharing deal with no side known, the parties after a mainland first one receive.
     """
     side = hit.rule.names
     if side is None:
@@ -250,6 +250,19 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     labels = deal.labels(side)
     reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
+        giving = deal.labels("giving")
+        if giving and all(label in abroad for label in giving):
+            return False  # the data leaves from outside mainland China: no export from it
+        if not labels and giving:
+            # The receiving side is not named: as for the counterparty labels, every party not giving.
+            others = (party for party in deal.parties if party.side != "giving")
+            labels = tuple(label for party in others for label in party.labels)
+        first = deal.parties[0].labels if deal.parties else ()
+        unsided = not (deal.side("giving") or deal.side("receiving"))
+        if unsided and "data-sharing" in deal.kinds and not set(first) & set(abroad):
+            # A data-sharing deal with no side known ("Party A", "Party B"): such agreements name the
+            # provider first (甲方（数据提供方）, Party A (Data Provider)), here one in mainland China.
+            labels = tuple(label for party in deal.parties[1:] for label in party.labels)
         labels = tuple(label for label in labels if label in abroad)
         if not labels:
             return False
@@ -263,6 +276,12 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
 
 _CROSS_BORDER = "cross-border-transfer"
 _MAINLAND = "CN"
+
+
+_DESCRIPTOR = re.compile(
+    r"[\"'”’」)）\s]*[,，]\s*((?:a|an|the)\s+[^,;()]{0,80}?"
+    r"(?:incorporated|established|organi[sz]ed|registered|formed)\b[^,;()]{0,60})"
+)
 
 
 def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
@@ -295,6 +314,14 @@ def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
         else:  # the label trails the name: "name … (the "Buyer")"
             starts = [0] + [m[1] for m in marks[:-1]]
             segments = [(m[2], text[start : m[1]]) for m, start in zip(marks, starts, strict=True)]
+        if marks and marks[0][0] > 4:
+            # "Lumio AI Pte. Ltd. ("Party B"), a company incorporated in Singapore": the descriptor after a
+            # trailing label is that party's, and says more than the name before it.
+            segments = [
+                (party, described.group(1) if described else segment)
+                for (party, segment), mark in zip(segments, marks, strict=True)
+                for described in [_DESCRIPTOR.match(text, mark[1])]
+            ]
         for party, segment in segments:
             place = place_of(vocab, segment)
             if place is not None and place != _MAINLAND:
@@ -478,7 +505,8 @@ def _sensitive_definition(text: str, hits: Sequence[Hit], definition: re.Pattern
     ):
         return None
     found = definition.search(text)
-    return fold(found.group(1)) if found else None
+    term = next((group for group in found.groups() if group), None) if found else None  # one group per cue
+    return fold(term) if term else None
 
 
 def _counterparty_labels(deal: Deal) -> tuple[str, ...]:
