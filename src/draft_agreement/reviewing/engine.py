@@ -19,12 +19,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
 
 from draft_agreement import __version__
 from draft_agreement.cache import cached, content_key
+from draft_agreement.reviewing.gates import Required, required_literals
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.patterns import (
@@ -48,6 +50,7 @@ from draft_agreement.reviewing.rules import (
 )
 
 Span = tuple[int, int]
+Gates = dict[re.Pattern[str], Required]  # pattern -> literal sets it needs one each of
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
 _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
@@ -55,7 +58,7 @@ _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
     Path(__file__).with_name(name)
-    for name in ("engine.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
+    for name in ("engine.py", "gates.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
 ) + (Path(__file__).parents[1] / "chinese.py",)
 
 
@@ -193,6 +196,36 @@ def _groups_present(automaton: ahocorasick.Automaton | None, text: str) -> set[s
             continue
         found.update(entry.groups)
     return found
+
+
+def _literals_present(automaton: ahocorasick.Automaton | None, raw: str) -> frozenset[str]:
+    """Which gate literals occur in ``raw`` (UTF-8 bytes, see _as_bytes) as plain substrings."""
+    if automaton is None:
+        return frozenset()
+    return frozenset(map(itemgetter(1), automaton.iter(raw)))
+
+
+def _literal_automaton(gates: Gates) -> ahocorasick.Automaton | None:
+    """One automaton over every literal that some pattern requires; each entry is the literal itself."""
+    literals = sorted({literal for sets in gates.values() for found in sets for literal in found})
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(_as_bytes(literal), literal)
+    automaton.make_automaton()
+    return automaton
+
+
+def _gate(pattern: re.Pattern[str], known: frozenset[str] | None = None) -> Required:
+    """The literal sets ``pattern`` needs one each of: its leading literals, then what its parse requires.
+
+    ``known`` limits the sets to literals the gate automaton holds (for patterns made after it was)."""
+    leading = literal_gate(pattern.pattern)
+    sets = ((frozenset(leading),) if leading else ()) + required_literals(pattern)
+    if known is not None:
+        sets = tuple(found for found in sets if found <= known)
+    return tuple(dict.fromkeys(sets))
 
 
 def _starting_in(spans: Sequence[Span], starts: Sequence[int], low: int, high: int) -> bool:
@@ -351,6 +384,10 @@ class _Text:
         return hits
 
     @cached_property
+    def _present(self) -> frozenset[str]:
+        return _literals_present(self.engine._gate_literals, self._raw)
+
+    @cached_property
     def _clause_literal(self) -> dict[str, list[Span]]:
         """Negators, breaks, resets, waivers: found only once a negation or waiver test is asked."""
         return self._offsets.convert(_byte_hits(self.engine._clause_automaton, self._raw))
@@ -358,7 +395,12 @@ class _Text:
     @cached_property
     def _masks(self) -> list[Span]:
         masks = self.engine._grammar_groups["masks"]
-        return sorted([*self._literal.get("@masks", ()), *_regex_spans(masks, self.text, self.engine._gates)])
+        return sorted(
+            [
+                *self._literal.get("@masks", ()),
+                *_regex_spans(masks, self.text, self.engine._gates, self._present),
+            ]
+        )
 
     def _grammar_spans(self, name: str) -> list[Span]:
         spans = self._grammar_cache.get(name)
@@ -368,14 +410,16 @@ class _Text:
             else:
                 literal = self._clause_literal.get(name, ())
             spans = _unmasked(literal, self._masks)
-            spans.extend(_regex_spans(self.engine._grammar_groups[name], self.text, self.engine._gates))
+            spans.extend(
+                _regex_spans(self.engine._grammar_groups[name], self.text, self.engine._gates, self._present)
+            )
             self._grammar_cache[name] = spans
         return spans
 
     def _regex(self, name: str) -> list[Span]:
         spans = self._regex_cache.get(name)
         if spans is None:
-            spans = _regex_spans(self.groups[name], self.text, self.engine._gates)
+            spans = _regex_spans(self.groups[name], self.text, self.engine._gates, self._present)
             self._regex_cache[name] = spans
         return spans
 
@@ -423,14 +467,12 @@ def _unmasked(spans: Iterable[Span], masks: Sequence[Span]) -> list[Span]:
     return kept
 
 
-Gates = dict[re.Pattern[str], tuple[str, ...] | None]
-
-
-def _regex_spans(group: TermGroup, text: str, gates: Gates) -> list[Span]:
+def _regex_spans(group: TermGroup, text: str, gates: Gates, present: frozenset[str]) -> list[Span]:
+    """Matches of the group's patterns; a pattern runs only when each of its gate sets meets ``present``
+    (the gate literals occurring in ``text``)."""
     spans: list[Span] = []
     for pattern in group.patterns:
-        gate = gates.get(pattern)
-        if gate is not None and not any(literal in text for literal in gate):
+        if not all(not found.isdisjoint(present) for found in gates.get(pattern, ())):
             continue
         if pattern.pattern.startswith("^"):  # anchored: one attempt, not one per character
             found = pattern.match(text)
@@ -560,11 +602,15 @@ class Engine:
             over_bytes=True,
             loose=frozenset(gated),
         )
-        self._gates = {
-            pattern: literal_gate(pattern.pattern)
+        self._gates: Gates = {
+            pattern: _gate(pattern)
             for group in (*self._groups.values(), *self._grammar_groups.values())
             for pattern in group.patterns
         }
+        self._gate_literals = _literal_automaton(self._gates)
+        self._gate_known = frozenset(
+            {literal for sets in self._gates.values() for f in sets for literal in f}
+        )
         # One pass finds every term group plus the grammar each evaluated paragraph needs (masks and
         # sentence ends, under "@" names that cannot clash with group names).
         structure = [
@@ -617,7 +663,7 @@ class Engine:
                 patterns = tuple(re.compile(fill_counterparty(source, labels)) for source in sources)
                 groups[name] = TermGroup(name, self._groups[name].literals, patterns)
                 for pattern in patterns:
-                    self._gates.setdefault(pattern, literal_gate(pattern.pattern))
+                    self._gates.setdefault(pattern, _gate(pattern, self._gate_known))
             if len(self._per_labels) >= _LABEL_SETS_KEPT:
                 self._per_labels.clear()
             found = (groups, re.compile(alternation(labels)))
@@ -818,12 +864,13 @@ class Engine:
         """
         raw = _as_bytes(text)
         literal = _Offsets(text, raw).convert(_byte_hits(self._safeguard_automaton, raw))
+        present = _literals_present(self._gate_literals, raw)
         found: set[str] = set()
         for group in sorted(wanted):
             candidates = sorted(
                 {
                     *literal.get(group, ()),
-                    *_regex_spans(self._groups[group], text, self._gates),
+                    *_regex_spans(self._groups[group], text, self._gates, present),
                 }
             )
             for start, end in candidates:
