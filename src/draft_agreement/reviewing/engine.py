@@ -55,6 +55,7 @@ Span = tuple[int, int]
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
 _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
+_GROUP_MASKS_KEPT = 4096  # term groups (generic or filled with a document's labels) whose gate masks are kept
 
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
@@ -255,6 +256,8 @@ class _GateTable:
         """Could one of the group's patterns match a text that meets ``met``?"""
         found = self._groups.get(id(group))
         if found is None or found[0] is not group:  # (a group is kept with its masks: ids stay unique)
+            if len(self._groups) >= _GROUP_MASKS_KEPT:
+                self._groups.clear()
             found = self._groups[id(group)] = (group, tuple(self.masks.get(p, 0) for p in group.patterns))
         return any(mask & met == mask for mask in found[1])
 
@@ -650,7 +653,11 @@ class Engine:
             assert match is not None
             slots = [frozenset([g]) for g in match.all] + ([frozenset(match.any)] if match.any else [])
             self._slots[rule.id] = [slot for slot in slots if slot.isdisjoint(DYNAMIC_GROUPS)]
-        self._patterned = frozenset(name for name, group in self._groups.items() if group.patterns)
+        patterned = {name for name, group in self._groups.items() if group.patterns}
+        self._patterned = {  # the groups of a rule's slots whose patterns may need their gates read
+            rule_id: frozenset(g for slot in slots for g in slot) & patterned
+            for rule_id, slots in self._slots.items()
+        }
         # One pass finds every term group plus the grammar each evaluated paragraph needs (masks and
         # sentence ends, under "@" names that cannot clash with group names).
         structure = [
@@ -797,8 +804,8 @@ class Engine:
         met = self._gates.met(raw)
         anchored = {g for g, bit in self._gates.bits.items() if met & bit}
         anchored.update(literal)
-        wanted = {g for rule_id in rules for slot in self._slots[rule_id] for g in slot}
-        present = {g for g in wanted & self._patterned if self._gates.opens(groups[g], met)}
+        wanted = set().union(*(self._patterned[rule_id] for rule_id in rules))
+        present = {g for g in wanted if self._gates.opens(groups[g], met)}
         present.update(literal)
         candidates = [
             rules[rule_id]
