@@ -213,7 +213,7 @@ class _GateTable:
     def __init__(
         self, patterns: Iterable[re.Pattern[str]], sets: Mapping[str, frozenset[str]] | None = None
     ) -> None:
-        """``sets``: further named literal sets to tell (see bit)."""
+        """``sets``: further named literal sets, each given a bit of its own (see bits)."""
         self._ids: dict[frozenset[str], int] = {}
         self.masks: dict[re.Pattern[str], int] = {}
         self._groups: dict[int, tuple[TermGroup, tuple[int, ...]]] = {}  # by id(group): its patterns' masks
@@ -251,6 +251,18 @@ class _GateTable:
         if self._automaton is None:
             return 0
         return reduce(or_, map(itemgetter(1), self._automaton.iter(raw)), 0)
+
+    def met_in(self, text: str, patterns: Iterable[re.Pattern[str]]) -> int:
+        """The sets ``patterns`` need that ``text`` meets, by substring tests: for a whole agreement,
+        where an automaton pass would stop at every common character for the few patterns asked about."""
+        needed = 0
+        for pattern in patterns:
+            needed |= self.masks.get(pattern, 0)
+        met = 0
+        for found, number in self._ids.items():
+            if needed >> number & 1 and any(literal in text for literal in found):
+                met |= 1 << number
+        return met
 
     def opens(self, group: TermGroup, met: int) -> bool:
         """Could one of the group's patterns match a text that meets ``met``?"""
@@ -804,14 +816,18 @@ class Engine:
         met = self._gates.met(raw)
         anchored = {g for g, bit in self._gates.bits.items() if met & bit}
         anchored.update(literal)
-        wanted = set().union(*(self._patterned[rule_id] for rule_id in rules))
-        present = {g for g in wanted if self._gates.opens(groups[g], met)}
+        anchored_rules = [
+            rule_id
+            for rule_id in sorted(rules)
+            if all(not slot.isdisjoint(anchored) for slot in self._anchors[rule_id][1:])
+        ]
+        wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
+        present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
         present.update(literal)
         candidates = [
             rules[rule_id]
-            for rule_id in sorted(rules)
-            if all(not slot.isdisjoint(anchored) for slot in self._anchors[rule_id][1:])
-            and all(not slot.isdisjoint(present) for slot in self._slots[rule_id])
+            for rule_id in anchored_rules
+            if all(not slot.isdisjoint(present) for slot in self._slots[rule_id])
         ]
         if not candidates:
             return []
@@ -915,7 +931,7 @@ class Engine:
         """
         raw = _as_bytes(text)
         literal = _Offsets(text, raw).convert(_byte_hits(self._safeguard_automaton, raw))
-        met = self._gates.met(raw)
+        met = self._gates.met_in(text, (p for group in wanted for p in self._groups[group].patterns))
         found: set[str] = set()
         for group in sorted(wanted):
             candidates = sorted(
