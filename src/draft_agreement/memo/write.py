@@ -9,7 +9,6 @@ from typing import Any
 from draft_agreement.atomicio import atomic_write_bytes, check_output_path
 from draft_agreement.errors import OutputError
 from draft_agreement.memo.content import build_memo
-from draft_agreement.memo.docx import render_memo_docx
 from draft_agreement.memo.markdown import render_memo_markdown
 from draft_agreement.reviewing.findings import Report
 
@@ -31,6 +30,10 @@ def write_memo(
     """Write the review memo of `report` (explained in `lang`) to `path`, .docx or Markdown."""
     memo = build_memo(report, lang, annexes, show_pii)
     if path.suffix.lower() == ".docx":
+        # python-docx is imported here, not with the module: every redline imports this one, and
+        # loading python-docx costs about a tenth of a second of each process's start-up.
+        from draft_agreement.memo.docx import render_memo_docx
+
         atomic_write_bytes(path, render_memo_docx(memo))
     else:
         atomic_write_bytes(path, render_memo_markdown(memo).encode("utf-8"))

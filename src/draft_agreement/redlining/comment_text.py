@@ -254,7 +254,10 @@ def assign(doc: Document, edits: Sequence[Edit], findings: Sequence[Finding]) ->
     Document-level findings (and those in headers and footers, which take no comments) go to the
     edit on the document's first paragraph, where the plan puts their note.
     """
-    commented = [i for i, e in enumerate(edits) if e.comment]
+    commented: dict[tuple[str, int], list[int]] = {}  # each paragraph's commented edits, in plan order
+    for i, e in enumerate(edits):
+        if e.comment:
+            commented.setdefault((e.story, e.paragraph), []).append(i)
     first = next((p for p in doc.paragraphs() if p.story == "body" and p.text.strip()), None)
     out: dict[int, list[Finding]] = {}
     for f in findings:
@@ -266,7 +269,7 @@ def assign(doc: Document, edits: Sequence[Edit], findings: Sequence[Finding]) ->
             assert f.location is not None
             loc = f.location
             story, index, lo, hi = loc.story, loc.paragraph, loc.start, loc.end
-        here = [i for i in commented if (edits[i].story, edits[i].paragraph) == (story, index)]
+        here = commented.get((story, index))
         if here:
             out.setdefault(min(here, key=lambda i: _gap(edits[i], lo, hi)), []).append(f)
     return out

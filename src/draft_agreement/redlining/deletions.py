@@ -140,7 +140,8 @@ def settle(doc: Document, edits: Edits, script: str, mode: DeletedClauses, since
         deleted = [e for e in edits.get(ref, ()) if e.delete_paragraph]
         if not deleted or p.cell is not None:
             continue
-        inside_kept = any(p.clause_path[: len(k)] == k and len(p.clause_path) > len(k) for k in kept)
+        path = p.clause_path
+        inside_kept = bool(kept) and any(path[:length] in kept for length in range(len(path)))
         if inside_kept:
             continue
         if mode is DeletedClauses.keep_number and number_of(p.label) or _keeps_number(p, body, edits, cited):

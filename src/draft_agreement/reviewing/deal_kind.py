@@ -10,6 +10,7 @@ notes go with which kind is data (clauses/deal/treatment.yaml), never code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,11 @@ class Treatment:
     note: dict[str, str]
     at_most: str | None
 
-    def applies(self, deal: Deal, finding: Finding, document: str) -> bool:
+    def applies(
+        self, deal: Deal, finding: Finding, paragraph: Callable[[], str], document: _Searches
+    ) -> bool:
+        """``paragraph`` gives the finding's folded paragraph; ``document`` answers searches of the
+        folded agreement, each pattern searched once for all findings."""
         if finding.category not in self.categories:
             return False
         if self.main and deal.kind not in self.main:
@@ -49,18 +54,32 @@ class Treatment:
         if self.kinds and not self.kinds.intersection(deal.kinds):
             return False
         if self.cue is not None:
-            where = document if finding.paragraph_text is None else _folded(finding.paragraph_text)
-            if not self.cue.search(where):
+            found = (
+                document.found(self.cue) if finding.paragraph_text is None else self.cue.search(paragraph())
+            )
+            if not found:
                 return False
         if self.foreign_without is not None:
-            return deal.foreign_law and not self.foreign_without.search(document)
+            return deal.foreign_law and not document.found(self.foreign_without)
         return True
 
 
-@lru_cache(maxsize=1 << 12)
 def _folded(text: str) -> str:
-    """Cached: every treatment reads the same finding's paragraph."""
     return fold_chars(text).lower()
+
+
+class _Searches:
+    """Whether each pattern occurs in one folded text, searched at most once per pattern."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[re.Pattern[str], bool] = {}
+
+    def found(self, pattern: re.Pattern[str]) -> bool:
+        known = self._found.get(pattern)
+        if known is None:
+            known = self._found[pattern] = pattern.search(self._text) is not None
+        return known
 
 
 def _pattern(path: Path, where: str, source: Any) -> re.Pattern[str] | None:
@@ -140,6 +159,19 @@ def hands_over_personal_information(deal: Deal, folder: str | None = None) -> bo
     return any(deal.kind == combo[0] and set(combo[1:]) <= set(deal.kinds) for combo in _pi_deals(folder))
 
 
+class _Once:
+    """A finding's paragraph folded on first use: every treatment that reads it shares the result."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._folded: str | None = None
+
+    def __call__(self) -> str:
+        if self._folded is None:
+            self._folded = _folded(self._text)
+        return self._folded
+
+
 def by_kind(
     findings: tuple[Finding, ...],
     deal: Deal,
@@ -154,15 +186,16 @@ def by_kind(
     cues and for telling whether anything ties the data to mainland China.
     """
     chosen = load_treatments() if treatments is None else treatments
-    folded = _folded(document)
+    searches = _Searches(_folded(document))
     gap = "" if lang == "zh" else " "
     out = []
     for f in findings:
         lead: list[str] = []  # the deal kind's articles, in the order the entries give them
         notes: list[str] = []
         severity = f.severity
+        paragraph = _Once(f.paragraph_text or "")
         for t in chosen:
-            if not t.applies(deal, f, folded):
+            if not t.applies(deal, f, paragraph, searches):
                 continue
             lead.extend(ref for ref in t.cite if ref not in lead)
             notes.append(t.note.get(lang) or t.note["en"])

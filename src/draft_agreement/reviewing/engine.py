@@ -8,8 +8,10 @@ un-waived. Offsets are mapped back to the original paragraph text.
 
 Cost: each paragraph is normalised and run through one Aho-Corasick automaton (over its UTF-8 bytes)
 holding each rule's index terms; most paragraphs stop there. Otherwise one more pass finds every term
-group, only the rules whose literal anchors all occur are evaluated, and the grammar (masks, sentence
-ends, negators) is computed lazily, only as far as those rules need it. No step is paragraphs x rules.
+group and one the literals that regex terms need (their gates); only the rules each of whose slots can
+occur (a literal of a group, or a pattern of one whose gate is open) are evaluated, and the grammar
+(masks, sentence ends, negators) is computed lazily, only as far as those rules need it. No step is
+paragraphs x rules.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import itemgetter, or_
 from pathlib import Path
 
 import ahocorasick
 
 from draft_agreement import __version__
 from draft_agreement.cache import cached, content_key
+from draft_agreement.reviewing.gates import Required, required_literals
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
 from draft_agreement.reviewing.patterns import (
@@ -53,11 +57,12 @@ Span = tuple[int, int]
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
 _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
+_GROUP_MASKS_KEPT = 4096  # term groups (generic or filled with a document's labels) whose gate masks are kept
 
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
     Path(__file__).with_name(name)
-    for name in ("engine.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
+    for name in ("engine.py", "gates.py", "rules.py", "legal.py", "normalize.py", "patterns.py")
 ) + (Path(__file__).parents[1] / "chinese.py",)
 
 
@@ -197,6 +202,80 @@ def _groups_present(automaton: ahocorasick.Automaton | None, text: str) -> set[s
     return found
 
 
+def _gate(pattern: re.Pattern[str]) -> Required:
+    """The literal sets ``pattern`` needs one each of: its leading literals, then what its parse requires."""
+    leading = literal_gate(pattern.pattern)
+    return tuple(dict.fromkeys(((frozenset(leading),) if leading else ()) + required_literals(pattern)))
+
+
+class _GateTable:
+    """Every pattern's gate as a bit mask over numbered literal sets, and one automaton that tells which
+    sets a text meets: a pattern may match only where (mask & met) == mask."""
+
+    def __init__(
+        self, patterns: Iterable[re.Pattern[str]], sets: Mapping[str, frozenset[str]] | None = None
+    ) -> None:
+        """``sets``: further named literal sets, each given a bit of its own (see bits)."""
+        self._ids: dict[frozenset[str], int] = {}
+        self.masks: dict[re.Pattern[str], int] = {}
+        self._groups: dict[int, tuple[TermGroup, tuple[int, ...]]] = {}  # by id(group): its patterns' masks
+        for pattern in patterns:
+            mask = 0
+            for found in _gate(pattern):
+                mask |= 1 << self._ids.setdefault(found, len(self._ids))
+            self.masks[pattern] = mask
+        self.bits = {
+            name: 1 << self._ids.setdefault(found, len(self._ids)) for name, found in (sets or {}).items()
+        }
+        bits: dict[str, int] = {}
+        for found, number in self._ids.items():
+            for literal in found:
+                bits[literal] = bits.get(literal, 0) | 1 << number
+        self._automaton: ahocorasick.Automaton | None = None
+        if bits:
+            self._automaton = ahocorasick.Automaton()
+            for literal, mask in sorted(bits.items()):
+                self._automaton.add_word(_as_bytes(literal), mask)
+            self._automaton.make_automaton()
+
+    def add(self, pattern: re.Pattern[str]) -> None:
+        """Gate a pattern made after the table (a document's party labels filled in) by the sets of
+        its gate the table already numbers; the others are not looked for, so they gate nothing."""
+        if pattern not in self.masks:
+            mask = 0
+            for found in _gate(pattern):
+                if found in self._ids:
+                    mask |= 1 << self._ids[found]
+            self.masks[pattern] = mask
+
+    def met(self, raw: str) -> int:
+        """The sets one of whose literals occurs in ``raw`` (UTF-8 bytes, see _as_bytes), as bits."""
+        if self._automaton is None:
+            return 0
+        return reduce(or_, map(itemgetter(1), self._automaton.iter(raw)), 0)
+
+    def met_in(self, text: str, patterns: Iterable[re.Pattern[str]]) -> int:
+        """The sets ``patterns`` need that ``text`` meets, by substring tests: for a whole agreement,
+        where an automaton pass would stop at every common character for the few patterns asked about."""
+        needed = 0
+        for pattern in patterns:
+            needed |= self.masks.get(pattern, 0)
+        met = 0
+        for found, number in self._ids.items():
+            if needed >> number & 1 and any(literal in text for literal in found):
+                met |= 1 << number
+        return met
+
+    def opens(self, group: TermGroup, met: int) -> bool:
+        """Could one of the group's patterns match a text that meets ``met``?"""
+        found = self._groups.get(id(group))
+        if found is None or found[0] is not group:  # (a group is kept with its masks: ids stay unique)
+            if len(self._groups) >= _GROUP_MASKS_KEPT:
+                self._groups.clear()
+            found = self._groups[id(group)] = (group, tuple(self.masks.get(p, 0) for p in group.patterns))
+        return any(mask & met == mask for mask in found[1])
+
+
 def _starting_in(spans: Sequence[Span], starts: Sequence[int], low: int, high: int) -> bool:
     """True if some span starts in [low, high)."""
     index = bisect_left(starts, low)
@@ -326,8 +405,11 @@ class _Text:
         subject: bool = False,
         defined: list[Span] | None = None,
         placed: bool = False,
+        met: int | None = None,
     ) -> None:
+        """``met``: the gate sets ``raw`` meets (see _GateTable), when the caller has found them."""
         self.engine = engine
+        self._given_met = met
         self.groups = engine._groups if groups is None else groups
         self._labelled = labelled  # the document's own counterparty labels, when it gave them
         self._subject = subject
@@ -355,6 +437,10 @@ class _Text:
         return hits
 
     @cached_property
+    def _met(self) -> int:
+        return self.engine._gates.met(self._raw) if self._given_met is None else self._given_met
+
+    @cached_property
     def _clause_literal(self) -> dict[str, list[Span]]:
         """Negators, breaks, resets, waivers: found only once a negation or waiver test is asked."""
         return self._offsets.convert(_byte_hits(self.engine._clause_automaton, self._raw))
@@ -362,7 +448,12 @@ class _Text:
     @cached_property
     def _masks(self) -> list[Span]:
         masks = self.engine._grammar_groups["masks"]
-        return sorted([*self._literal.get("@masks", ()), *_regex_spans(masks, self.text, self.engine._gates)])
+        return sorted(
+            [
+                *self._literal.get("@masks", ()),
+                *_regex_spans(masks, self.text, self.engine._gates, self._met),
+            ]
+        )
 
     def _grammar_spans(self, name: str) -> list[Span]:
         spans = self._grammar_cache.get(name)
@@ -372,14 +463,16 @@ class _Text:
             else:
                 literal = self._clause_literal.get(name, ())
             spans = _unmasked(literal, self._masks)
-            spans.extend(_regex_spans(self.engine._grammar_groups[name], self.text, self.engine._gates))
+            spans.extend(
+                _regex_spans(self.engine._grammar_groups[name], self.text, self.engine._gates, self._met)
+            )
             self._grammar_cache[name] = spans
         return spans
 
     def _regex(self, name: str) -> list[Span]:
         spans = self._regex_cache.get(name)
         if spans is None:
-            spans = _regex_spans(self.groups[name], self.text, self.engine._gates)
+            spans = _regex_spans(self.groups[name], self.text, self.engine._gates, self._met)
             self._regex_cache[name] = spans
         return spans
 
@@ -429,14 +522,13 @@ def _unmasked(spans: Iterable[Span], masks: Sequence[Span]) -> list[Span]:
     return kept
 
 
-Gates = dict[re.Pattern[str], tuple[str, ...] | None]
-
-
-def _regex_spans(group: TermGroup, text: str, gates: Gates) -> list[Span]:
+def _regex_spans(group: TermGroup, text: str, gates: _GateTable, met: int) -> list[Span]:
+    """Matches of the group's patterns; a pattern runs only when ``text`` meets its gate (see _GateTable)."""
     spans: list[Span] = []
+    masks = gates.masks
     for pattern in group.patterns:
-        gate = gates.get(pattern)
-        if gate is not None and not any(literal in text for literal in gate):
+        mask = masks.get(pattern, 0)
+        if mask & met != mask:
             continue
         if pattern.pattern.startswith("^"):  # anchored: one attempt, not one per character
             found = pattern.match(text)
@@ -536,7 +628,7 @@ class Engine:
         # a rule is evaluated only when every anchor slot has an occurrence. The first anchor slot (rule
         # authors list the most specific group first) indexes the rule: a paragraph with no index term
         # at all is done after one automaton pass that usually finds nothing.
-        self._anchors: dict[str, list[frozenset[str]]] = {}
+        anchors: dict[str, list[frozenset[str]]] = {}
         by_index: dict[str, list[Rule]] = {}
         for rule in self._paragraph_rules:
             match = rule.match
@@ -544,32 +636,45 @@ class Engine:
             slots = [frozenset([g]) for g in match.all if self._anchor_terms(g) is not None]
             if match.any and all(self._anchor_terms(g) is not None for g in match.any):
                 slots.append(frozenset(match.any))
-            self._anchors[rule.id] = slots
+            anchors[rule.id] = slots
             # A rule that needs the deal's subject or a defined term can fire only where the document
             # supplies them: it is indexed by that group, not by its (possibly common) verbs.
             dynamic = sorted(g for g in match.all if g in (SUBJECT, DEFINED))
             for group in dynamic[:1] or sorted(slots[0]):
                 by_index.setdefault(group, []).append(rule)
         self._rules_by_index = by_index
-        # A group of gated patterns anchors through its gate literals; they are looked for without
-        # word boundaries (a gate is a prefix: "transfer" gates "transferred").
         gated = sorted(
-            {g for slots in self._anchors.values() for slot in slots for g in slot} - self._literal_groups()
+            {g for slots in anchors.values() for slot in slots for g in slot} - self._literal_groups()
         )
         self._index_automaton = _automaton(
             (TermGroup(g, self._anchor_terms(g) or self._groups[g].literals, ()) for g in sorted(by_index)),
             over_bytes=True,
             loose=frozenset(gated),
         )
-        self._gate_automaton = _automaton(
-            (TermGroup(g, self._anchor_terms(g) or (), ()) for g in gated),
-            over_bytes=True,
-            loose=frozenset(gated),
+        # A gated group anchors a rule where one of its anchor terms occurs (no word boundaries: a gate
+        # is a prefix, "transfer" gates "transferred"); those terms are read from the generic groups.
+        self._anchors = anchors
+        self._gates = _GateTable(
+            (
+                pattern
+                for group in (*self._groups.values(), *self._grammar_groups.values())
+                for pattern in group.patterns
+            ),
+            {g: frozenset(self._anchor_terms(g) or ()) for g in gated},
         )
-        self._gates = {
-            pattern: literal_gate(pattern.pattern)
-            for group in (*self._groups.values(), *self._grammar_groups.values())
-            for pattern in group.patterns
+        # What a paragraph must hold for a rule to be evaluated: for every slot of the rule (each group
+        # of `all`, the `any` groups together) a literal occurrence of one of its groups, or a pattern of
+        # one whose gate is open. Slots naming a group the document supplies are not checked.
+        self._slots: dict[str, list[frozenset[str]]] = {}
+        for rule in self._paragraph_rules:
+            match = rule.match
+            assert match is not None
+            slots = [frozenset([g]) for g in match.all] + ([frozenset(match.any)] if match.any else [])
+            self._slots[rule.id] = [slot for slot in slots if slot.isdisjoint(DYNAMIC_GROUPS)]
+        patterned = {name for name, group in self._groups.items() if group.patterns}
+        self._patterned = {  # the groups of a rule's slots whose patterns may need their gates read
+            rule_id: frozenset(g for slot in slots for g in slot) & patterned
+            for rule_id, slots in self._slots.items()
         }
         # One pass finds every term group plus the grammar each evaluated paragraph needs (masks and
         # sentence ends, under "@" names that cannot clash with group names).
@@ -623,7 +728,7 @@ class Engine:
                 patterns = tuple(re.compile(fill_counterparty(source, labels)) for source in sources)
                 groups[name] = TermGroup(name, self._groups[name].literals, patterns)
                 for pattern in patterns:
-                    self._gates.setdefault(pattern, literal_gate(pattern.pattern))
+                    self._gates.add(pattern)
             if len(self._per_labels) >= _LABEL_SETS_KEPT:
                 self._per_labels.clear()
             found = (groups, re.compile(alternation(labels)))
@@ -718,17 +823,27 @@ class Engine:
             groups, finder = self._for_parties(tuple(parties))
             labelled = [m.span() for m in finder.finditer(norm.text)]
             literal.pop(COUNTERPARTY, None)
-        present = set(literal) | ({COUNTERPARTY} if labelled else set()) | ({SUBJECT} if subject else set())
-        present |= {DEFINED} if found_defined else set()
-        present |= _groups_present(self._gate_automaton, raw)
+        met = self._gates.met(raw)
+        anchored = {g for g, bit in self._gates.bits.items() if met & bit}
+        anchored.update(literal)
+        anchored_rules = [
+            rule_id
+            for rule_id in sorted(rules)
+            if all(not slot.isdisjoint(anchored) for slot in self._anchors[rule_id][1:])
+        ]
+        wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
+        present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
+        present.update(literal)
         candidates = [
             rules[rule_id]
-            for rule_id in sorted(rules)
-            if all(not slot.isdisjoint(present) for slot in self._anchors[rule_id][1:])
+            for rule_id in anchored_rules
+            if all(not slot.isdisjoint(present) for slot in self._slots[rule_id])
         ]
         if not candidates:
             return []
-        evaluated = _Text(self, norm.text, raw, literal, groups, labelled, subject, found_defined, placed)
+        evaluated = _Text(
+            self, norm.text, raw, literal, groups, labelled, subject, found_defined, placed=placed, met=met
+        )
         hits = []
         for rule in candidates:
             for start, end in self._evaluate(rule, evaluated):
@@ -828,12 +943,13 @@ class Engine:
         """
         raw = _as_bytes(text)
         literal = _Offsets(text, raw).convert(_byte_hits(self._safeguard_automaton, raw))
+        met = self._gates.met_in(text, (p for group in wanted for p in self._groups[group].patterns))
         found: set[str] = set()
         for group in sorted(wanted):
             candidates = sorted(
                 {
                     *literal.get(group, ()),
-                    *_regex_spans(self._groups[group], text, self._gates),
+                    *_regex_spans(self._groups[group], text, self._gates, met),
                 }
             )
             for start, end in candidates:
