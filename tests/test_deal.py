@@ -249,19 +249,6 @@ def test_an_agency_gives_the_agent_its_role(tmp_path: Path) -> None:
     assert {p.label: p.role for p in deal.parties} == {"甲方": "principal", "乙方": "agent"}
 
 
-def test_an_english_client_and_agency_are_parties_by_their_defined_names(tmp_path: Path) -> None:
-    lines = [
-        "SOCIAL MEDIA MANAGEMENT AGREEMENT",
-        "(1) HILLTOP CIDER LIMITED, a company registered in England (the “Client”); and",
-        "(2) BRIGHTWAVE MEDIA LIMITED, a company registered in England (the “Agency”).",
-        "1.1 The Client appoints the Agency to operate its WeChat and Weibo accounts on its behalf.",
-        "1.2 The Agency shall reply to customers' direct messages on the Client's instructions.",
-    ]
-    deal = deal_of(load_document(agreement(tmp_path / "agency-en.docx", lines)))
-    assert {p.label: p.role for p in deal.parties} == {"Client": "principal", "Agency": "agent"}
-    assert {p.name for p in deal.parties} == {"HILLTOP CIDER LIMITED", "BRIGHTWAVE MEDIA LIMITED"}
-
-
 def test_review_reports_the_deal_and_validates_against_the_schema(account_sale: Path) -> None:
     report = review(account_sale).to_dict()
     jsonschema.validate(report, json.loads(SCHEMA.read_text(encoding="utf-8")))

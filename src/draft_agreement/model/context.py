@@ -170,9 +170,9 @@ _ROLE_WORDS = _vocabulary(
         "|provider|data provider|disclosing party|data exporter",
         "recipient": "接收方|信息接收方|个人信息接收方|数据接收方"
         "|recipient|data recipient|receiving party|data importer",
-        "principal": "委托方|委托人|controller|data controller|principal|client",
+        "principal": "委托方|委托人|controller|data controller|principal",
         "processor": "受托方|受托人|服务方|服务提供方|代运营方|运营方"
-        "|processor|data processor|service provider|agency",
+        "|processor|data processor|service provider",
         "licensor": "许可方|许可人|授权方|授权人|licensor",
         "licensee": "被许可方|被许可人|被授权方|被授权人|licensee",
         "lessor": "出租方|出租人|lessor|landlord",
