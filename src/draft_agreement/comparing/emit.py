@@ -31,6 +31,7 @@ from draft_agreement.comparing.blocks import (
     row_element,
     table_element,
 )
+from draft_agreement.comparing.equations import merge_equation_replacements
 from draft_agreement.comparing.pieces import (
     BaseParagraph,
     base_mark_rpr,
@@ -443,6 +444,7 @@ class Emitter:
                     self._place_at(p, nlo, wrapper, reader)
             if runs:
                 wrap_existing(runs, W_INS, self.make, self.next_id)
+        merge_equation_replacements(p)
         for old_box, new_box in boxes:
             before = self.writer.revision_count
             ops = self._align_blocks(
