@@ -16,7 +16,7 @@ from functools import cached_property
 
 from draft_agreement.deal import deal_of
 from draft_agreement.drafting.script import to_traditional
-from draft_agreement.model.context import designations, platforms_in
+from draft_agreement.model.context import designations, platform_reader, platforms_in
 from draft_agreement.model.document import Document, Paragraph
 from draft_agreement.model.language import simplified_only
 from draft_agreement.redlining.deletions import MARKERS
@@ -222,8 +222,8 @@ class _Check:
         return self.original.casefold()
 
     @cached_property
-    def _platforms(self) -> set[str]:
-        return set(platforms_in(self.original))
+    def _names_platform(self) -> Callable[[str], bool]:
+        return platform_reader([p.text for p in self.doc.paragraphs()])
 
     def insertions(self, view: list[Accepted]) -> None:
         """What our insertions name that the agreement never does; the agreement's own words are read
@@ -232,7 +232,7 @@ class _Check:
         for a in view:
             for text in a.inserted:
                 for name in platforms_in(text):
-                    if name not in self._platforms:
+                    if not self._names_platform(name):
                         self.note("unknown-platform", name, a.paragraph)
                 for word in words:
                     # A role named as what a party acts as (乙方作为受托人) is the law's word, not a label.
