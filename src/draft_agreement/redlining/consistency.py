@@ -234,7 +234,10 @@ class _Check:
                 for name in platforms_in(text):
                     if not self._names_platform(name):
                         self.note("unknown-platform", name, a.paragraph)
+                folded = text.casefold()
                 for word in words:
+                    if word.casefold() not in folded:  # a substring test first: most words are absent
+                        continue
                     # A role named as what a party acts as (乙方作为受托人) is the law's word, not a label.
                     hit = (
                         re.search(rf"\bthe\s+{re.escape(word)}\b", text, re.IGNORECASE)
