@@ -85,7 +85,8 @@ def _style(label: str) -> str | None:
 def _children(body: list[Paragraph], head: Paragraph) -> list[Paragraph]:
     path = head.clause_path
     out = []
-    for p in body[head.index + 1 :]:
+    for i in range(head.index + 1, len(body)):  # no copy of a long body per heading
+        p = body[i]
         if len(p.clause_path) > len(path) and p.clause_path[: len(path)] == path:
             out.append(p)
         elif p.text.strip():
@@ -117,7 +118,8 @@ def _keeps_number(
     if p.literal is None or (p.list_label is not None and p.list_label.text):
         return False
     # A typed number: a later sibling that stays would be left with a gap before it.
-    for q in body[p.index + 1 :]:
+    for i in range(p.index + 1, len(body)):
+        q = body[i]
         if len(q.clause_path) < len(p.clause_path):
             break
         if len(q.clause_path) == len(p.clause_path) and q.label and not is_deleted(edits, (q.story, q.index)):
