@@ -321,3 +321,23 @@ def test_an_added_annex_is_numbered_after_the_agreements_own(account_sale: Path,
     bare = agreement(tmp_path / "bare.docx", ["保密协议", "1. 双方应保密。"])
     assert deal_of(load_document(bare)).next_annex("zh") == "附件一"
     assert deal_of(load_document(bare)).next_annex("en") == "Annex 1"
+
+
+def test_a_processing_title_over_a_transfer_is_not_processing(tmp_path: Path) -> None:
+    """A title that calls the deal entrusted processing "and transfer" does not make it processing, and
+    the hand-over of customers' details in its body is not capped as a processor's work."""
+    path = agreement(
+        tmp_path / "disguised.docx",
+        [
+            "会员资料委托处理及转移合同",
+            "甲方：某某茶叶有限公司    乙方：某某茶行有限公司",
+            "第一条 甲方将其网店会员之姓名、手机号码、收货地址及消费记录转让予乙方，由乙方自行开展会员营销。",
+            "第二条 本合同自双方盖章之日起生效。",
+        ],
+    )
+    doc = load_document(path)
+    assert "processing" not in deal_of(doc).kinds
+    found = [f.severity for f in review(path).findings if f.category == "personal-info-transfer"]
+    assert "high" in found or "medium" in found, found
+    # The genuine entrusted processing of the same facts stays processing.
+    assert deal_of(load_document(agreement(tmp_path / "p.docx", KINDS["processing"]))).kind == "processing"
