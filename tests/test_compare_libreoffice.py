@@ -86,30 +86,32 @@ def _formats(rows: list | None) -> list:
     return pieces
 
 
-def _moves_a_note_anchor(redline: Path) -> bool:
+def _body(redline: Path) -> etree._Element:
+    with zipfile.ZipFile(redline) as z:
+        return etree.fromstring(z.read("word/document.xml"))
+
+
+_TRACKED = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+
+
+def _moves_a_note_anchor(body: etree._Element) -> bool:
     """Whether a footnote or endnote reference is itself inserted or deleted. LibreOffice then does not
     resolve the note as Word does (accepting the deletion of one anchor empties another note), so only
     our own accept/reject, which follows Word, judges those notes (test_compare_corpus)."""
-    with zipfile.ZipFile(redline) as z:
-        body = etree.fromstring(z.read("word/document.xml"))
-    for ref in body.iter(W + "footnoteReference", W + "endnoteReference"):
-        anc = ref.getparent()
-        while anc is not None:
-            if anc.tag in (W + "ins", W + "del", W + "moveFrom", W + "moveTo"):
-                return True
-            anc = anc.getparent()
-    return False
+    return any(
+        anc.tag in _TRACKED
+        for ref in body.iter(W + "footnoteReference", W + "endnoteReference")
+        for anc in ref.iterancestors()
+    )
 
 
-def _removes_an_equation(redline: Path, tag: str) -> bool:
+def _removes_an_equation(body: etree._Element, tag: str) -> bool:
     """Whether a display equation (m:oMathPara) sits whole inside a tracked `tag` (w:del: accepting
     removes it; w:ins: rejecting does). LibreOffice centres a paragraph that holds a display equation
     even when the equation is tracked as removed, and the paragraph it joins keeps that alignment, so
     the formatting of that view is judged by our own Word-semantics accept/reject only
     (test_compare_corpus); its text is still compared here. A changed equation is recorded inside
     the equation (comparing/equations.py) and stays fully checked."""
-    with zipfile.ZipFile(redline) as z:
-        body = etree.fromstring(z.read("word/document.xml"))
     return any(anc.tag == W + tag for eq in body.iter(M + "oMathPara") for anc in eq.iterancestors())
 
 
@@ -119,16 +121,17 @@ def _check(office: LibreOffice, pairs: list[tuple[Path, Path, Path]]) -> list[st
     problems = []
     for old, new, out in pairs:
         o, n, x = seen[str(old)], seen[str(new)], seen[str(out)]
-        notes = not _moves_a_note_anchor(out)
+        body = _body(out)
+        notes = not _moves_a_note_anchor(body)
         if _text(x.accepted, notes) != _text(n.accepted, notes):
             problems.append(f"{new.name}: accepted text differs")
         if _text(x.rejected, notes) != _text(o.rejected, notes):
             problems.append(f"{old.name}: rejected text differs")
         accepted = _formats(x.accepted_formats) != _formats(n.accepted_formats)
-        if accepted and not _removes_an_equation(out, "del"):
+        if accepted and not _removes_an_equation(body, "del"):
             problems.append(f"{new.name}: accepted formatting differs")
         rejected = _formats(x.rejected_formats) != _formats(o.rejected_formats)
-        if rejected and not _removes_an_equation(out, "ins"):
+        if rejected and not _removes_an_equation(body, "ins"):
             problems.append(f"{old.name}: rejected formatting differs")
     return problems
 

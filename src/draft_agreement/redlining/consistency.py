@@ -228,15 +228,15 @@ class _Check:
     def insertions(self, view: list[Accepted]) -> None:
         """What our insertions name that the agreement never does; the agreement's own words are read
         only when an insertion names something (most redlines insert no platform)."""
-        words = [w for w in designations() if len(w) > 1]
+        words = [(w, w.casefold()) for w in designations() if len(w) > 1]
         for a in view:
             for text in a.inserted:
                 for name in platforms_in(text):
                     if not self._names_platform(name):
                         self.note("unknown-platform", name, a.paragraph)
                 folded = text.casefold()
-                for word in words:
-                    if word.casefold() not in folded:  # a substring test first: most words are absent
+                for word, folded_word in words:
+                    if folded_word not in folded:  # a substring test first: most words are absent
                         continue
                     # A role named as what a party acts as (乙方作为受托人) is the law's word, not a label.
                     hit = (
@@ -245,7 +245,7 @@ class _Check:
                         else re.search(rf"(?<!作为)(?<!作為){re.escape(word)}", text)
                     )
                     # An insertion that is the word alone is a role renamed (转让方 -> 推荐方).
-                    if hit and word.casefold() not in self._known and text.strip() != word:
+                    if hit and folded_word not in self._known and text.strip() != word:
                         self.note("unknown-term", word, a.paragraph)
                 for m in _BLANK.finditer(text):
                     self.note("blank", m.group(1) or m.group(2), a.paragraph)
