@@ -127,6 +127,19 @@ def test_proximity_and_order(zh: Engine) -> None:
     assert not ids(zh.scan("甲方转让其账号。"), "zh.t.ordered")
 
 
+@pytest.mark.parametrize("opening", ["（", "("])
+def test_a_parenthesis_does_not_count_towards_the_window(zh: Engine, opening: str) -> None:
+    closing = "）" if opening == "（" else ")"
+    listed = "、".join(["姓名", "手机号码", "微信号", "家庭住址", "消费记录", "储值余额", "到店时间"] * 2)
+    text = f"甲方将全部账号{opening}含{listed}{opening}附件一{closing}{closing}一并转让给乙方。"
+    spans = ids(zh.scan(text), "zh.t.transfer")
+    assert [text[s:e] for s, e in spans] == [text[text.index("账号") : text.index("转让") + 2]]
+    bare = f"甲方将全部账号，含{listed}，一并转让给乙方。"  # the same list outside brackets still counts
+    assert not ids(zh.scan(bare), "zh.t.transfer")
+    unclosed = f"甲方将全部账号{opening}含{listed}一并转让给乙方。"
+    assert not ids(zh.scan(unclosed), "zh.t.transfer")
+
+
 def test_one_hit_per_sentence_and_spans(zh: Engine) -> None:
     text = "甲方将账号转让给乙方。丙方将账号转让给丁方。"
     spans = ids(zh.scan(text), "zh.t.transfer")

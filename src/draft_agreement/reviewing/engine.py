@@ -17,7 +17,7 @@ paragraphs x rules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, reduce
@@ -58,6 +58,7 @@ _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph nee
 _ACTIONABLE = ("high", "medium")
 _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
 _GROUP_MASKS_KEPT = 4096  # term groups (generic or filled with a document's labels) whose gate masks are kept
+_PARENTHESES = re.compile(r"[()]")  # normalised text: （） are ( )
 
 # The code a compiled engine is made by: a change to any of it must not be served an old engine.
 _CODE = tuple(
@@ -437,6 +438,39 @@ class _Text:
         return hits
 
     @cached_property
+    def _asides(self) -> tuple[list[int], list[int], list[int]]:
+        """Starts and ends of the outermost parentheses, and the running total of their lengths."""
+        starts: list[int] = []
+        ends: list[int] = []
+        totals = [0]
+        depth = 0
+        for match in _PARENTHESES.finditer(self.text):
+            if match.group() == "(":
+                if depth == 0:
+                    opened = match.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    starts.append(opened)
+                    ends.append(match.end())
+                    totals.append(totals[-1] + match.end() - opened)
+        return starts, ends, totals
+
+    def window_length(self, start: int, end: int) -> int:
+        """The stretch's length without the parentheses wholly inside it.
+
+        A field list in brackets (客户资料（姓名、电话、消费记录……）移交乙方) is one thing the clause moves,
+        not distance between the carrier and the verb.
+        """
+        if "(" not in self.text:
+            return end - start
+        starts, ends, totals = self._asides
+        first = bisect_left(starts, start)
+        last = bisect_right(ends, end)
+        return end - start - (totals[last] - totals[first] if last > first else 0)
+
+    @cached_property
     def _met(self) -> int:
         return self.engine._gates.met(self._raw) if self._given_met is None else self._given_met
 
@@ -552,12 +586,17 @@ def _outermost(spans: list[Span]) -> list[Span]:
 
 
 def _best_window(
-    slots: Sequence[Sequence[Span]], ordered: int, within: int | None, breaks: Callable[[int, int], int]
+    slots: Sequence[Sequence[Span]],
+    ordered: int,
+    within: int | None,
+    breaks: Callable[[int, int], int],
+    length: Callable[[int, int], int],
 ) -> Span | None:
     """The best stretch holding one occurrence per slot (the first ``ordered`` slots in order).
 
     Best means fewest clause breaks inside, then shortest, then earliest: 微信号（明细见附件一）的全部使用权
-    转让 is preferred to a shorter stretch that reaches across a comma into the next clause.
+    转让 is preferred to a shorter stretch that reaches across a comma into the next clause. ``within`` is
+    held against ``length``, which leaves out the parentheses inside the stretch.
     """
     candidates: list[Span] = []
     if ordered >= 2:
@@ -588,7 +627,7 @@ def _best_window(
                 high = max(high, chosen_end)
             else:
                 candidates.append((low, high))
-    fitting = [span for span in candidates if within is None or span[1] - span[0] <= within]
+    fitting = [span for span in candidates if within is None or length(span[0], span[1]) <= within]
     if not fitting:
         return None
     return min(fitting, key=lambda span: (breaks(span[0], span[1]), span[1] - span[0], span[0]))
@@ -891,6 +930,7 @@ class Engine:
                         len(match.all) if match.ordered and len(placed) == len(slots) else 0,
                         match.within,
                         text.grammar.breaks,
+                        text.window_length,
                     )
                     if window is not None and not self._excepted(
                         match.not_, match.not_scope, text, (unit_start, unit_end)
