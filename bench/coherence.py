@@ -5,6 +5,7 @@ as a .docx (tests/eval/build.py), redlined with every change of ours accepted (`
 the accepted text is compared with the input. Counted, beyond what the input already had:
 
 - orphan numbers: a clause number with no text ("3.2", "第四条", an empty numbered paragraph);
+- numbering gaps: a typed clause number that skips one among its siblings (三、 then 2． with no 1．);
 - duplicated sentences: a sentence of ten characters or more said twice;
 - Simplified characters in a zh-Hant agreement;
 - platforms the agreement never names;
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+import unicodedata
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -30,6 +32,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from draft_agreement.chinese import parse_chinese_number  # noqa: E402
 from draft_agreement.model.context import platforms_in  # noqa: E402
 from draft_agreement.model.document import load_document  # noqa: E402
 from draft_agreement.model.language import simplified_only  # noqa: E402
@@ -52,6 +55,32 @@ def _texts(path: Path) -> list[tuple[bool, str]]:
 
 def _orphans(paragraphs: list[tuple[bool, str]]) -> int:
     return sum(1 for numbered, text in paragraphs if BARE.fullmatch(text) or numbered and not text.strip())
+
+
+_TYPED = re.compile(r"第?([〇零一二三四五六七八九十百两\d]+(?:\.\d+)*)")
+
+
+def _gaps(path: Path) -> int:
+    """Typed sibling numbers that skip one: a deleted clause taken away without renumbering the rest."""
+    last: dict[tuple[tuple[str, ...], str], int] = {}
+    gaps = 0
+    for p in load_document(path).story("body").paragraphs:
+        if p.literal is None or p.cell is not None:
+            continue
+        m = _TYPED.match(unicodedata.normalize("NFKC", p.literal.text).strip("(（ "))
+        if not m:
+            continue
+        tail = m.group(1).split(".")[-1]
+        number = (
+            int(tail)
+            if tail.isdigit()
+            else parse_chinese_number(tail.replace("两", "二").replace("〇", "零"))
+        )
+        key = (p.clause_path[:-1], p.literal.kind)
+        if number > last.get(key, 0) + 1:  # a first sibling numbered 2 lost its 1 too
+            gaps += 1
+        last[key] = number
+    return gaps
 
 
 def _duplicates(paragraphs: list[tuple[bool, str]]) -> int:
@@ -97,6 +126,7 @@ def measure(agreement: dict, tmp: Path) -> dict[str, int]:
     hant = agreement["language"] == "zh-Hant"
     return {
         "orphan_numbers": max(0, _orphans(after) - _orphans(before)),
+        "numbering_gaps": max(0, _gaps(clean) - _gaps(source)),
         "duplicated_sentences": max(0, _duplicates(after) - _duplicates(before)),
         "simplified_in_hant": max(0, len(simplified_only(text_after)) - len(simplified_only(text_before)))
         if hant

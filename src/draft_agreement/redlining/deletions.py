@@ -11,6 +11,7 @@ A heading whose clauses all go, goes (or keeps its number) with them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 from draft_agreement.chinese import parse_chinese_number
@@ -34,10 +35,10 @@ _LISTED = re.compile(r"[（(]?([〇零一二三四五六七八九十百两\d]+)[
 
 
 def number_of(label: str | None) -> tuple[int, ...] | None:
-    """第六条 -> (6,); 6.1 -> (6, 1); "1." -> (1,); other labels ((一), (A)) -> None."""
+    """第六条 -> (6,); 6.1 -> (6, 1); "1." or "１．" -> (1,); other labels ((一), (A)) -> None."""
     if not label:
         return None
-    label = label.strip()
+    label = unicodedata.normalize("NFKC", label).strip()
     m = _ZH_ARTICLE.fullmatch(label)
     if m:
         head = m.group(1)
@@ -76,7 +77,7 @@ def cited_numbers(texts: list[str]) -> dict[str, set[tuple[int, ...]]]:
 
 
 def _style(label: str) -> str | None:
-    label = label.strip()
+    label = unicodedata.normalize("NFKC", label).strip()
     if _ZH_ARTICLE.fullmatch(label):
         return "article"
     return "decimal" if _DECIMAL.fullmatch(label) else None
