@@ -171,6 +171,19 @@ def test_defined_term_in_label_links_aliases() -> None:
     ]
 
 
+def test_an_unquoted_defined_term_links_aliases_too() -> None:
+    ctx = extract(
+        [
+            "转让方（以下简称甲方）：周某某",
+            "受让方（以下简称为乙方）：成都麦香餐饮管理有限公司",
+        ]
+    )
+    assert [(p.designation, p.name, set(p.aliases)) for p in ctx.parties] == [
+        ("甲方", "周某某", {"转让方", "甲方"}),
+        ("乙方", "成都麦香餐饮管理有限公司", {"受让方", "乙方"}),
+    ]
+
+
 def test_defined_term_after_the_identification() -> None:
     ctx = extract(
         [

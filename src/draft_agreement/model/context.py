@@ -234,6 +234,7 @@ _CUE = (
     r"|together|collectively)"
 )
 _DEFINED_CUE = re.compile(rf"\s*(?:{_CUE})")
+_PIECE = re.compile(r"[^/、,;或及和\"']+")
 _LATE_CUE = re.compile(rf"[,;]\s*(?:{_CUE})")  # 身份证号：…，以下简称"甲方"
 _QUOTE_START = re.compile(r"\s*(?:为)?\s*:?\s*(?i:the\s+)?[\"']")
 _DEFINED_START = re.compile(rf"\(\s*(?=(?:{_CUE})|(?i:the\s+)?[\"'])|[,;]\s*(?={_CUE})")
@@ -378,7 +379,8 @@ def _read_paren(raw: str) -> _Paren:
     if _QUOTE_START.match(folded, after):
         quoted = [(m.start(1), m.end(1)) for m in re.finditer(r"[\"']([^\"']{1,40})[\"']", folded[after:])]
         quoted = [(s + after, e + after) for s, e in quoted]
-    pieces = quoted or [(m.start(), m.end()) for m in re.finditer(r"[^/、,;或及和\"']+", folded)]
+    # Unquoted, the term is what follows the cue: （以下简称甲方）, (hereinafter Seller).
+    pieces = quoted or [(m.start(), m.end()) for m in _PIECE.finditer(folded, after)]
     terms = tuple(t for s, e in pieces if s >= after and (t := raw[s:e].strip()))
     defining = bool(quoted or cue)
     return _Paren(
