@@ -118,6 +118,12 @@ def test_to_capital_rejects(bad: Decimal) -> None:
         ("新臺幣伍拾萬元整", "500000", "TWD"),
         ("€ 2,500", "2500", "EUR"),
         ("１０万元", "100000", "CNY"),  # full-width digits
+        ("S$4,500", "4500", "SGD"),  # not US dollars because of the $
+        ("5,000 Singapore dollars", "5000", "SGD"),
+        ("A$1,200", "1200", "AUD"),
+        ("澳元800元", "800", "AUD"),
+        ("澳门元500元", "500", "MOP"),
+        ("AED 10,000", "10000", "AED"),
     ],
 )
 def test_parse_amount(text: str, value: str, currency: str) -> None:

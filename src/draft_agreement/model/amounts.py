@@ -61,23 +61,28 @@ _CURRENCIES = {
         ("GBP", "英镑|GBP|£"),
         ("JPY", "日元|JPY"),
         ("MOP", "澳门元|澳门币|MOP"),
+        ("SGD", "新加坡元|新币|SGD|S$|singapore dollar|singapore dollars"),
+        ("AUD", "澳元|AUD|A$|australian dollar|australian dollars"),
+        ("CAD", "加元|CAD|C$|canadian dollar|canadian dollars"),
+        ("AED", "迪拉姆|AED|dirham|dirhams"),
     )
     for word in words.split("|")
 }
-_CODES = r"RMB|CNY|USD|HKD|TWD|NTD|EUR|GBP|JPY|MOP"
+_CODES = r"RMB|CNY|USD|HKD|TWD|NTD|EUR|GBP|JPY|MOP|SGD|AUD|CAD|AED"
 _PREFIX = (
-    rf"人民币|新台币|台币|美元|美金|港币|港元|欧元|英镑|日元|澳门元|澳门币"
-    rf"|US\$|HK\$|NT\$|(?<![A-Za-z])(?:{_CODES})|[¥￥$€£]"
+    rf"人民币|新台币|台币|美元|美金|港币|港元|欧元|英镑|日元|澳门元|澳门币|新加坡元|澳元|加元"
+    rf"|US\$|HK\$|NT\$|(?<![A-Za-z])[SAC]\$|(?<![A-Za-z])(?:{_CODES})|[¥￥$€£]"
 )
-_FOREIGN_SUFFIX = "美元|港币|港元|欧元|英镑|日元|澳门元|澳门币"
+_FOREIGN_SUFFIX = "美元|港币|港元|欧元|英镑|日元|澳门元|澳门币|新加坡元|新币|澳元|加元|迪拉姆"
 _SUFFIX = (
     rf"{_FOREIGN_SUFFIX}|元|圆|块"
-    rf"|(?i:(?:hong\s+kong\s+|us\s+)?dollars?|yuan|euros?)(?![A-Za-z])|(?:{_CODES})(?![A-Za-z])"
+    rf"|(?i:(?:hong\s+kong\s+|us\s+|singapore\s+|australian\s+|canadian\s+)?dollars?|yuan|euros?|dirhams?)"
+    rf"(?![A-Za-z])|(?:{_CODES})(?![A-Za-z])"
 )
 _CN_DIGIT = "零〇壹贰叁参肆伍陆柒捌玖一二两三四五六七八九"
 _CN_NUMERAL = _CN_DIGIT + "拾佰仟十百千万亿"
 _AMOUNT = re.compile(
-    rf"""(?=[\d{_CN_DIGIT}十拾人新台美港欧英日澳USHKNTRCEGJMD¥￥$€£])  # cheap first-character test
+    rf"""(?=[\d{_CN_DIGIT}十拾人新台美港欧英日澳加迪USHKNTRCEGJMDA¥￥$€£])  # cheap first-character test
     (?:(?P<pre>{_PREFIX})\s*)?
     (?:
         (?P<num>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)
