@@ -9,6 +9,7 @@ changes gives the input back.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from draft_agreement.api import accept
 from draft_agreement.deal import deal_of
@@ -690,3 +692,102 @@ def test_the_new_title_keeps_the_agreements_word_for_itself(tmp_path: Path) -> N
     assert _texts(clean)[0] == "客户推荐服务合同"
     _, clean, _ = _redline(tmp_path, HANT_ACCOUNTS)  # LINE及Facebook帳號讓與契約
     assert _texts(clean)[0] == "客戶推薦服務契約"
+
+
+HANDOVER_ZH: dict[str, Any] = {
+    "id": "bakery-handover-zh",
+    "language": "zh-Hans",
+    "title": "烘焙门店转让协议",
+    "paragraphs": [
+        {"text": "转让方（以下简称甲方）：周某某"},
+        {"text": "受让方（以下简称乙方）：成都麦香餐饮管理有限公司"},
+        {"text": "甲方经营的“麦香坊”烘焙店因甲方移居外地不再经营，乙方愿意接手继续经营，双方订立本协议。"},
+        {"text": "一、转让范围"},
+        {"text": "1．甲方将店面承租权、烤箱、冷柜等全部设备及现有原料库存转让给乙方。"},
+        {"text": "2．甲方将门店会员名册（含会员姓名、手机号码、生日及储值余额）一并转让给乙方。"},
+        {"text": "二、交接"},
+        {
+            "text": "1．双方定于2025年3月1日在店内交接。交接时甲方应将会员登记本原件交给乙方，"
+            "并从收银系统导出全部会员消费明细交乙方留存。"
+        },
+        {"text": "2．交接前的房租、水电费由甲方结清；交接后的费用和收益归乙方。"},
+        {"text": "3．甲方应协助乙方与房东另行签订租赁合同。"},
+        {"text": "三、转让费"},
+        {"text": "1．转让费为人民币壹拾贰万元整（¥120,000），于交接当日一次付清。"},
+    ],
+}
+
+
+def _comment_texts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as package:
+        if "word/comments.xml" not in package.namelist():
+            return []
+        root = etree.fromstring(package.read("word/comments.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return ["".join(c.itertext()) for c in root.iter(w + "comment")]
+
+
+def _typed_gaps(path: Path) -> list[str]:
+    """Typed sibling numbers that skip one under their heading (二、 then 2． with no 1．)."""
+    last: dict[tuple[str, ...], int] = {}
+    gaps = []
+    for p in load_document(path).story("body").paragraphs:
+        m = re.match(r"\s*(\d+)[.．]", p.text)
+        if p.literal is None or not m:
+            continue
+        parent, number = p.clause_path[:-1], int(m.group(1))
+        if number != last.get(parent, 0) + 1:
+            gaps.append(p.text[:12])
+        last[parent] = number
+    return gaps
+
+
+def test_a_clause_keeps_its_other_sentences_and_typed_numbers_keep_their_order(tmp_path: Path) -> None:
+    source, clean, _ = _redline(tmp_path, HANDOVER_ZH)
+    body = "\n".join(_texts(clean))
+    # The hand-over date and place stay; only the sentence that moves the members' records goes.
+    assert "双方定于2025年3月1日在店内交接。" in body
+    assert "会员登记本原件" not in body and "导出全部会员消费明细" not in body
+    # The clauses after it keep their full-width typed numbers in order, as the input had them.
+    assert _typed_gaps(source) == []
+    assert _typed_gaps(clean) == []
+    # The business-transfer deal keeps its price.
+    assert "壹拾贰万元" in body
+    tracked = tmp_path / "bakery.tracked.docx"
+    redline(source, tracked, date=DATE)
+    comments = [c for c in _comment_texts(tracked) if "交接" in c or "同涉" in c]
+    assert not any("本条已删除" in c for c in comments if "同涉" in c)
+    _reject_gives_input(tmp_path, HANDOVER_ZH)
+
+
+SOCIAL_SERVICES_EN: dict[str, Any] = {
+    "id": "social-services-en",
+    "language": "en",
+    "title": "Social Media Services Agreement",
+    "paragraphs": [
+        {
+            "text": "This Agreement is made on 3 March 2025 between Harbour Florist Pte. Ltd. (the “Client”) "
+            "and Brightline Digital Pte. Ltd. (the “Agency”)."
+        },
+        {
+            "text": "1. The Client owns its Instagram page and its TikTok account, and all followers and data in them."
+        },
+        {
+            "text": "2. The Client shall give the Agency editor roles through Meta Business Suite; the Agency shall "
+            "not ask for the Client’s passwords."
+        },
+        {
+            "text": "3. On termination the Agency shall delete any working files that contain customer information."
+        },
+        {"text": "4. Fees. The Client shall pay S$3,000 a month."},
+        {"text": "5. This Agreement is governed by the laws of Singapore."},
+    ],
+}
+
+
+def test_an_agency_working_through_page_roles_is_left_as_written(tmp_path: Path) -> None:
+    source, clean, _ = _redline(tmp_path, SOCIAL_SERVICES_EN)
+    deal = deal_of(load_document(source))
+    assert deal.kind == "agency"
+    assert deal.consideration is not None and deal.consideration.currency == "SGD"
+    assert _texts(clean) == _texts(source)

@@ -5,8 +5,18 @@ Shared by the edit plan, the restructuring pass and the deletion rules, so none 
 
 from __future__ import annotations
 
+import re
+
 from draft_agreement.model.document import Document, Paragraph
 
+# A sentence ends at 。！？ or at a full stop followed by a blank (not inside 1.5 or U.S.A).
+_SENTENCE = re.compile(r"(?:[^。！？!?.]|\.(?!\s|$))+(?:[。！？!?]|\.(?=\s|$)|$)\s*")
+# A sentence that opens by pointing back ("上述档案…", "Such records…") belongs with the one before it.
+_POINTS_BACK = re.compile(
+    r"(?:上述|前述|前款|该|該|此|其|这些|這些)|(?:such|the foregoing|these|those|they|it|this|that)\b",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:No|Mr|Mrs|Ms|Dr|Co|Ltd|Inc|etc|vs|cl|Art|Sec))\.\s*$")
 _OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
 
 
@@ -38,3 +48,29 @@ def clause_span(p: Paragraph) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end], each with its closing mark and the blanks after it."""
+    spans: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text, start, end):
+        if not m.group().strip():
+            continue
+        if spans and _ABBREVIATION.search(text, spans[-1][0], spans[-1][1]):  # "U.S. office": one sentence
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def flagged_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences a clause's findings sit in, with any later sentence that points back at them.
+
+    Empty when they are the whole clause: the clause then goes (or is replaced) as a whole.
+    """
+    sentences = sentence_spans(text, start, end)
+    flagged: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if any(s < b and a < e for s, e in spans) or (flagged and _POINTS_BACK.match(text, a)):
+            flagged.append((a, b))
+    return flagged if 0 < len(flagged) < len(sentences) else []

@@ -114,7 +114,9 @@ def _action(edits: Sequence[Edit], mode: Mode) -> str:
     """keep, delete or replace (propose_… in comments mode): what the clause's edits do."""
     if all(e.replacement is None for e in edits):
         return "keep"
-    kind = "delete" if all(e.replacement == "" for e in edits if e.replacement is not None) else "replace"
+    # "本条已删除" only when the clause goes: striking one sentence or list item of it is a change.
+    struck = all(e.replacement == "" for e in edits if e.replacement is not None)
+    kind = "delete" if struck and any(e.delete_paragraph for e in edits) else "replace"
     return f"propose_{kind}" if mode is Mode.comments else kind
 
 

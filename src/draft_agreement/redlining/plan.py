@@ -16,7 +16,7 @@ from dataclasses import replace
 from draft_agreement.deal import deal_of
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, is_heading
-from draft_agreement.redlining.clauses import clause_span, first_operative
+from draft_agreement.redlining.clauses import clause_span, first_operative, flagged_sentences
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
 from draft_agreement.redlining.list_items import Cut, list_item
@@ -99,6 +99,10 @@ def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, 
         else:
             merged.append((start, end, [finding]))
     return merged
+
+
+def _spans(group: Sequence[Finding]) -> list[tuple[int, int]]:
+    return [(f.location.start, f.location.end) for f in group if f.location is not None]
 
 
 def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit]:
@@ -251,6 +255,12 @@ def plan_edits(
                 if joined and cuts[-1][1] < end:  # the writer inserts by replacing: the last mark
                     last = p.text[end - 1]
                     edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
+            elif cut := flagged_sentences(p.text, start, end, _spans(group)):
+                # Only the sentences that move the records change: the clause's date, place or costs stay.
+                for n, (a, b) in enumerate(cut):
+                    words = joined if joined and not n else ""
+                    b = b if not words else a + len(p.text[a:b].rstrip())
+                    edits[(story, index)].append(Edit(story, index, a, b, words, None if n else note))
             elif joined:
                 edits[(story, index)].append(Edit(story, index, start, end, joined, note))
             else:
@@ -270,8 +280,11 @@ def plan_edits(
             edits[(story, index)].append(
                 Edit(story, index, start, end, replacement, comment_text(members, lang))
             )
-    # Only a deal the review found risky is restructured: a look-alike keeps every word.
-    risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
+    # Only a deal the review found risky in its clauses is restructured: a look-alike keeps every word,
+    # and a missing safeguard alone (a document-level finding) asks for a notice, not a new deal.
+    risky = any(
+        f.replacement and f.location is not None and library.get(f.replacement).edits_text for f in chosen
+    )
     if strategy is not None and risky:
         restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
         if strategy.subject == "qualify":
