@@ -11,7 +11,9 @@ the accepted text is compared with the input. Counted, beyond what the input alr
 - platforms the agreement never names;
 - coverage: of the labelled risky paragraphs, how many the redline addresses (the accepted text no
   longer holds them unchanged, or the tracked redline comments on them);
-- look-alikes touched: agreements with no label at all whose accepted text differs from the input.
+- look-alikes touched: agreements with no label at all whose accepted text differs from the input;
+- comments: their length beside the contract's (median over the split), the longest one, and
+  sentences said in three comments or more of one agreement.
 
 The counting is independent of the pipeline's own consistency check: it reads the written file back.
 Usage: ``python bench/coherence.py [SPLIT_DIR]`` (default tests/eval/real-dev). Never on real-blind.
@@ -20,6 +22,7 @@ Usage: ``python bench/coherence.py [SPLIT_DIR]`` (default tests/eval/real-dev). 
 from __future__ import annotations
 
 import re
+import statistics
 import sys
 import tempfile
 import unicodedata
@@ -108,6 +111,19 @@ def _commented(source: Path, tracked: Path) -> set[str]:
     return out
 
 
+def _comments(tracked: Path) -> list[str]:
+    with zipfile.ZipFile(tracked) as package:
+        if "word/comments.xml" not in package.namelist():
+            return []
+        root = etree.fromstring(package.read("word/comments.xml"))
+    return ["".join(t.text or "" for t in c.iter(W + "t")) for c in root.iter(W + "comment")]
+
+
+def _repeated(comments: list[str]) -> int:
+    counts = Counter(s.strip() for c in comments for s in set(SENTENCE.findall(c)) if len(s.strip()) >= 8)
+    return sum(1 for n in counts.values() if n >= 3)
+
+
 def _risky_paragraphs(agreement: dict) -> list[str]:
     return [p["text"] for p in agreement["paragraphs"] if "text" in p and p.get("labels")]
 
@@ -120,6 +136,7 @@ def measure(agreement: dict, tmp: Path) -> dict[str, int]:
     tracked = tmp / f"{agreement['id']}.tracked.docx"
     redline(source, tracked, date="2026-01-01")
     commented = _commented(source, tracked)
+    comments = _comments(tracked)
     before, after = _texts(source), _texts(clean)
     text_before = " ".join(t for _, t in before)
     text_after = " ".join(t for _, t in after)
@@ -137,6 +154,9 @@ def measure(agreement: dict, tmp: Path) -> dict[str, int]:
             1 for t in _risky_paragraphs(agreement) if t not in {a for _, a in after} or t in commented
         ),
         "look_alikes_touched": int(not _labelled(agreement) and before != after),
+        "repeated_comment_sentences": _repeated(comments),
+        "comments_over_600": sum(1 for c in comments if len(c) > 600),
+        "comment_permille": round(1000 * sum(map(len, comments)) / max(len(text_before), 1)),
     }
 
 
@@ -151,15 +171,23 @@ def main(argv: list[str]) -> int:
         return 2
     risky = load_agreements(split)  # look-alikes too: they must come back untouched
     totals: Counter[str] = Counter()
+    ratios: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         for agreement in risky:
             counts = measure(agreement, Path(tmp))
+            ratio = counts.pop("comment_permille") / 1000
+            if _labelled(agreement):
+                ratios.append(ratio)
             totals.update(counts)
             flagged = {k: v for k, v in counts.items() if v and not k.startswith("risky_")}
-            print(f"{agreement['id']}: {flagged or 'ok'}")
+            print(f"{agreement['id']}: {flagged or 'ok'} (comments {ratio:.2f}x the contract)")
     counts = ", ".join(f"{k} {totals[k]}" for k in sorted(totals) if not k.startswith("risky_"))
     coverage = totals["risky_changed"] / max(totals["risky_paragraphs"], 1)
-    print(f"{len(risky)} agreements: {counts}; coverage of risky paragraphs {coverage:.2f}")
+    median = statistics.median(ratios) if ratios else 0.0
+    print(
+        f"{len(risky)} agreements: {counts}; coverage of risky paragraphs {coverage:.2f}; "
+        f"comments {median:.2f}x the contract (median of the risky ones)"
+    )
     return 0
 
 

@@ -791,3 +791,34 @@ def test_an_agency_working_through_page_roles_is_left_as_written(tmp_path: Path)
     assert deal.kind == "agency"
     assert deal.consideration is not None and deal.consideration.currency == "SGD"
     assert _texts(clean) == _texts(source)
+
+
+OPT_IN_LIST_EN: dict[str, Any] = {
+    "id": "opt-in-list-en",
+    "language": "en",
+    "title": "Customer List Purchase Agreement",
+    "paragraphs": [
+        {
+            "text": "This Agreement is made on 3 March 2025 between Harbour Florist Pte. Ltd. (the “Seller”) "
+            "and Brightline Flowers Pte. Ltd. (the “Buyer”)."
+        },
+        {
+            "text": "1. The Seller shall write to each of its customers, name the Buyer and its contact "
+            "details, and ask whether the customer agrees to hear from the Buyer."
+        },
+        {
+            "text": "2. The Seller shall pass to the Buyer only the names and e-mail addresses of customers "
+            "who have agreed in writing, together with a copy of their consent."
+        },
+        {"text": "3. Price. The Buyer shall pay S$5,000 on signing."},
+        {"text": "4. This Agreement is governed by the laws of Singapore."},
+    ],
+}
+
+
+def test_a_deal_with_no_risky_clause_keeps_its_price(tmp_path: Path) -> None:
+    """A customer-list sale that moves only opted-in customers' details: whatever the document-level
+    check says, no clause is risky, so the price is not rewritten into a fee to complete."""
+    source, clean, _ = _redline(tmp_path, OPT_IN_LIST_EN)
+    assert deal_of(load_document(source)).kind == "customer-data-sale"
+    assert _texts(clean) == _texts(source)

@@ -194,7 +194,10 @@ def plan_edits(
             edits[(edit.story, edit.paragraph)].append(edit)
     tables_done = set(edits)
     operative_from = first_operative(doc)
-    fee_at = fee_anchor(doc, deal, strategy, operative_from)
+    # Only a deal the review found risky is restructured, its price included: a look-alike keeps every
+    # word, and a missing safeguard alone (a document-level comment) asks for a notice, not a new deal.
+    risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
+    fee_at = fee_anchor(doc, deal, strategy, operative_from) if risky else None
     # Terms the agreement defines as the personal records ("Student Records" means …).
     records = _records(doc, chosen)
     labels = [label for party in deal.parties for label in (party.label, *party.aliases)]
@@ -280,11 +283,6 @@ def plan_edits(
             edits[(story, index)].append(
                 Edit(story, index, start, end, replacement, comment_text(members, lang))
             )
-    # Only a deal the review found risky in its clauses is restructured: a look-alike keeps every word,
-    # and a missing safeguard alone (a document-level finding) asks for a notice, not a new deal.
-    risky = any(
-        f.replacement and f.location is not None and library.get(f.replacement).edits_text for f in chosen
-    )
     if strategy is not None and risky:
         restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
         if strategy.subject == "qualify":
