@@ -113,3 +113,37 @@ def test_an_account_sold_with_its_audience_or_its_log_in_is_no_export_of_records
     findings = reviewed(tmp_path, lines)
     assert XB not in on(findings, "subscribers and goodwill")
     assert XB not in on(findings, "username and password")
+
+
+def test_given_to_a_party_named_before_the_verb_or_managed_by_it_abroad(tmp_path: Path) -> None:
+    lines = [
+        "会员合作协议",
+        "甲方：成都锦里餐饮管理有限公司",
+        "乙方：锦里国际（香港）有限公司",
+        "第一条 甲方应每月向乙方提供储值会员的姓名、手机号码及余额明细。",
+        "第二条 會員資料得由乙方於其伺服器存取。",
+        "第三条 会员数据由乙方境外总部统一管理。",
+        "第四条 乙方向甲方提供门店装修设计方案。",
+        "第五条 甲方不得向乙方提供会员的身份证号码。",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert XB in on(findings, "向乙方提供储值会员")
+    assert XB in on(findings, "存取")
+    assert XB in on(findings, "统一管理")
+    assert XB not in on(findings, "装修设计方案")
+    assert XB not in on(findings, "不得向乙方提供")
+
+
+def test_provided_to_a_party_abroad_or_to_group_companies_worldwide(tmp_path: Path) -> None:
+    lines = [
+        "Data Sharing Agreement",
+        "This Agreement is made between Dalian Harbour Fitness Co., Ltd. (\u201cParty A\u201d) and Tidewater "
+        "Wellness Pte. Ltd., a company incorporated in Singapore (\u201cParty B\u201d).",
+        "1. Party A shall provide Party B with the names and mobile numbers of its gym members each month.",
+        "2. Party B may pass the member data to its group companies worldwide.",
+        "3. Party B shall provide Party A with the class timetable.",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert XB in on(findings, "names and mobile numbers")
+    assert XB in on(findings, "worldwide")
+    assert XB not in on(findings, "class timetable")
