@@ -147,3 +147,16 @@ def test_provided_to_a_party_abroad_or_to_group_companies_worldwide(tmp_path: Pa
     assert XB in on(findings, "names and mobile numbers")
     assert XB in on(findings, "worldwide")
     assert XB not in on(findings, "class timetable")
+
+
+def test_the_foreign_partys_own_mainland_entity_receiving_is_no_export(tmp_path: Path) -> None:
+    lines = [
+        "会员合作协议",
+        "甲方：武汉江城书店有限公司",
+        "乙方：江城文化控股（香港）有限公司",
+        "第一条 乙方的境内子公司可访问甲方的会员数据，用于联合营销。",
+        "第二条 乙方香港总部可访问甲方的会员数据。",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert XB not in on(findings, "境内子公司")
+    assert XB in on(findings, "香港总部")
