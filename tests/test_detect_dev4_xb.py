@@ -160,3 +160,16 @@ def test_the_foreign_partys_own_mainland_entity_receiving_is_no_export(tmp_path:
     findings = reviewed(tmp_path, lines)
     assert XB not in on(findings, "境内子公司")
     assert XB in on(findings, "香港总部")
+
+
+def test_records_used_for_business_abroad_are_exported_money_is_not(tmp_path: Path) -> None:
+    lines = [
+        "合作协议",
+        "甲方：南昌赣江旅游有限公司",
+        "乙方：南昌远帆咨询有限公司",
+        "第一条 乙方可将甲方提供的旅客名单用于其在澳门的酒店推广。",
+        "第二条 本协议款项用于澳门展会的布展。",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert XB in on(findings, "旅客名单")
+    assert XB not in on(findings, "展会")
