@@ -240,9 +240,9 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
 
     The party may follow the span closely ("手机卡交由乙方"). A deal whose parties have no side
     (neither giving nor receiving is known) cannot tell, so the hit stands; a span naming the other
-    side only ("销售收入归甲方所有" for the client) does not. A cross-border rule's party must also be
-    one established outside mainland China (`abroad`, from the party block): handing data to it is
-    the export; in a data-sharing deal with no side known, the parties after a mainland first one receive.
+    side only ("销售收入归甲方所有" for the client) does not. A cross-border rule's party must be one
+    established outside mainland China (`abroad`, from the party block), whichever side the deal gives
+    it: handing data to it is the export; when every party is abroad, nothing leaves the mainland.
     """
     side = hit.rule.names
     if side is None:
@@ -250,22 +250,12 @@ def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -
     labels = deal.labels(side)
     reach = _NAMES_REACH
     if hit.rule.category == _CROSS_BORDER:
-        giving = deal.labels("giving")
-        if giving and all(label in abroad for label in giving):
-            return False  # the data leaves from outside mainland China: no export from it
-        if not labels and giving:
-            # The receiving side is not named: as for the counterparty labels, every party not giving.
-            others = (party for party in deal.parties if party.side != "giving")
-            labels = tuple(label for party in others for label in party.labels)
-        first = deal.parties[0].labels if deal.parties else ()
-        unsided = not (deal.side("giving") or deal.side("receiving"))
-        if unsided and "data-sharing" in deal.kinds and not set(first) & set(abroad):
-            # A data-sharing deal with no side known ("Party A", "Party B"): such agreements name the
-            # provider first (甲方（数据提供方）, Party A (Data Provider)), here one in mainland China.
-            labels = tuple(label for party in deal.parties[1:] for label in party.labels)
-        labels = tuple(label for label in labels if label in abroad)
-        if not labels:
-            return False
+        if all(label in abroad for party in deal.parties for label in party.labels):
+            return False  # every party is outside mainland China: no export from it is in view
+        # The clause says who receives: the party abroad named with the move ("上传至乙方", "to the
+        # Supplier"). The deal's sides are not asked: they come from the first verb of the agreement, and
+        # a foreign group company that "provides services" to its mainland subsidiary still receives its data.
+        labels = abroad
         reach = _RECIPIENT_REACH
     elif not (deal.side("giving") or deal.side("receiving")):
         return True
