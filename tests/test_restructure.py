@@ -822,3 +822,37 @@ def test_a_deal_with_no_risky_clause_keeps_its_price(tmp_path: Path) -> None:
     source, clean, _ = _redline(tmp_path, OPT_IN_LIST_EN)
     assert deal_of(load_document(source)).kind == "customer-data-sale"
     assert _texts(clean) == _texts(source)
+
+
+TWO_ANNEXES_ZH: dict[str, Any] = {
+    "id": "two-annexes-zh",
+    "language": "zh-Hans",
+    "title": "微信号及好友资源转让协议",
+    "paragraphs": [
+        {"text": "转让方（甲方）：林某某"},
+        {"text": "受让方（乙方）：某某贸易有限公司"},
+        {"text": "第一条 甲方将其微信号转让给乙方，转让价款为人民币伍万元。"},
+        {"text": "第二条 甲方应将微信号内全部好友的昵称、手机号码整理成名单（见附件一）交付乙方。"},
+        {"text": "第三条 甲方另将其办公电脑及直播设备（清单见附件二）一并交付乙方。"},
+        {"text": "第四条 本协议附件为本协议不可分割的组成部分。"},
+        {"text": "附件一：好友名单"},
+        {"table": [["序号", "昵称", "手机号"], ["1", "小红", "13800000001"]]},
+        {"text": "附件二：设备清单"},
+        {"table": [["序号", "名称", "数量"], ["1", "笔记本电脑", "1台"]]},
+    ],
+}
+
+
+def test_an_annex_listing_something_else_stays_with_the_clause_on_annexes(tmp_path: Path) -> None:
+    """Only the annex the subject clauses cite goes; the equipment list a delivery clause cites stays,
+    and so does the clause that makes the annexes part of the agreement."""
+    source, clean, outcome = _redline(tmp_path, TWO_ANNEXES_ZH)
+    deal = deal_of(load_document(source))
+    assert len(deal.annexes) == 2
+    assert deal.next_annex("zh") == "附件三"
+    body = "\n".join(_texts(clean))
+    assert "附件一" not in body and "好友名单" not in body
+    assert "附件二：设备清单" in body and "组成部分" in body
+    assert "笔记本电脑" in _cells(clean) and not [c for c in _cells(clean) if "1380000000" in c]
+    assert not [t for t in outcome.report.to_decide if t.kind == "dangling-reference"]
+    _reject_gives_input(tmp_path, TWO_ANNEXES_ZH)
