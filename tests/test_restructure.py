@@ -856,3 +856,39 @@ def test_an_annex_listing_something_else_stays_with_the_clause_on_annexes(tmp_pa
     assert "笔记本电脑" in _cells(clean) and not [c for c in _cells(clean) if "1380000000" in c]
     assert not [t for t in outcome.report.to_decide if t.kind == "dangling-reference"]
     _reject_gives_input(tmp_path, TWO_ANNEXES_ZH)
+
+
+RUN_IN_EN: dict[str, Any] = {
+    "id": "run-in-en",
+    "language": "en",
+    "title": "Instagram Account Purchase Agreement",
+    "paragraphs": [
+        {
+            "text": "This Agreement is made on 2 May 2025 between Aisha Rahman, of Jurong West, Singapore "
+            "(the “Seller”), and Petalbox Pte. Ltd., a company incorporated in Singapore (the “Buyer”)."
+        },
+        {"text": "1. The Seller holds the Instagram account @petal.diaries (the “Account”)."},
+        {
+            "text": "2. Sale. The Seller agrees to sell the Account and its 80,000 followers to the Buyer for S$30,000."
+        },
+        {
+            "text": "3. Completion. The parties shall meet on 9 May 2025 at the Buyer's office. The Seller "
+            "shall then give the Buyer the Account password and its recovery codes."
+        },
+        {"text": "4. Payment. The Buyer shall pay the balance of S$25,000 to the Seller on completion."},
+        {"text": "5. This Agreement is governed by the laws of Singapore."},
+    ],
+}
+
+
+def test_a_run_in_heading_goes_with_the_old_wording_and_no_old_price_survives(tmp_path: Path) -> None:
+    _, clean, _ = _redline(tmp_path, RUN_IN_EN)
+    texts = _texts(clean)
+    body = "\n".join(texts)
+    assert "[To be completed:" in body
+    # Neither the price "for S$30,000" nor its balance is left beside the fee to be completed.
+    assert "30,000" not in body and "25,000" not in body
+    assert not any(t.startswith("2. Sale.") for t in texts)
+    # The meeting date stays; the password sentence goes.
+    assert "The parties shall meet on 9 May 2025" in body and "recovery codes" not in body
+    _reject_gives_input(tmp_path, RUN_IN_EN)

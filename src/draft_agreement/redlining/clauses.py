@@ -16,6 +16,11 @@ _POINTS_BACK = re.compile(
     r"(?:上述|前述|前款|该|該|此|其|这些|這些)|(?:such|the foregoing|these|those|they|it|this|that)\b",
     re.IGNORECASE,
 )
+# A run-in heading opening the clause text: "Sale. ", "Follower guarantee. ", "转让标的：".
+_RUN_IN = re.compile(
+    r"(?:(?![^.]*\b(?:shall|will|must|may|is|are|has|have|agrees?)\b)[A-Z][\w'’-]*(?:[ ][\w'’&-]+){0,3}\."
+    r"|[\u4e00-\u9fff]{2,8}[：:])[ \t]*(?=\S)"
+)
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:No|Mr|Mrs|Ms|Dr|Co|Ltd|Inc|etc|vs|cl|Art|Sec))\.\s*$")
 _OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
 
@@ -74,3 +79,9 @@ def flagged_sentences(text: str, start: int, end: int, spans: list[tuple[int, in
         if any(s < b and a < e for s, e in spans) or (flagged and _POINTS_BACK.match(text, a)):
             flagged.append((a, b))
     return flagged if 0 < len(flagged) < len(sentences) else []
+
+
+def run_in_heading(text: str, start: int) -> int:
+    """Where the clause's own words begin after a run-in heading ("Sale. The Vendor…"); `start` if none."""
+    m = _RUN_IN.match(text, start)
+    return m.end() if m and not _ABBREVIATION.search(text, start, m.end()) else start

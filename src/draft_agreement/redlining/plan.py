@@ -16,7 +16,7 @@ from dataclasses import replace
 from draft_agreement.deal import deal_of
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, is_heading
-from draft_agreement.redlining.clauses import clause_span, first_operative, flagged_sentences
+from draft_agreement.redlining.clauses import clause_span, first_operative, flagged_sentences, run_in_heading
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
 from draft_agreement.redlining.list_items import Cut, list_item
@@ -99,6 +99,19 @@ def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, 
         else:
             merged.append((start, end, [finding]))
     return merged
+
+
+def _cut(text: str, start: int, end: int, group: Sequence[Finding]) -> list[tuple[int, int]]:
+    """The flagged sentences, read after the clause's run-in heading ("Sale. ") unless a finding is in it;
+    a cut at the first sentence is taken back to the heading, which does not head new wording."""
+    head = run_in_heading(text, start)
+    spans = _spans(group)
+    if any(a < head for a, _ in spans):
+        head = start
+    cut = flagged_sentences(text, head, end, spans)
+    if cut and cut[0][0] != head:
+        return cut
+    return [(start, cut[0][1]), *cut[1:]] if cut else []
 
 
 def _spans(group: Sequence[Finding]) -> list[tuple[int, int]]:
@@ -258,7 +271,7 @@ def plan_edits(
                 if joined and cuts[-1][1] < end:  # the writer inserts by replacing: the last mark
                     last = p.text[end - 1]
                     edits[(story, index)].append(Edit(story, index, end - 1, end, f"{last}{sep}{joined}"))
-            elif cut := flagged_sentences(p.text, start, end, _spans(group)):
+            elif cut := _cut(p.text, start, end, group):
                 # Only the sentences that move the records change: the clause's date, place or costs stay.
                 for n, (a, b) in enumerate(cut):
                     words = joined if joined and not n else ""
