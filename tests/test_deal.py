@@ -341,3 +341,22 @@ def test_a_processing_title_over_a_transfer_is_not_processing(tmp_path: Path) ->
     assert "high" in found or "medium" in found, found
     # The genuine entrusted processing of the same facts stays processing.
     assert deal_of(load_document(agreement(tmp_path / "p.docx", KINDS["processing"]))).kind == "processing"
+
+
+def test_a_taiwan_online_store_handed_over_is_an_account_sale(tmp_path: Path) -> None:
+    """賣場 is Taiwan's word for an online store and 讓渡 its word for transferring it; 讓渡金 is the price."""
+    path = agreement(
+        tmp_path / "store.docx",
+        [
+            "蝦皮賣場讓渡契約書",
+            "讓渡人：陳○○（以下簡稱甲方）　受讓人：青禾生活有限公司（以下簡稱乙方）",
+            "第一條 甲方將其於蝦皮購物經營之「青禾小舖」賣場帳號讓渡予乙方經營。",
+            "第二條 讓渡金為新臺幣捌萬元整，於簽約時一次給付。",
+            "第三條 本契約以中華民國法律為準據法。",
+        ],
+    )
+    deal = deal_of(load_document(path))
+    assert deal.kind == "account-sale"
+    assert deal.consideration is not None
+    assert (deal.consideration.amount, deal.consideration.currency) == ("80000", "TWD")
+    assert "Shopee" in load_document(path).context.platforms

@@ -974,9 +974,16 @@ _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("WhatsApp", r"(?i:whatsapp)"),
     ("Telegram", r"(?i:telegram)"),
     ("LINE", r"(?<![A-Za-z])LINE(?=\s*(?:ID|account|账号|官方))"),
+    ("Shopee", r"虾皮|(?i:shopee)"),
+    ("Meituan", r"美团|(?i:meituan)"),
+    ("Dianping", r"大众点评|(?i:dianping)"),
+    ("Youzan", r"有赞(?![助誉扬])|(?i:youzan)"),
+    ("Shopify", r"(?i:shopify)"),
+    ("Discord", r"(?i:discord)"),
 )
 _PLATFORM = re.compile(
-    "(?=[企微抖快小淘天京拼哔B支wWdDtTkKxXrRqQjJpPbBaAiIfFyYlL])(?:"  # first characters of the names below
+    # The first characters of the names below, a cheap test before the alternation.
+    "(?=[企微抖快小淘天京拼哔B支虾美大有wWdDtTkKxXrRqQjJpPbBaAiIfFyYlLsS])(?:"
     + "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_PLATFORMS))
     + ")"
 )
