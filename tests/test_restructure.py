@@ -892,3 +892,51 @@ def test_a_run_in_heading_goes_with_the_old_wording_and_no_old_price_survives(tm
     # The meeting date stays; the password sentence goes.
     assert "The parties shall meet on 9 May 2025" in body and "recovery codes" not in body
     _reject_gives_input(tmp_path, RUN_IN_EN)
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "kept", "gone"),
+    [
+        (
+            "en",
+            [
+                "This Agreement is made on 1 June 2025 between Riverside Pilates Ltd (the “Transferor”) and "
+                "Corewell Studios Ltd (the “Transferee”).",
+                "1. The Transferor transfers to the Transferee its studio business as a going concern, "
+                "including the equipment, the goodwill and the member database with each member's name, "
+                "phone number and e-mail address.",
+                "2. The consideration is £80,000, less £50 for every member who leaves within two months.",
+                "3. This Agreement is governed by the law of England and Wales.",
+            ],
+            "The consideration is £80,000.",
+            "£50 for every member",
+        ),
+        (
+            "zh-Hans",
+            [
+                "转让方（甲方）：杭州悦动健身有限公司",
+                "受让方（乙方）：杭州力行体育发展有限公司",
+                "第一条 甲方将其健身房整体转让给乙方，包括全部器材、装修及会员资料（含会员姓名、手机号码）。",
+                "第二条 转让价款为人民币30万元，每流失一名会员扣减100元。",
+            ],
+            "第二条 转让价款为人民币30万元。",
+            "每流失一名会员",
+        ),
+    ],
+)
+def test_a_kept_price_loses_only_its_per_head_adjustment(
+    tmp_path: Path, language: str, lines: list[str], kept: str, gone: str
+) -> None:
+    title = "Business Transfer Agreement" if language == "en" else "健身房转让协议"
+    agreement = {
+        "id": f"adjusted-{language}",
+        "language": language,
+        "title": title,
+        "paragraphs": [{"text": t} for t in lines],
+    }
+    source, clean, _ = _redline(tmp_path, agreement)
+    assert "business-transfer" in deal_of(load_document(source)).kinds
+    body = "\n".join(_texts(clean))
+    assert kept in body and gone not in body
+    assert "[To be completed" not in body and "【待填写" not in body
+    _reject_gives_input(tmp_path, agreement)

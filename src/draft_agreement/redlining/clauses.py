@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from draft_agreement.model.amounts import find_amounts
 from draft_agreement.model.document import Document, Paragraph
 
 # A sentence ends at 。！？ or at a full stop followed by a blank (not inside 1.5 or U.S.A).
@@ -85,3 +86,28 @@ def run_in_heading(text: str, start: int) -> int:
     """Where the clause's own words begin after a run-in heading ("Sale. The Vendor…"); `start` if none."""
     m = _RUN_IN.match(text, start)
     return m.end() if m and not _ABBREVIATION.search(text, start, m.end()) else start
+
+
+def adjustment_tail(text: str, start: int, end: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The per-head adjustment after a sum: ", less £90 for every member who cancels…" in "The
+    consideration is £210,000, less …", or "，每流失一名会员扣减100元" after "价款为人民币30万元".
+
+    From the first comma after the sentence's first sum to the end of the sentence, when that sum
+    comes no later than the flagged span (a rate inside it, 按每位会员100元, is no sum) and the comma
+    before the span's end; None otherwise.
+    """
+    sentence = next(((a, b) for a, b in sentence_spans(text, start, end) if a <= span[0] < b), None)
+    if sentence is None:
+        return None
+    found = next(iter(find_amounts(text[sentence[0] : span[1]])), None)
+    at = text.find(found.text, sentence[0]) if found else -1
+    if found is None or at > span[0]:
+        return None
+    after = at + len(found.text)
+    comma = min((i for i in (text.find(c, after, span[1]) for c in ",，") if i >= 0), default=-1)
+    if comma < 0:
+        return None
+    stop = sentence[1]
+    while stop > comma and (text[stop - 1].isspace() or text[stop - 1] in "。.；;"):
+        stop -= 1
+    return comma, stop

@@ -15,8 +15,14 @@ from dataclasses import replace
 
 from draft_agreement.deal import deal_of
 from draft_agreement.model.context import fold_chars
-from draft_agreement.model.document import Document, is_heading
-from draft_agreement.redlining.clauses import clause_span, first_operative, flagged_sentences, run_in_heading
+from draft_agreement.model.document import Document, Paragraph, is_heading
+from draft_agreement.redlining.clauses import (
+    adjustment_tail,
+    clause_span,
+    first_operative,
+    flagged_sentences,
+    run_in_heading,
+)
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
 from draft_agreement.redlining.list_items import Cut, list_item
@@ -99,6 +105,12 @@ def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, 
         else:
             merged.append((start, end, [finding]))
     return merged
+
+
+def _adjustment(p: Paragraph, group: Sequence[Finding]) -> tuple[int, int] | None:
+    start, end = clause_span(p)
+    spans = [(f.location.start, f.location.end) for f in group if f.category == _PER_HEAD and f.location]
+    return next((tail for span in spans if (tail := adjustment_tail(p.text, start, end, span))), None)
 
 
 def _cut(text: str, start: int, end: int, group: Sequence[Finding]) -> list[tuple[int, int]]:
@@ -220,8 +232,15 @@ def plan_edits(
     # A price survives where a price clause is not itself priced per head ("GBP 60,000 for the stock"
     # beside "GBP 0.30 for each customer"); with none left, the per-head price becomes a sum to fill.
     per_head = {ref for ref, group in by_paragraph.items() if any(f.category == _PER_HEAD for f in group)}
+    # Where the deal keeps its price, a sum adjusted per head keeps the sum and loses the adjustment.
+    keeps_price = strategy is not None and strategy.consideration == "keep"
+    tails = {
+        ref: tail
+        for ref in (per_head if keeps_price else ())
+        if (tail := _adjustment(doc.paragraph(*ref), by_paragraph[ref]))
+    }
     if terms and terms.price:
-        priced = any(ref not in per_head for ref in terms.price)
+        priced = any(ref not in per_head or ref in tails for ref in terms.price)
     else:
         priced = (
             bool(terms.amount and not terms.per_head)
@@ -244,6 +263,10 @@ def plan_edits(
         comment_only = (
             is_heading(p) or (story == "body" and index < operative_from) or defines_a_used_term(doc, p)
         )
+        if (story, index) in tails and not comment_only:
+            a, b = tails[(story, index)]
+            edits[(story, index)].append(Edit(story, index, a, b, "", comment_text(group, lang)))
+            continue
         qualify = strategy is not None and strategy.subject == "qualify"
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
         named = [instead(f.replacement) for f in group if f.replacement]
