@@ -222,3 +222,85 @@ EN_QUIET = [
 @pytest.mark.parametrize("clause", EN_QUIET)
 def test_en_look_alikes_stay_quiet(tmp_path: Path, clause: str) -> None:
     assert not sensitive_on(reviewed(tmp_path, en_deal([clause])), clause)
+
+
+# --- tables: a list of people with sensitive columns ----------------------------------------------------------
+
+
+def _table_agreement(path: Path, lines: list[str | list[list[str]]]) -> Path:
+    from docx import Document as Docx
+
+    doc = Docx()
+    for k, line in enumerate(lines):
+        if isinstance(line, list):
+            table = doc.add_table(rows=len(line), cols=len(line[0]))
+            for row, values in zip(table.rows, line, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+        else:
+            doc.add_paragraph(line, style="Title" if k == 0 else None)
+    doc.save(str(path))
+    return path
+
+
+def _sensitive_tables(tmp_path: Path, rows: list[list[str]], lines: list[str]) -> bool:
+    path = _table_agreement(tmp_path / "t.docx", [*lines[:-1], rows, lines[-1]])
+    return any(
+        f.category == SENSITIVE and f.severity in ACTIONABLE and f.rule.startswith("detect.")
+        for f in review(path).findings
+    )
+
+
+ZH_TABLE_LINES = [
+    "患者资料移交协议",
+    "甲方：某某诊所",
+    "乙方：某某医疗管理有限公司",
+    "附件二 患者名单",
+    "甲方（盖章）：",
+]
+EN_TABLE_LINES = [
+    "Asset Purchase Agreement",
+    "This Agreement is made between Alpha Pharmacy LLC (the “Seller”) and Beta Drug Inc. (the “Buyer”).",
+    "Schedule 1 – Patient list",
+    "SELLER: ________",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        (
+            ZH_TABLE_LINES,
+            [
+                ["姓名", "手机", "主诉症状", "处方药物"],
+                ["张某", "138****1111", "头痛", "布洛芬"],
+                ["李某", "139****2222", "失眠", "艾司唑仑"],
+            ],
+        ),
+        (
+            EN_TABLE_LINES,
+            [
+                ["Patient", "Phone", "Current medications"],
+                ["Jane Roe", "(212) 555-0101", "Metformin"],
+                ["John Doe", "(212) 555-0102", "Lisinopril"],
+            ],
+        ),
+        (
+            EN_TABLE_LINES,
+            [
+                ["Member", "Email", "SSN"],
+                ["Ann Lee", "ann@example.com", "***-**-1234"],
+                ["Bo Chan", "bo@example.com", "***-**-9876"],
+            ],
+        ),
+    ],
+)
+def test_a_list_with_symptom_prescription_medication_or_ssn_columns_is_sensitive(
+    tmp_path: Path, lines: list[str], rows: list[list[str]]
+) -> None:
+    assert _sensitive_tables(tmp_path, rows, lines)
+
+
+def test_a_list_of_people_with_ordinary_columns_is_not_sensitive(tmp_path: Path) -> None:
+    rows = [["姓名", "手机", "消费金额"], ["张某", "138****1111", "1200"], ["李某", "139****2222", "800"]]
+    assert not _sensitive_tables(tmp_path, rows, ZH_TABLE_LINES)
