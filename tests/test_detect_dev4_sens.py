@@ -135,6 +135,9 @@ ZH_FOUND = [
     "第九条 正在治疗的患者名单及其既往病史详见附件二。",
     # financial standing and whereabouts
     "第十条 甲方将借款人的公积金缴存记录、支付宝账户信息及手机定位提供给乙方。",
+    # records that are someone else's by nature, with no holder named
+    "第十一条 甲方应于交接日将诊所的全部病历及X光片移交乙方。",
+    "第十二条 甲方将门禁系统中的人脸底库一并移交乙方。",
 ]
 
 
@@ -181,6 +184,7 @@ EN_FOUND = [
     "5. Each week the Seller shall share with the Buyer a CSV export listing the campers, all aged 7 to 12, with their schools.",
     "6. The Seller shall sync to the Buyer's CRM the residents' care plans and medication lists.",
     "7. The Seller shall provide the Buyer with the students' learning support plans and special needs assessments.",
+    "8. At Closing the Seller shall deliver all medical records and x-rays of the Practice to the Buyer.",
 ]
 
 
@@ -200,6 +204,11 @@ ZH_QUIET = [
     "第六条 甲方将其本人的体检报告交给乙方。",
     "第七条 甲方将车主名单所对应车辆的GPS设备交给乙方。",
     "第八条 设备清单及口腔CT机的型号详见附件一。",
+    "第九条 乙方承接药店后，应按规定继续保管处方。",
+    "第十条 甲方将店内处方药、非处方药及保健品库存移交乙方。",
+    "第十一条 甲方应向乙方提供近三年的产品检验报告及消防检查报告。",
+    "第十二条 甲方将门店的宣传影像资料及客户咨询记录交给乙方。",
+    "第十三条 甲方将宠物病历系统中的全部宠物病历随医院一并移交乙方。",
 ]
 
 
@@ -216,6 +225,8 @@ EN_QUIET = [
     "5. Schedule 2 lists the dental chairs, x-ray machines and other equipment.",
     "6. The Seller shall keep the patients' x-rays at its own office as required by law.",
     "7. The Seller shall not transfer any patient's prescriptions to the Buyer.",
+    "8. The Seller shall deliver to the Buyer the lab results for the soil samples taken at the premises.",
+    "9. The Seller shall deliver to the Buyer the veterinary medical records of the animals boarded at the kennel.",
 ]
 
 
