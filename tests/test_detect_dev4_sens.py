@@ -138,6 +138,9 @@ ZH_FOUND = [
     # records that are someone else's by nature, with no holder named
     "第十一条 甲方应于交接日将诊所的全部病历及X光片移交乙方。",
     "第十二条 甲方将门禁系统中的人脸底库一并移交乙方。",
+    # the law's own words, and primary-school years
+    "第十三条 甲方将会员信息（包括敏感个人信息）提供给乙方。",
+    "第十四条 甲方将一至三年级学员的名册交给乙方。",
 ]
 
 
@@ -185,6 +188,8 @@ EN_FOUND = [
     "6. The Seller shall sync to the Buyer's CRM the residents' care plans and medication lists.",
     "7. The Seller shall provide the Buyer with the students' learning support plans and special needs assessments.",
     "8. At Closing the Seller shall deliver all medical records and x-rays of the Practice to the Buyer.",
+    "9. The Seller shall share with the Buyer the users' personal data, including special category data.",
+    "10. The Seller shall share with the Buyer the reading records of the elementary school students enrolled.",
 ]
 
 
@@ -227,6 +232,7 @@ EN_QUIET = [
     "7. The Seller shall not transfer any patient's prescriptions to the Buyer.",
     "8. The Seller shall deliver to the Buyer the lab results for the soil samples taken at the premises.",
     "9. The Seller shall deliver to the Buyer the veterinary medical records of the animals boarded at the kennel.",
+    "10. The Buyer shall not request any sensitive personal information of the users from the Seller.",
 ]
 
 
