@@ -172,6 +172,19 @@ def test_a_definition_closed_by_xi_zhi_makes_the_later_hand_over_sensitive(tmp_p
     assert sensitive_on(findings, handover)
 
 
+def test_a_quoted_definition_without_a_holder_makes_the_later_hand_over_sensitive(tmp_path: Path) -> None:
+    definition = "第二条 “标的资料”系指甲方经营期间形成的全部资料，含既往病史、过敏史及联系方式。"
+    handover = "第四条 甲方应于交割日将标的资料移交乙方。"
+    findings = reviewed(tmp_path, zh_deal([definition, handover]))
+    assert sensitive_on(findings, definition)
+    assert sensitive_on(findings, handover)
+
+
+def test_an_nda_definition_of_confidential_information_stays_quiet(tmp_path: Path) -> None:
+    clause = "第一条 “保密信息”系指一方披露的商业信息，包括客户的病历资料。"
+    assert not sensitive_on(reviewed(tmp_path, zh_deal([clause])), clause)
+
+
 def test_an_unquoted_record_described_earlier_makes_the_later_hand_over_sensitive(tmp_path: Path) -> None:
     description = "1.2 乙方承接甲方全部宝妈客户；入住档案包括宝妈姓名、孕周、分娩方式及新生儿黄疸记录。"
     handover = "3.1 甲方应于交接日将客户入住档案的纸质原件交付乙方。"
