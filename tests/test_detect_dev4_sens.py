@@ -227,6 +227,7 @@ ZH_QUIET = [
     "第十一条 甲方应向乙方提供近三年的产品检验报告及消防检查报告。",
     "第十二条 甲方将门店的宣传影像资料及客户咨询记录交给乙方。",
     "第十三条 甲方将宠物病历系统中的全部宠物病历随医院一并移交乙方。",
+    "鉴于甲方经营面向四至十二周岁儿童的美术培训中心，拟将该中心转让给乙方。",
 ]
 
 
@@ -246,6 +247,7 @@ EN_QUIET = [
     "8. The Seller shall deliver to the Buyer the lab results for the soil samples taken at the premises.",
     "9. The Seller shall deliver to the Buyer the veterinary medical records of the animals boarded at the kennel.",
     "10. The Buyer shall not request any sensitive personal information of the users from the Seller.",
+    "WHEREAS the Seller operates a learning centre for children aged 4 to 12 and wishes to sell the Business to the Buyer.",
 ]
 
 
