@@ -180,6 +180,16 @@ def test_a_quoted_definition_without_a_holder_makes_the_later_hand_over_sensitiv
     assert sensitive_on(findings, handover)
 
 
+def test_a_listed_asset_that_is_someone_elses_records_is_sensitive(tmp_path: Path) -> None:
+    item = "（二）诊所的纸质病历及X光片；"
+    lines = zh_deal(
+        ["第一条 转让方向受让方转让以下资产：", "（一）牙科综合治疗台及消毒设备；", item], "转让方", "受让方"
+    )
+    findings = reviewed(tmp_path, lines)
+    assert sensitive_on(findings, item)
+    assert not sensitive_on(findings, "（一）牙科综合治疗台及消毒设备；")
+
+
 def test_an_nda_definition_of_confidential_information_stays_quiet(tmp_path: Path) -> None:
     clause = "第一条 “保密信息”系指一方披露的商业信息，包括客户的病历资料。"
     assert not sensitive_on(reviewed(tmp_path, zh_deal([clause])), clause)
