@@ -198,3 +198,37 @@ def test_the_registered_e_mail_of_the_sold_account_is_the_holders_own(tmp_path: 
 def test_a_friends_number_named_in_a_clause_stays_high(tmp_path: Path) -> None:
     found = _embedded(tmp_path, _zh(["第一条 账号内好友王某的手机号为13857463190，一并交付乙方。"]))
     assert "high" in found.values()
+
+
+# --- agencies and their clients' own accounts -------------------------------------------------------------
+
+
+def _agency_zh(clauses: list[str]) -> list[str]:
+    return [
+        "代运营服务合同",
+        "甲方（委托方）：杭州某某服饰有限公司",
+        "乙方（受托方）：杭州某某网络科技有限公司",
+        *clauses,
+    ]
+
+
+def test_an_account_the_agency_registered_for_the_client_goes_home(tmp_path: Path) -> None:
+    lines = _agency_zh(["1. 乙方为甲方新注册的小红书账号，合同终止时移交甲方。"])
+    assert ACCOUNT not in on(reviewed(tmp_path, lines), "新注册")
+
+
+def test_a_report_about_the_account_is_not_the_account(tmp_path: Path) -> None:
+    lines = _agency_zh(["1. 乙方应按月将视频号运营数据报表交付甲方。"])
+    assert ACCOUNT not in on(reviewed(tmp_path, lines), "报表")
+
+
+def test_accounts_opened_for_the_client_are_the_clients(tmp_path: Path) -> None:
+    lines = [
+        "Services Agreement",
+        'This Agreement is made between Orchid Florist Pte. Ltd. (the "Client") and Kopi Social Pte. Ltd. (the "Agency").',
+        "1. Any social media accounts created by the Agency for the Client shall be the property of the Client.",
+        "2. The Client may transfer its WhatsApp Business account to a new number using WhatsApp's migration tool.",
+    ]
+    found = reviewed(tmp_path, lines)
+    assert ACCOUNT not in on(found, "created by the Agency")
+    assert ACCOUNT not in on(found, "migration tool")
