@@ -52,6 +52,14 @@ _OWN_DETAIL = re.compile(
     r"account|bank|phone|telephone|e-?mail|mailbox|contact)",
     re.IGNORECASE,
 )
+# The log-in or bound number of an account the deal names ("绑定手机号139…", "登入信箱：…", "registered to
+# …@gmail.com", "the Account's recovery e-mail is …"): the holder's own contact point, which the detector
+# rule counts as a party's detail, not a third person's.
+_ACCOUNT_DETAIL = re.compile(
+    r"(?:账号|帐号|帳號|微信号|抖音号|快手号|小红书号|公众号|视频号|店铺|店鋪|account|channel|handle|page|profile|store)"
+    r"[^。；;！!？?]{0,24}?(?:绑定|綁定|注册|註冊|登录|登入|找回|密保|恢复|recovery|registered|linked|log-?in|sign-?in)",
+    re.IGNORECASE,
+)
 _ROLE_MAILBOX = re.compile(
     r"^(?:privacy|dpo|legal|service|support|info|contact|admin|hr|notices?|office|kefu|help|compliance|"
     r"noreply|no-reply|sales|business|bd|pr|media|hello)[._-]?\w*@",
@@ -349,7 +357,8 @@ def _own_detail(text: str, found: Detection) -> bool:
     """Whether an identifier is a party's own account or contact point rather than a third person's."""
     if found.kind == "email" and _ROLE_MAILBOX.match(found.value):
         return True
-    return bool(_OWN_DETAIL.search(text[max(0, found.start - 60) : found.start]))
+    before = text[max(0, found.start - 60) : found.start]
+    return bool(_OWN_DETAIL.search(before) or _ACCOUNT_DETAIL.search(before))
 
 
 def _block_bounds(doc: Document) -> tuple[int | None, int | None]:
