@@ -156,3 +156,28 @@ def test_prices_counted_by_who_stays_or_by_each_lead(tmp_path: Path) -> None:
     assert PRICE in on(findings, "fewer than 75%")
     assert PRICE in on(findings, "Each referral lead")
     assert PRICE not in on(findings, "$250,000")
+
+
+def test_prices_per_patient_per_account_not_renewed_and_per_head_after_the_count(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "1. For every patient who moves their care to Buyer, Buyer shall pay Seller $120.",
+                "2. The balance, reduced for each account that has not renewed, is payable after one year.",
+                "3. \u201cRetained Policy\u201d means a policy that renews with Buyer within twelve months.",
+                "4. The subscription fee is $12 per user per month.",
+            ]
+        ),
+    )
+    assert PRICE in on(findings, "For every patient")
+    assert PRICE in on(findings, "has not renewed")
+    assert PRICE in on(findings, "Retained Policy")
+    assert PRICE not in on(findings, "subscription fee")
+    zh_findings = reviewed(
+        tmp_path,
+        zh(["1. 乙方按甲方移交的有效住户数，每户另付人民币五十元。", "2. 物业服务费为每月人民币三万元。"]),
+        "b.docx",
+    )
+    assert PRICE in on(zh_findings, "每户另付")
+    assert PRICE not in on(zh_findings, "物业服务费")
