@@ -181,3 +181,43 @@ def test_prices_per_patient_per_account_not_renewed_and_per_head_after_the_count
     )
     assert PRICE in on(zh_findings, "每户另付")
     assert PRICE not in on(zh_findings, "物业服务费")
+
+
+def test_traditional_verbs_of_belonging_and_sending(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        zh(
+            [
+                "1. 會員之聯絡資料歸屬乙方。",
+                "2. 前開客戶資料，甲方同意無償供乙方使用。",
+                "3. 甲方會將熟客名單傳送給乙方。",
+                "4. 本店之裝修及設備歸屬乙方。",
+                "5. 甲方之聯絡人為王小姐。",
+            ]
+        ),
+    )
+    assert PIT in on(findings, "歸屬乙方")
+    assert PIT in on(findings, "供乙方使用")
+    assert PIT in on(findings, "傳送給乙方")
+    assert PIT not in on(findings, "裝修及設備")
+    assert PIT not in on(findings, "王小姐")
+
+
+def test_possession_access_and_property_passing_to_the_buyer(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "1. Seller shall put Buyer in possession of all membership records.",
+                "2. All client data in the CRM shall be made accessible to Buyer from the Closing Date.",
+                "3. The customer information shall become the property of Buyer at Closing.",
+                "4. The customer list remains the property of Seller.",
+                "5. Seller shall put Buyer in possession of the premises and the keys.",
+            ]
+        ),
+    )
+    assert PIT in on(findings, "in possession of all membership")
+    assert PIT in on(findings, "accessible to Buyer")
+    assert PIT in on(findings, "become the property of Buyer")
+    assert PIT not in on(findings, "remains the property of Seller")
+    assert PIT not in on(findings, "the premises and the keys")
