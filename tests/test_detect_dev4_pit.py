@@ -221,3 +221,23 @@ def test_possession_access_and_property_passing_to_the_buyer(tmp_path: Path) -> 
     assert PIT in on(findings, "become the property of Buyer")
     assert PIT not in on(findings, "remains the property of Seller")
     assert PIT not in on(findings, "the premises and the keys")
+
+
+def test_sharing_a_long_list_with_the_other_side_and_counts_without_names(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "1. Seller shall share with Buyer the booking histories, stay records and contact details of the "
+                "guests who stayed in 2024.",
+                "2. Seller shall provide Buyer every quarter with the sign-up dates, renewal dates and home "
+                "addresses of its subscribers.",
+                "3. Seller shall provide Buyer with a list of the number of members in each tier, without names.",
+                "4. Buyer shall not share with any third party the customer list.",
+            ]
+        ),
+    )
+    assert PIT in on(findings, "booking histories")
+    assert PIT in on(findings, "sign-up dates")
+    assert PIT not in on(findings, "without names")
+    assert PIT not in on(findings, "shall not share")
