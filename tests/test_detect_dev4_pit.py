@@ -241,3 +241,18 @@ def test_sharing_a_long_list_with_the_other_side_and_counts_without_names(tmp_pa
     assert PIT in on(findings, "sign-up dates")
     assert PIT not in on(findings, "without names")
     assert PIT not in on(findings, "shall not share")
+
+
+def test_take_over_labels_the_deal_model_does_not_place(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        [
+            "门店转让协议",
+            "转店方：杭州某某美容有限公司",
+            "接店方：杭州某某健康管理有限公司",
+            "第一条 会员名单自交接日起归接店方所有。",
+            "第二条 转店方的营业执照原件由转店方自行保管。",
+        ],
+    )
+    assert PIT in on(findings, "归接店方所有")
+    assert PIT not in on(findings, "营业执照")
