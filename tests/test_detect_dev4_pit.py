@@ -256,3 +256,19 @@ def test_take_over_labels_the_deal_model_does_not_place(tmp_path: Path) -> None:
     )
     assert PIT in on(findings, "归接店方所有")
     assert PIT not in on(findings, "营业执照")
+
+
+def test_reported_to_the_other_side_and_a_holders_sensitive_data_named_directly(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        zh(
+            [
+                "1. 甲方应于每月末向乙方报送借款人的还款明细。",
+                "2. 提供方每月向乙方推送入住宝妈的孕周及分娩方式。",
+                "3. 甲方应于每月末向乙方报送本月的设备维修台数。",
+            ]
+        ),
+    )
+    assert PIT in on(findings, "还款明细")
+    assert PIT in on(findings, "孕周")
+    assert PIT not in on(findings, "设备维修")
