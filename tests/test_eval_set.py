@@ -273,10 +273,11 @@ FLOORS = {
     # personal-info-transfer and sensitive-personal-info recall lowered by the honest amount (0.95 -> 0.94,
     # 0.95 -> 0.92) when the dev2-*-2x/3x agreements were added: their misses were measured, not tuned away.
     # ...and again when the dev4 rounds were added (dev4-*-xb-*, -sens-*, -acct-*, -pit-*): the floors below are
-    # set a little under what review measures once all four are in (see the commit that sets them).
-    ("real-dev", "personal-info-transfer"): (0.89, 0.95),
+    # set a little under what review measures once all four are in: personal-info-transfer 0.94 / 0.99 and
+    # sensitive-personal-info 0.94 / 0.98 on 198 agreements.
+    ("real-dev", "personal-info-transfer"): (0.92, 0.95),
     ("real-dev", "pi-pricing"): (0.93, 0.95),
-    ("real-dev", "sensitive-personal-info"): (0.90, 0.95),
+    ("real-dev", "sensitive-personal-info"): (0.92, 0.95),
     ("real-dev", "account-transfer"): (0.93, 0.95),
     ("real-dev", "credential-handover"): (0.93, 0.95),
     ("real-dev", "cross-border-transfer"): (0.93, 0.95),
