@@ -252,8 +252,13 @@ class AgreementWriter:
             self._comment(anchor)
 
     def _format(
-        self, run: Run, *, bold: bool = False, underline: bool = False, heading: bool = False,
-        size: Pt | None = None
+        self,
+        run: Run,
+        *,
+        bold: bool = False,
+        underline: bool = False,
+        heading: bool = False,
+        size: Pt | None = None,
     ) -> None:
         """Direct run formatting with every font slot, as Chinese templates carry it."""
         run.font.name = self.spec.latin_font
@@ -287,8 +292,9 @@ class AgreementWriter:
 
     def _comment(self, runs: list[Run]) -> None:
         reviewer = self.spec.reviewer
-        comment = self.doc.add_comment(runs, text=reviewer.comment, author=reviewer.author,
-                                       initials=reviewer.initials)
+        comment = self.doc.add_comment(
+            runs, text=reviewer.comment, author=reviewer.author, initials=reviewer.initials
+        )
         comment._comment_elm.date = reviewer.date
         for paragraph in comment.paragraphs:
             for run in paragraph.runs:
@@ -475,10 +481,18 @@ EN_LEVELS = (
 
 def _zh_spec(title: str, subject: str, created: dt.datetime, reviewer: Reviewer) -> Spec:
     return Spec(
-        title=title, subject=subject, language="zh-CN", created=created,
-        latin_font="Times New Roman", east_asia_font="宋体", heading_east_asia_font="黑体",
-        font_size=Pt(10.5), levels=ZH_LEVELS, header=(title, "保密"),
-        footer="第 {PAGE} 页 共 {NUMPAGES} 页", reviewer=reviewer,
+        title=title,
+        subject=subject,
+        language="zh-CN",
+        created=created,
+        latin_font="Times New Roman",
+        east_asia_font="宋体",
+        heading_east_asia_font="黑体",
+        font_size=Pt(10.5),
+        levels=ZH_LEVELS,
+        header=(title, "保密"),
+        footer="第 {PAGE} 页 共 {NUMPAGES} 页",
+        reviewer=reviewer,
     )
 
 
@@ -515,11 +529,19 @@ CUSTOMERS = [
 def wechat_account_transfer_zh() -> bytes:
     """The deal the Jiangyin court voided, written out as the parties might have signed it."""
     title = "微信账号及客户资源转让协议"
-    writer = AgreementWriter(_zh_spec(
-        title, "微信账号及客户资源转让（示例，虚构）", _utc(2019, 9, 18, 1, 30),
-        Reviewer("王律师", "王", _utc(2019, 9, 20, 7, 42),
-                 "依微信软件许可及服务协议，账号使用权仅属于初始申请注册人，不得转让。请评估本条效力风险。"),
-    ))
+    writer = AgreementWriter(
+        _zh_spec(
+            title,
+            "微信账号及客户资源转让（示例，虚构）",
+            _utc(2019, 9, 18, 1, 30),
+            Reviewer(
+                "王律师",
+                "王",
+                _utc(2019, 9, 20, 7, 42),
+                "依微信软件许可及服务协议，账号使用权仅属于初始申请注册人，不得转让。请评估本条效力风险。",
+            ),
+        )
+    )
     writer.title(title)
     writer.para("合同编号：JY-WX-20190922", align=WD_ALIGN_PARAGRAPH.RIGHT)
     writer.para(f"**转让方（甲方）：**{SELLER_ZH}")
@@ -529,67 +551,101 @@ def wechat_account_transfer_zh() -> bytes:
     writer.para(f"负责人：{BUYER_HEAD}　　身份证号码：{BUYER_HEAD_ID}　　联系电话：{BUYER_PHONE}")
     writer.para(f"地址：{BUYER_ADDRESS}")
     writer.para("鉴于：", keep_next=True)
-    writer.para("（一）甲方系从事医疗美容咨询工作多年的医美顾问，以本人身份实名注册并长期使用9个微信号，"
-                "通过上述微信号积累了大量医美客户资源；")
+    writer.para(
+        "（一）甲方系从事医疗美容咨询工作多年的医美顾问，以本人身份实名注册并长期使用9个微信号，"
+        "通过上述微信号积累了大量医美客户资源；"
+    )
     writer.para("（二）乙方系依法设立的医疗美容机构，因业务拓展需要，拟受让上述微信号及其承载的客户资源。")
-    writer.para("甲乙双方本着平等自愿、诚实信用的原则，经友好协商，就微信账号及客户资源转让事宜达成如下协议，"
-                "以资共同遵守。")
-    writer.article("转让标的", [
-        "甲方同意将其实名注册并使用的[[9个微信号（明细见附件一）的全部使用权转让给乙方]]，转让完成后，"
-        "上述微信号由乙方独占使用、管理和收益。",
-        "转让范围包括上述微信号内的全部微信好友、|客户资源、聊天记录、朋友圈内容及微信群，"
-        "甲方不得另行保留、备份或转移。",
-    ])
-    writer.article("转让价款及支付方式", [
-        "本协议项下转让价款总额为人民币**500,000元（大写：伍拾万元整）**。",
-        "转让价款按有效好友数量计算，**每个有效好友按人民币25元计**，以20,000个有效好友为计价基数。",
-        "乙方应按下列方式支付转让价款：本协议签订当日支付人民币300,000元；2020年3月22日前支付人民币"
-        "100,000元；2020年9月22日前支付人民币100,000元。",
-        "乙方以银行转账方式向甲方另行书面指定的账户付款。",
-    ])
-    writer.article("账号交付", [
-        "甲方应于本协议签订当日向乙方交付全部微信号的登录密码{+、支付密码+}，并在乙方登录、|修改设置时"
-        "及时提供手机验证码。",
-        "甲方应配合解除各微信号与甲方本人手机号码的绑定，并将其改绑至乙方指定的__乙方亲属手机号码__。",
-        "甲方应配合乙方以乙方负责人或其亲属的身份重新完成实名认证及人脸识别验证。",
-        "交付完成后，甲方不得以任何方式找回、申诉或冻结上述微信号，亦不得以遗失密码、|账号被盗等理由"
-        "向平台申请恢复。",
-    ])
-    writer.article("客户资源移交", [
-        "甲方应将各微信号中的全部好友及客户资源完整移交乙方；与客户的聊天记录（含客户发送的身份证号码、"
-        "出生日期、家庭住址等信息）应完整保留于账号内，供乙方查阅使用。",
-        "甲方应另行向乙方提供客户的就诊病历、术前照片等医疗资料，并整理客户名单一份（见附件二）。",
-    ])
-    writer.article("账号使用", [
-        "乙方受让后可继续使用各微信号原有的昵称和头像，并有权以甲方名义发布朋友圈、与客户沟通及推介"
-        "乙方服务。",
-        "双方均不得告知客户上述微信号已经转让的事实；客户询问时，甲方应配合乙方作出解释，|维持客户对"
-        "原账号的信任。",
-    ])
-    writer.article("甲方保证", [
-        "甲方保证9个微信号合计**有效好友不少于20,000个**。本协议所称有效好友，是指真实、活跃且近六个月内"
-        "与账号有过互动的自然人用户。",
-        "经乙方核查有效好友不足20,000个的，每缺少一个有效好友，转让价款相应减少人民币25元，乙方有权从"
-        "未付款项中直接扣除。",
-        "甲方保证上述微信号不存在被平台封禁、限制登录或限制功能等情形。",
-    ])
-    writer.article("保密", [
-        "双方对本协议内容及履行过程中知悉的对方经营信息负有保密义务，未经对方书面同意不得向第三方披露。",
-        "甲方不得将乙方的商业秘密泄露给第三方。",
-    ])
-    writer.article("违约责任", [
-        "乙方逾期付款的，每逾期一日，应按逾期金额的万分之五向甲方支付违约金。",
-        "甲方违反本协议第三条、第四条约定的，应退还乙方已付款项，并赔偿乙方由此遭受的损失。",
-    ])
-    writer.article("争议解决", [
-        "因本协议引起的或与本协议有关的争议，双方应友好协商解决；协商不成的，任何一方均可向乙方所在地"
-        "人民法院提起诉讼。",
-    ])
-    writer.article("其他", [
-        "本协议自双方签字（盖章）之日起生效。",
-        "本协议附件为本协议不可分割的组成部分，与本协议正文具有同等法律效力。",
-        "本协议一式两份，甲乙双方各执一份，具有同等法律效力。",
-    ])
+    writer.para(
+        "甲乙双方本着平等自愿、诚实信用的原则，经友好协商，就微信账号及客户资源转让事宜达成如下协议，"
+        "以资共同遵守。"
+    )
+    writer.article(
+        "转让标的",
+        [
+            "甲方同意将其实名注册并使用的[[9个微信号（明细见附件一）的全部使用权转让给乙方]]，转让完成后，"
+            "上述微信号由乙方独占使用、管理和收益。",
+            "转让范围包括上述微信号内的全部微信好友、|客户资源、聊天记录、朋友圈内容及微信群，"
+            "甲方不得另行保留、备份或转移。",
+        ],
+    )
+    writer.article(
+        "转让价款及支付方式",
+        [
+            "本协议项下转让价款总额为人民币**500,000元（大写：伍拾万元整）**。",
+            "转让价款按有效好友数量计算，**每个有效好友按人民币25元计**，以20,000个有效好友为计价基数。",
+            "乙方应按下列方式支付转让价款：本协议签订当日支付人民币300,000元；2020年3月22日前支付人民币"
+            "100,000元；2020年9月22日前支付人民币100,000元。",
+            "乙方以银行转账方式向甲方另行书面指定的账户付款。",
+        ],
+    )
+    writer.article(
+        "账号交付",
+        [
+            "甲方应于本协议签订当日向乙方交付全部微信号的登录密码{+、支付密码+}，并在乙方登录、|修改设置时"
+            "及时提供手机验证码。",
+            "甲方应配合解除各微信号与甲方本人手机号码的绑定，并将其改绑至乙方指定的__乙方亲属手机号码__。",
+            "甲方应配合乙方以乙方负责人或其亲属的身份重新完成实名认证及人脸识别验证。",
+            "交付完成后，甲方不得以任何方式找回、申诉或冻结上述微信号，亦不得以遗失密码、|账号被盗等理由"
+            "向平台申请恢复。",
+        ],
+    )
+    writer.article(
+        "客户资源移交",
+        [
+            "甲方应将各微信号中的全部好友及客户资源完整移交乙方；与客户的聊天记录（含客户发送的身份证号码、"
+            "出生日期、家庭住址等信息）应完整保留于账号内，供乙方查阅使用。",
+            "甲方应另行向乙方提供客户的就诊病历、术前照片等医疗资料，并整理客户名单一份（见附件二）。",
+        ],
+    )
+    writer.article(
+        "账号使用",
+        [
+            "乙方受让后可继续使用各微信号原有的昵称和头像，并有权以甲方名义发布朋友圈、与客户沟通及推介"
+            "乙方服务。",
+            "双方均不得告知客户上述微信号已经转让的事实；客户询问时，甲方应配合乙方作出解释，|维持客户对"
+            "原账号的信任。",
+        ],
+    )
+    writer.article(
+        "甲方保证",
+        [
+            "甲方保证9个微信号合计**有效好友不少于20,000个**。本协议所称有效好友，是指真实、活跃且近六个月内"
+            "与账号有过互动的自然人用户。",
+            "经乙方核查有效好友不足20,000个的，每缺少一个有效好友，转让价款相应减少人民币25元，乙方有权从"
+            "未付款项中直接扣除。",
+            "甲方保证上述微信号不存在被平台封禁、限制登录或限制功能等情形。",
+        ],
+    )
+    writer.article(
+        "保密",
+        [
+            "双方对本协议内容及履行过程中知悉的对方经营信息负有保密义务，未经对方书面同意不得向第三方披露。",
+            "甲方不得将乙方的商业秘密泄露给第三方。",
+        ],
+    )
+    writer.article(
+        "违约责任",
+        [
+            "乙方逾期付款的，每逾期一日，应按逾期金额的万分之五向甲方支付违约金。",
+            "甲方违反本协议第三条、第四条约定的，应退还乙方已付款项，并赔偿乙方由此遭受的损失。",
+        ],
+    )
+    writer.article(
+        "争议解决",
+        [
+            "因本协议引起的或与本协议有关的争议，双方应友好协商解决；协商不成的，任何一方均可向乙方所在地"
+            "人民法院提起诉讼。",
+        ],
+    )
+    writer.article(
+        "其他",
+        [
+            "本协议自双方签字（盖章）之日起生效。",
+            "本协议附件为本协议不可分割的组成部分，与本协议正文具有同等法律效力。",
+            "本协议一式两份，甲乙双方各执一份，具有同等法律效力。",
+        ],
+    )
     writer.para("（以下无正文）", align=WD_ALIGN_PARAGRAPH.CENTER)
     writer.para(f"甲方（签字）：{SELLER_ZH}")
     writer.para(f"身份证号码：{SELLER_ID}")
@@ -601,16 +657,22 @@ def wechat_account_transfer_zh() -> bytes:
     writer.para("签订日期：2019年9月22日　　签订地点：江苏省江阴市")
     writer.page_break()
     writer.para("**附件一：微信号明细**", keep_next=True)
-    rows = [[str(i), wxid, nickname, phone, str(friends)]
-            for i, (wxid, nickname, phone, friends) in enumerate(WECHAT_ACCOUNTS, start=1)]
+    rows = [
+        [str(i), wxid, nickname, phone, str(friends)]
+        for i, (wxid, nickname, phone, friends) in enumerate(WECHAT_ACCOUNTS, start=1)
+    ]
     rows.append(["合计", "", "", "", str(sum(account[3] for account in WECHAT_ACCOUNTS))])
     writer.table(["序号", "微信号", "昵称", "绑定手机", "好友数"], rows, [6, 20, 20, 16, 10])
     writer.para("")
     writer.para("**附件二：客户名单**", keep_next=True)
-    writer.table(["序号", "姓名", "身份证号", "手机号", "就诊项目"],
-                 [[str(i), name, resident_id(body), phone, treatment]
-                  for i, (name, body, phone, treatment) in enumerate(CUSTOMERS, start=1)],
-                 [6, 10, 24, 16, 16])
+    writer.table(
+        ["序号", "姓名", "身份证号", "手机号", "就诊项目"],
+        [
+            [str(i), name, resident_id(body), phone, treatment]
+            for i, (name, body, phone, treatment) in enumerate(CUSTOMERS, start=1)
+        ],
+        [6, 10, 24, 16, 16],
+    )
     writer.para("注：以上客户资料由甲方根据聊天记录整理，乙方应以原微信号与上述客户继续联系。")
     return writer.build()
 
@@ -626,94 +688,148 @@ EN_ACCOUNTS = [
 def social_media_account_sale_en() -> bytes:
     """The same risks in an English contract, plus a cross-border element (Singapore servers)."""
     title = "Social Media Account Purchase Agreement"
-    writer = AgreementWriter(Spec(
-        title=title, subject="Sale of Instagram and TikTok accounts (fictional sample)", language="en-US",
-        created=_utc(2024, 2, 26, 8, 0), latin_font="Times New Roman", east_asia_font=None,
-        heading_east_asia_font=None, font_size=Pt(11), levels=EN_LEVELS, header=(title, "CONFIDENTIAL"),
-        footer="Page {PAGE} of {NUMPAGES}",
-        reviewer=Reviewer("Jane Counsel", "JC", _utc(2024, 2, 27, 14, 5),
-                          "Instagram's terms forbid buying, selling or transferring any aspect of an "
-                          "account. Please confirm the client accepts this risk."),
-    ))
+    writer = AgreementWriter(
+        Spec(
+            title=title,
+            subject="Sale of Instagram and TikTok accounts (fictional sample)",
+            language="en-US",
+            created=_utc(2024, 2, 26, 8, 0),
+            latin_font="Times New Roman",
+            east_asia_font=None,
+            heading_east_asia_font=None,
+            font_size=Pt(11),
+            levels=EN_LEVELS,
+            header=(title, "CONFIDENTIAL"),
+            footer="Page {PAGE} of {NUMPAGES}",
+            reviewer=Reviewer(
+                "Jane Counsel",
+                "JC",
+                _utc(2024, 2, 27, 14, 5),
+                "Instagram's terms forbid buying, selling or transferring any aspect of an "
+                "account. Please confirm the client accepts this risk.",
+            ),
+        )
+    )
     writer.title(title.upper())
-    writer.para("This Social Media Account Purchase Agreement (the “Agreement”) is made on 3 March 2024 "
-                "between:")
-    writer.para(f"(1) **Mia Lin** (the “Seller”), holder of PRC Resident Identity Card No. "
-                f"{resident_id('44030519930618204')}, of Nanshan District, Shenzhen, People’s Republic of "
-                "China, telephone +86 138 6153 0472, e-mail mia.lin@example.com; and")
-    writer.para("(2) **Lumen Brand Studio Pte. Ltd.** (the “Buyer”), a company incorporated in Singapore, "
-                "e-mail legal@lumen-brand.example.")
+    writer.para(
+        "This Social Media Account Purchase Agreement (the “Agreement”) is made on 3 March 2024 between:"
+    )
+    writer.para(
+        f"(1) **Mia Lin** (the “Seller”), holder of PRC Resident Identity Card No. "
+        f"{resident_id('44030519930618204')}, of Nanshan District, Shenzhen, People’s Republic of "
+        "China, telephone +86 138 6153 0472, e-mail mia.lin@example.com; and"
+    )
+    writer.para(
+        "(2) **Lumen Brand Studio Pte. Ltd.** (the “Buyer”), a company incorporated in Singapore, "
+        "e-mail legal@lumen-brand.example."
+    )
     writer.para("**Background**", keep_next=True)
-    writer.para("(A) The Seller operates the Instagram account @mia.glowdiary and the TikTok account "
-                "@miaglowdiary, through which she has built a skincare and beauty audience.")
-    writer.para("(B) The Buyer wishes to acquire the Accounts and their audience to promote its clients’ "
-                "beauty products.")
+    writer.para(
+        "(A) The Seller operates the Instagram account @mia.glowdiary and the TikTok account "
+        "@miaglowdiary, through which she has built a skincare and beauty audience."
+    )
+    writer.para(
+        "(B) The Buyer wishes to acquire the Accounts and their audience to promote its clients’ "
+        "beauty products."
+    )
     writer.para("It is agreed as follows:")
-    writer.article("Sale of the Accounts", [
-        "The Seller agrees to sell, and the Buyer agrees to buy, [[all of the Seller’s rights in the "
-        "Instagram account @mia.glowdiary and the TikTok account @miaglowdiary]] (together, the "
-        "“Accounts”), as described in Schedule 1.",
-        "The sale includes all followers, posts, stories, saved content and direct messages (“DMs”) of "
-        "the Accounts, and |all audience data that the Seller can export from them.",
-        "“Handover Date” means the third Business Day after the date of this Agreement, and “Business "
-        "Day” means a day on which banks are open for general business in Singapore.",
-    ])
-    writer.article("Purchase Price", [
-        "The purchase price is **USD 40,000** (forty thousand United States dollars), calculated at "
-        "USD 0.40 per real follower on the basis of 100,000 followers.",
-        "The Buyer shall pay USD 20,000 on signing and USD 20,000 within five Business Days after the "
-        "Handover Date.",
-    ])
-    writer.article("Handover", [
-        "On the Handover Date the Seller shall deliver to the Buyer the login credentials (username and "
-        "password) of each Account and the two-factor authentication (2FA) codes{+ and backup codes+} "
-        "needed to sign in.",
-        "The Seller shall replace the recovery e-mail address and phone number of each Account with "
-        "those designated by the Buyer, and shall not later attempt to recover or reclaim any Account.",
-    ])
-    writer.article("Followers and Messages", [
-        "Within three days after the Handover Date the Seller shall export the complete follower list "
-        "and all DMs of each Account and deliver them to the Buyer in CSV format.",
-        "The Buyer will store the exported follower list and DMs on its servers located in Singapore "
-        "and may use them to contact the followers.",
-    ])
-    writer.article("Use of the Accounts", [
-        "After handover the Buyer may keep the handle, name and profile photo of each Account and may "
-        "post as the Seller.",
-        "Neither party shall announce the change of ownership to the followers, and the Seller shall "
-        "not tell any follower |that the Accounts have been sold.",
-    ])
-    writer.article("Seller’s Warranties", [
-        "The Seller warrants that the Accounts together have a __minimum of 100,000 real followers__, "
-        "meaning genuine and active human users who are not bots or purchased followers.",
-        "If the Buyer’s audit shows fewer than 100,000 real followers, the purchase price shall be "
-        "reduced by USD 0.40 for each missing follower.",
-        "No Account is suspended, restricted or subject to an unresolved copyright or community "
-        "guidelines strike.",
-    ])
-    writer.article("Confidentiality", [
-        "The Seller shall not disclose the Buyer’s confidential information to any third party.",
-        "Each party shall keep the terms of this Agreement confidential, except as required by law.",
-    ])
-    writer.article("Notices", [
-        "Notices under this Agreement shall be in writing and sent by e-mail to the addresses set out "
-        "above, and take effect on the next Business Day after sending.",
-    ])
-    writer.article("Governing Law and Jurisdiction", [
-        "This Agreement is governed by the laws of Singapore.",
-        "The courts of Singapore have exclusive jurisdiction over any dispute arising out of or in "
-        "connection with this Agreement.",
-    ])
-    writer.article("General", [
-        "This Agreement is the entire agreement between the parties about its subject matter.",
-        "This Agreement may be signed in counterparts, each of which is an original.",
-    ])
+    writer.article(
+        "Sale of the Accounts",
+        [
+            "The Seller agrees to sell, and the Buyer agrees to buy, [[all of the Seller’s rights in the "
+            "Instagram account @mia.glowdiary and the TikTok account @miaglowdiary]] (together, the "
+            "“Accounts”), as described in Schedule 1.",
+            "The sale includes all followers, posts, stories, saved content and direct messages (“DMs”) of "
+            "the Accounts, and |all audience data that the Seller can export from them.",
+            "“Handover Date” means the third Business Day after the date of this Agreement, and “Business "
+            "Day” means a day on which banks are open for general business in Singapore.",
+        ],
+    )
+    writer.article(
+        "Purchase Price",
+        [
+            "The purchase price is **USD 40,000** (forty thousand United States dollars), calculated at "
+            "USD 0.40 per real follower on the basis of 100,000 followers.",
+            "The Buyer shall pay USD 20,000 on signing and USD 20,000 within five Business Days after the "
+            "Handover Date.",
+        ],
+    )
+    writer.article(
+        "Handover",
+        [
+            "On the Handover Date the Seller shall deliver to the Buyer the login credentials (username and "
+            "password) of each Account and the two-factor authentication (2FA) codes{+ and backup codes+} "
+            "needed to sign in.",
+            "The Seller shall replace the recovery e-mail address and phone number of each Account with "
+            "those designated by the Buyer, and shall not later attempt to recover or reclaim any Account.",
+        ],
+    )
+    writer.article(
+        "Followers and Messages",
+        [
+            "Within three days after the Handover Date the Seller shall export the complete follower list "
+            "and all DMs of each Account and deliver them to the Buyer in CSV format.",
+            "The Buyer will store the exported follower list and DMs on its servers located in Singapore "
+            "and may use them to contact the followers.",
+        ],
+    )
+    writer.article(
+        "Use of the Accounts",
+        [
+            "After handover the Buyer may keep the handle, name and profile photo of each Account and may "
+            "post as the Seller.",
+            "Neither party shall announce the change of ownership to the followers, and the Seller shall "
+            "not tell any follower |that the Accounts have been sold.",
+        ],
+    )
+    writer.article(
+        "Seller’s Warranties",
+        [
+            "The Seller warrants that the Accounts together have a __minimum of 100,000 real followers__, "
+            "meaning genuine and active human users who are not bots or purchased followers.",
+            "If the Buyer’s audit shows fewer than 100,000 real followers, the purchase price shall be "
+            "reduced by USD 0.40 for each missing follower.",
+            "No Account is suspended, restricted or subject to an unresolved copyright or community "
+            "guidelines strike.",
+        ],
+    )
+    writer.article(
+        "Confidentiality",
+        [
+            "The Seller shall not disclose the Buyer’s confidential information to any third party.",
+            "Each party shall keep the terms of this Agreement confidential, except as required by law.",
+        ],
+    )
+    writer.article(
+        "Notices",
+        [
+            "Notices under this Agreement shall be in writing and sent by e-mail to the addresses set out "
+            "above, and take effect on the next Business Day after sending.",
+        ],
+    )
+    writer.article(
+        "Governing Law and Jurisdiction",
+        [
+            "This Agreement is governed by the laws of Singapore.",
+            "The courts of Singapore have exclusive jurisdiction over any dispute arising out of or in "
+            "connection with this Agreement.",
+        ],
+    )
+    writer.article(
+        "General",
+        [
+            "This Agreement is the entire agreement between the parties about its subject matter.",
+            "This Agreement may be signed in counterparts, each of which is an original.",
+        ],
+    )
     writer.para("Signed by the Seller: ______________________  Mia Lin")
     writer.para("Signed for and on behalf of the Buyer: ______________________  Daniel Tan, Director")
     writer.page_break()
     writer.para("**Schedule 1 — The Accounts**", keep_next=True)
-    rows = [[platform, handle, name, f"{followers:,}", email]
-            for platform, handle, name, followers, email in EN_ACCOUNTS]
+    rows = [
+        [platform, handle, name, f"{followers:,}", email]
+        for platform, handle, name, followers, email in EN_ACCOUNTS
+    ]
     rows.append(["Total", "", "", f"{sum(account[3] for account in EN_ACCOUNTS):,}", ""])
     header = ["Platform", "Handle", "Display name", "Followers", "Recovery e-mail (before handover)"]
     writer.table(header, rows, [12, 18, 18, 12, 26])
@@ -722,14 +838,23 @@ def social_media_account_sale_en() -> bytes:
 
 # --- sample 3: the compliant restructuring -----------------------------------------------------------
 
+
 def customer_referral_zh() -> bytes:
     """The lawful way to do the Jiangyin deal: referral with individual notice and separate consent."""
     title = "客户推荐合作协议"
-    writer = AgreementWriter(_zh_spec(
-        title, "医美客户推荐合作（示例，虚构）", _utc(2021, 5, 28, 2, 0),
-        Reviewer("王律师", "王", _utc(2021, 5, 31, 6, 20),
-                 "保存期限请与乙方合规负责人确认，并与个人信息保护影响评估报告的保存期限保持一致。"),
-    ))
+    writer = AgreementWriter(
+        _zh_spec(
+            title,
+            "医美客户推荐合作（示例，虚构）",
+            _utc(2021, 5, 28, 2, 0),
+            Reviewer(
+                "王律师",
+                "王",
+                _utc(2021, 5, 31, 6, 20),
+                "保存期限请与乙方合规负责人确认，并与个人信息保护影响评估报告的保存期限保持一致。",
+            ),
+        )
+    )
     writer.title(title)
     writer.para(f"**推荐方（甲方）：**{SELLER_ZH}")
     writer.para(f"身份证号码：{SELLER_ID}　　联系电话：{SELLER_PHONE}")
@@ -738,66 +863,96 @@ def customer_referral_zh() -> bytes:
     writer.para(f"地址：{BUYER_ADDRESS}")
     writer.para("鉴于：", keep_next=True)
     writer.para("（一）甲方系独立执业的医美顾问，以本人身份实名注册并使用微信号，为客户提供医美咨询服务；")
-    writer.para("（二）乙方系依法设立的医疗美容机构，希望甲方在客户知情并同意的前提下，向乙方推荐有就医意向的"
-                "客户。")
-    writer.para("双方依据《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规，经协商一致，"
-                "订立本协议。")
-    writer.article("合作内容", [
-        "甲方在提供医美咨询服务过程中，向有就医意向的客户介绍乙方的资质、服务项目及联系方式；客户自愿"
-        "选择是否前往乙方就诊。",
-        "甲方的全部微信号始终由甲方本人持有和使用，乙方使用其自有的实名账号与客户联系。",
-    ])
-    writer.article("客户告知与同意", [
-        "甲方应以一对一的方式逐一告知客户：乙方的名称和联系方式、推荐的目的、乙方处理个人信息的方式、"
-        "拟向乙方提供的个人信息种类（仅限姓名、联系电话及咨询意向），以及客户撤回同意的方式。",
-        "仅在客户**单独、明确**表示同意后，甲方方可向乙方推荐该客户；客户未回复或表示拒绝的，视为不同意，"
-        "甲方不得向乙方提供其任何信息。",
-        "乙方仅通过客户主动添加乙方工作人员账号的方式与客户建立联系{-，甲方亦可将客户微信名片批量推送给"
-        "乙方-}。",
-        "甲方不向乙方提供客户的病历、术前照片等医疗健康信息；确需此类信息的，由客户本人在就诊时直接向乙方"
-        "提供，并由乙方依法另行取得客户的书面同意。",
-        "甲方应保存每位客户的告知与同意记录，包括告知内容、|同意的时间和方式。",
-    ])
-    writer.article("服务费", [
-        "乙方按甲方实际完成的推荐咨询服务次数向甲方支付服务费，收费标准见附件一。",
-        "服务费不以客户人数、好友数量或个人信息条数计算。",
-        "乙方应于每月10日前结清上月服务费。",
-    ])
-    writer.article("乙方的个人信息保护义务", [
-        "乙方仅可在客户同意的目的、方式和范围内处理客户个人信息；超出该范围的，应重新取得客户同意。",
-        "客户撤回同意或要求删除的，乙方应在十五个工作日内删除其个人信息，并书面告知甲方。",
-        "乙方应采取加密存储、访问权限控制、操作日志等必要的安全措施，防止客户个人信息泄露、篡改或丢失。",
-        "甲方有权每年对乙方履行本条义务的情况进行一次审计，乙方应提供必要的资料和协助。",
-        "双方应妥善保存告知同意记录及推荐记录，[[保存期限不少于三年]]。",
-    ])
-    writer.article("账号与身份", [
-        "双方各自以本人或本单位实名注册的账号开展工作，乙方不得冒用甲方身份，不得使用甲方的昵称、头像"
-        "与客户联系。",
-        "任何一方不得转让、出租、出借其账号，或向对方提供账号密码、验证码。",
-    ])
+    writer.para(
+        "（二）乙方系依法设立的医疗美容机构，希望甲方在客户知情并同意的前提下，向乙方推荐有就医意向的客户。"
+    )
+    writer.para(
+        "双方依据《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规，经协商一致，订立本协议。"
+    )
+    writer.article(
+        "合作内容",
+        [
+            "甲方在提供医美咨询服务过程中，向有就医意向的客户介绍乙方的资质、服务项目及联系方式；客户自愿"
+            "选择是否前往乙方就诊。",
+            "甲方的全部微信号始终由甲方本人持有和使用，乙方使用其自有的实名账号与客户联系。",
+        ],
+    )
+    writer.article(
+        "客户告知与同意",
+        [
+            "甲方应以一对一的方式逐一告知客户：乙方的名称和联系方式、推荐的目的、乙方处理个人信息的方式、"
+            "拟向乙方提供的个人信息种类（仅限姓名、联系电话及咨询意向），以及客户撤回同意的方式。",
+            "仅在客户**单独、明确**表示同意后，甲方方可向乙方推荐该客户；客户未回复或表示拒绝的，视为不同意，"
+            "甲方不得向乙方提供其任何信息。",
+            "乙方仅通过客户主动添加乙方工作人员账号的方式与客户建立联系{-，甲方亦可将客户微信名片批量推送给"
+            "乙方-}。",
+            "甲方不向乙方提供客户的病历、术前照片等医疗健康信息；确需此类信息的，由客户本人在就诊时直接向乙方"
+            "提供，并由乙方依法另行取得客户的书面同意。",
+            "甲方应保存每位客户的告知与同意记录，包括告知内容、|同意的时间和方式。",
+        ],
+    )
+    writer.article(
+        "服务费",
+        [
+            "乙方按甲方实际完成的推荐咨询服务次数向甲方支付服务费，收费标准见附件一。",
+            "服务费不以客户人数、好友数量或个人信息条数计算。",
+            "乙方应于每月10日前结清上月服务费。",
+        ],
+    )
+    writer.article(
+        "乙方的个人信息保护义务",
+        [
+            "乙方仅可在客户同意的目的、方式和范围内处理客户个人信息；超出该范围的，应重新取得客户同意。",
+            "客户撤回同意或要求删除的，乙方应在十五个工作日内删除其个人信息，并书面告知甲方。",
+            "乙方应采取加密存储、访问权限控制、操作日志等必要的安全措施，防止客户个人信息泄露、篡改或丢失。",
+            "甲方有权每年对乙方履行本条义务的情况进行一次审计，乙方应提供必要的资料和协助。",
+            "双方应妥善保存告知同意记录及推荐记录，[[保存期限不少于三年]]。",
+        ],
+    )
+    writer.article(
+        "账号与身份",
+        [
+            "双方各自以本人或本单位实名注册的账号开展工作，乙方不得冒用甲方身份，不得使用甲方的昵称、头像"
+            "与客户联系。",
+            "任何一方不得转让、出租、出借其账号，或向对方提供账号密码、验证码。",
+        ],
+    )
     writer.article("保密", ["乙方不得将甲方的商业秘密泄露给第三方。"])
-    writer.article("违约责任", [
-        "任何一方违反本协议约定的，应赔偿对方因此遭受的损失；乙方违反本协议第四条约定的，甲方有权"
-        "__立即解除__本协议。",
-    ])
-    writer.article("争议解决", [
-        "因本协议引起的争议，双方应协商解决；协商不成的，任何一方均可向江阴市人民法院提起诉讼。",
-    ])
-    writer.article("其他", [
-        "本协议自双方签字（盖章）之日起生效，有效期一年。",
-        "本协议一式两份，甲乙双方各执一份，具有同等法律效力。",
-    ])
+    writer.article(
+        "违约责任",
+        [
+            "任何一方违反本协议约定的，应赔偿对方因此遭受的损失；乙方违反本协议第四条约定的，甲方有权"
+            "__立即解除__本协议。",
+        ],
+    )
+    writer.article(
+        "争议解决",
+        [
+            "因本协议引起的争议，双方应协商解决；协商不成的，任何一方均可向江阴市人民法院提起诉讼。",
+        ],
+    )
+    writer.article(
+        "其他",
+        [
+            "本协议自双方签字（盖章）之日起生效，有效期一年。",
+            "本协议一式两份，甲乙双方各执一份，具有同等法律效力。",
+        ],
+    )
     writer.para("（以下无正文）", align=WD_ALIGN_PARAGRAPH.CENTER)
     writer.para(f"甲方（签字）：{SELLER_ZH}　　联系电话：{SELLER_PHONE}")
     writer.para(f"乙方（盖章）：{BUYER_ZH}　　负责人（签字）：{BUYER_HEAD}")
     writer.para("签订日期：2021年6月1日　　签订地点：江苏省江阴市")
     writer.page_break()
     writer.para("**附件一：服务费标准**", keep_next=True)
-    writer.table(["序号", "服务项目", "计费方式", "标准（元/次）"], [
-        ["1", "首次就医咨询陪同", "按次", "300"],
-        ["2", "治疗方案讲解", "按次", "200"],
-        ["3", "就诊后满意度回访", "按次", "150"],
-    ], [8, 30, 14, 16])
+    writer.table(
+        ["序号", "服务项目", "计费方式", "标准（元/次）"],
+        [
+            ["1", "首次就医咨询陪同", "按次", "300"],
+            ["2", "治疗方案讲解", "按次", "200"],
+            ["3", "就诊后满意度回访", "按次", "150"],
+        ],
+        [8, 30, 14, 16],
+    )
     return writer.build()
 
 
