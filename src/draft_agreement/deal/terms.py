@@ -93,32 +93,25 @@ def subject(vocab: Vocabulary, body: Body, receiving: tuple[str, ...]) -> Subjec
         line.section for line in clauses if line.heading and vocab.subject_heading.search(line.fold)
     }
     defining: list[Ref] = []
-    priced: set[Ref] = set()  # a price clause that also moves the subject ("…转让给乙方，价款为5万元")
     for line in clauses:
         if line.heading or line.table is not None:
             continue
         if line.section is not None and line.section in subject_roots:
             defining.append(line.ref)
             continue
-        m = moves.search(line.fold)
-        if not m or vocab.prohibition.search(line.fold[max(0, m.start() - 40) : m.start()]):
-            continue
         if vocab.price.search(line.fold) and find_amounts_present(line.text):
-            priced.add(line.ref)
-        else:
+            continue
+        m = moves.search(line.fold)
+        if m and not vocab.prohibition.search(line.fold[max(0, m.start() - 40) : m.start()]):
             defining.append(line.ref)
-    cited = _annexes_cited(vocab, clauses, {*defining, *priced})
     annexes: list[Ref] = []
     tables: list[tuple[str, int]] = []
     start = body.annexes if body.annexes is not None else len(body.lines)
     in_annex = False
     for line in body.lines[start:]:
         if _annex_heading(vocab, line):
-            # An annex cited only outside the subject (第三条 设备清单见附件三) lists something else.
-            key = annex_key(vocab, line.fold)
-            in_annex = key is None or cited.get(key, True)
-            if in_annex:
-                annexes.append(line.ref)
+            annexes.append(line.ref)
+            in_annex = True
         elif in_annex and line.table is not None and (line.ref[0], line.table) not in tables:
             tables.append((line.ref[0], line.table))
     return Subject(tuple(defining), tuple(annexes), tuple(tables))
@@ -144,17 +137,6 @@ def annex_key(vocab: Vocabulary, fold: str) -> str | None:
         return None
     key = re.sub(r"\s+", "", m.group()).lower()
     return "".join(_NUMERALS.get(c, c) for c in key)
-
-
-def _annexes_cited(vocab: Vocabulary, clauses: list[Line], moving: set[Ref]) -> dict[str, bool]:
-    """Each annex the clauses cite by number: whether a clause moving the subject is among them."""
-    cited: dict[str, bool] = {}
-    for line in clauses:
-        for m in vocab.annex_reference.finditer(line.fold):
-            key = annex_key(vocab, m.group())
-            if key is not None:
-                cited[key] = cited.get(key, False) or line.ref in moving
-    return cited
 
 
 def find_amounts_present(text: str) -> bool:
