@@ -11,37 +11,20 @@ patients with their histories, children named by an age range; and the look-alik
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from lxml import etree
 
 from draft_agreement.reviewing.engine import Engine
 from draft_agreement.reviewing.findings import Finding
 from draft_agreement.reviewing.normalize import normalize
 from draft_agreement.reviewing.run import review
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import docgen  # noqa: E402
+from tests.test_deal import agreement
+from tests.test_detect_generalise import ACTIONABLE, reviewed
 
 CLAUSES = Path(__file__).resolve().parents[1] / "clauses"
-ACTIONABLE = {"high", "medium"}
 SENSITIVE = "sensitive-personal-info"
-
-
-def _paragraph(text: str) -> etree._Element:
-    p = etree.Element(f"{{{docgen.W_NS}}}p")
-    t = etree.SubElement(etree.SubElement(p, f"{{{docgen.W_NS}}}r"), f"{{{docgen.W_NS}}}t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return p
-
-
-def reviewed(tmp_path: Path, lines: list[str]) -> list[Finding]:
-    path = docgen.write_docx(tmp_path / "a.docx", [_paragraph(line) for line in lines])
-    return [f for f in review(path).findings if f.severity in ACTIONABLE]
 
 
 def sensitive_on(findings: list[Finding], fragment: str) -> bool:
@@ -273,24 +256,8 @@ def test_en_look_alikes_stay_quiet(tmp_path: Path, clause: str) -> None:
 # --- tables: a list of people with sensitive columns ----------------------------------------------------------
 
 
-def _table_agreement(path: Path, lines: list[str | list[list[str]]]) -> Path:
-    from docx import Document as Docx
-
-    doc = Docx()
-    for k, line in enumerate(lines):
-        if isinstance(line, list):
-            table = doc.add_table(rows=len(line), cols=len(line[0]))
-            for row, values in zip(table.rows, line, strict=True):
-                for cell, value in zip(row.cells, values, strict=True):
-                    cell.text = value
-        else:
-            doc.add_paragraph(line, style="Title" if k == 0 else None)
-    doc.save(str(path))
-    return path
-
-
 def _sensitive_tables(tmp_path: Path, rows: list[list[str]], lines: list[str]) -> bool:
-    path = _table_agreement(tmp_path / "t.docx", [*lines[:-1], rows, lines[-1]])
+    path = agreement(tmp_path / "t.docx", [*lines[:-1], rows, lines[-1]])
     return any(
         f.category == SENSITIVE and f.severity in ACTIONABLE and f.rule.startswith("detect.")
         for f in review(path).findings
