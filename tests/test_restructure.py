@@ -848,7 +848,7 @@ def test_an_annex_listing_something_else_stays_with_the_clause_on_annexes(tmp_pa
     and so does the clause that makes the annexes part of the agreement."""
     source, clean, outcome = _redline(tmp_path, TWO_ANNEXES_ZH)
     deal = deal_of(load_document(source))
-    assert len(deal.annexes) == 2
+    assert len(deal.subject.annexes) == 2
     assert deal.next_annex("zh") == "附件三"
     body = "\n".join(_texts(clean))
     assert "附件一" not in body and "好友名单" not in body

@@ -15,7 +15,7 @@ from draft_agreement.deal.law import governing_law
 from draft_agreement.deal.lines import Body, Line, read_body
 from draft_agreement.deal.model import Deal, Subject
 from draft_agreement.deal.parties import deal_parties
-from draft_agreement.deal.terms import annex_headings, consideration, subject
+from draft_agreement.deal.terms import consideration, subject
 from draft_agreement.deal.vocabulary import Vocabulary, load_vocabulary
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document
@@ -113,7 +113,6 @@ def build_deal(doc: Document, vocab: Vocabulary | None = None) -> Deal:
         consideration=consideration(vocab, body),
         subject=replace(found, account_tables=account_tables),
         title=title,
-        annexes=annex_headings(vocab, body),
         clause_labels={line.ref: line.label for line in body.lines},
         _owners=owners,
     )

@@ -135,7 +135,6 @@ class Deal:
     consideration: Consideration | None
     subject: Subject
     title: str | None = None
-    annexes: tuple[Ref, ...] = ()  # every annex heading; subject.annexes are those listing the subject
     clause_labels: dict[Ref, str | None] = field(default_factory=dict, repr=False, compare=False)
     _owners: dict[Ref, int] = field(default_factory=dict, repr=False, compare=False)
 
@@ -172,7 +171,7 @@ class Deal:
         Exhibit/Appendix), so a drafted consent notice reads as one more of them. `nth` counts the
         annexes added: the second drafted annex of an agreement with two of its own is 附件四.
         """
-        own = [self.clause_labels.get(ref) or "" for ref in self.annexes]
+        own = [self.clause_labels.get(ref) or "" for ref in self.subject.annexes]
         count = len(own) + max(nth, 1)
         if lang == "zh":
             word = "附表" if own and all(label.startswith("附表") for label in own) else "附件"

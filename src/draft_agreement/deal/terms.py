@@ -109,22 +109,12 @@ def subject(vocab: Vocabulary, body: Body, receiving: tuple[str, ...]) -> Subjec
     start = body.annexes if body.annexes is not None else len(body.lines)
     in_annex = False
     for line in body.lines[start:]:
-        if _annex_heading(vocab, line):
+        if line.table is None and line.heading and vocab.annex.match(line.fold):
             annexes.append(line.ref)
             in_annex = True
         elif in_annex and line.table is not None and (line.ref[0], line.table) not in tables:
             tables.append((line.ref[0], line.table))
     return Subject(tuple(defining), tuple(annexes), tuple(tables))
-
-
-def annex_headings(vocab: Vocabulary, body: Body) -> tuple[Ref, ...]:
-    """Every annex heading after the clauses, whatever the annex lists."""
-    start = body.annexes if body.annexes is not None else len(body.lines)
-    return tuple(line.ref for line in body.lines[start:] if _annex_heading(vocab, line))
-
-
-def _annex_heading(vocab: Vocabulary, line: Line) -> bool:
-    return line.table is None and line.heading and bool(vocab.annex.match(line.fold))
 
 
 _NUMERALS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九十", start=0)}

@@ -381,7 +381,7 @@ def _read_paren(raw: str) -> _Paren:
         quoted = [(s + after, e + after) for s, e in quoted]
     # Unquoted, the term is what follows the cue: （以下简称甲方）, (hereinafter Seller).
     pieces = quoted or [(m.start(), m.end()) for m in _PIECE.finditer(folded, after)]
-    terms = tuple(t for s, e in pieces if s >= after and (t := raw[s:e].strip()))
+    terms = tuple(t for s, e in pieces if (t := raw[s:e].strip()))
     defining = bool(quoted or cue)
     return _Paren(
         aliases=() if defining else tuple(t for t in terms if _key(t) in _ROLE_WORDS),

@@ -109,7 +109,7 @@ def _merge_spans(spans: list[tuple[int, int, Finding]]) -> list[tuple[int, int, 
 
 def _adjustment(p: Paragraph, group: Sequence[Finding]) -> tuple[int, int] | None:
     start, end = clause_span(p)
-    spans = [(f.location.start, f.location.end) for f in group if f.category == _PER_HEAD and f.location]
+    spans = _spans([f for f in group if f.category == _PER_HEAD])
     return next((tail for span in spans if (tail := adjustment_tail(p.text, start, end, span))), None)
 
 

@@ -18,7 +18,7 @@ import jinja2
 from draft_agreement.deal import Deal
 from draft_agreement.deal.lines import is_signature_line
 from draft_agreement.deal.terms import annex_key
-from draft_agreement.deal.vocabulary import load_vocabulary
+from draft_agreement.deal.vocabulary import Vocabulary, load_vocabulary
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import clause_span
@@ -256,8 +256,7 @@ def _annex_sections(doc: Document, deal: Deal) -> list[tuple[Paragraph, list[Par
     the heading and everything up to the next annex heading or the end."""
     body = _body(doc)
     starts = {i for s, i in deal.subject.annexes if s == "body"}
-    typed = {p.index for p in body if p.literal is not None and p.literal.kind == "schedule"}
-    others = (typed | {i for s, i in deal.annexes if s == "body"}) - starts
+    others = {p.index for p in body if p.literal is not None and p.literal.kind == "schedule"} - starts
     sections = []
     for start in sorted(starts):
         # The page break that starts the annex on a new page goes with it, or a blank page stays.
@@ -275,10 +274,9 @@ def _annex_sections(doc: Document, deal: Deal) -> list[tuple[Paragraph, list[Par
     return sections
 
 
-def _citing(doc: Document, deal: Deal, since: int) -> dict[str, list[Ref]]:
+def _citing(doc: Document, deal: Deal, since: int, vocab: Vocabulary) -> dict[str, list[Ref]]:
     """The clauses citing each annex by number (附件二, 附件2, Schedule 2); the annexes' own lines aside."""
-    vocab = load_vocabulary()
-    roots = {doc.paragraph(story, index).clause_path[:1] for story, index in deal.annexes}
+    roots = {doc.paragraph(story, index).clause_path[:1] for story, index in deal.subject.annexes}
     found: dict[str, list[Ref]] = {}
     for p in _body(doc)[since:]:
         if p.cell is not None or p.clause_path[:1] in roots:
@@ -295,9 +293,10 @@ def _annexes(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, since:
     if strategy.annexes != "remove" or not deal.subject.annexes:
         return
     removed: list[str] = []
-    citing = _citing(doc, deal, since)
+    vocab = load_vocabulary()
+    citing = _citing(doc, deal, since, vocab)
     for heading, section in _annex_sections(doc, deal):
-        cited_by = citing.get(annex_key(load_vocabulary(), fold_chars(heading.text)) or "", [])
+        cited_by = citing.get(annex_key(vocab, fold_chars(heading.text)) or "", [])
         if cited_by and not any(ref in edits for ref in cited_by):
             continue  # only clauses that stay cite it: 设备清单见附件二 keeps its list
         label = deal.clause_labels.get((heading.story, heading.index))
@@ -309,7 +308,7 @@ def _annexes(doc: Document, deal: Deal, strategy: Strategy, edits: Edits, since:
                 _set(edits, Edit(p.story, p.index, 0, len(p.text), "", None, delete_row=True))
             else:
                 _set(edits, whole_clause(p))
-    all_gone = len(removed) == len(deal.annexes)  # an equipment list that stays keeps the general clause
+    all_gone = len(removed) == len(deal.subject.annexes)  # a list that stays keeps the general clause
     pattern = "|".join(re.escape(label) for label in removed)
     if not pattern:
         return
