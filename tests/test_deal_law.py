@@ -19,9 +19,9 @@ from draft_agreement.reviewing.deal_kind import load_treatments
 from draft_agreement.reviewing.findings import Finding
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.run import review
+from tests.corpus import LAW, require
 from tests.test_deal import agreement
 
-LAW = Path(__file__).resolve().parents[2] / "shared" / "law"
 ACTIONABLE = ("high", "medium")
 
 
@@ -193,6 +193,7 @@ def _statute(act_sources: tuple[str, ...]) -> str:
 
 
 def test_every_article_a_deal_kind_cites_is_quoted_from_the_statute() -> None:
+    require(LAW)
     library = LegalLibrary.load(default_clauses_dir() / "legal")
     acts = {act.id: act for act in library.acts()}
     refs = {ref for t in load_treatments() for ref in t.cite}
