@@ -20,6 +20,7 @@ from draft_agreement.report.markdown import render_markdown
 from draft_agreement.report.sarif import render_sarif
 from draft_agreement.report.table import render_table
 from draft_agreement.reviewing.findings import SEVERITIES
+from tests.corpus import SHARED, require
 from tests.test_cli import run
 
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
@@ -184,7 +185,7 @@ def test_review_table_in_english_and_boxed_on_request() -> None:
 def test_every_code_a_report_can_carry_has_a_label_in_both_languages() -> None:
     """The taxonomy's categories and kinds (docs are the oracle), the severities, every replacement
     clause and every cited act: a new one without a label would show as a bare code."""
-    taxonomy = (ROOT.parent / "shared" / "docs" / "taxonomy.md").read_text(encoding="utf-8")
+    taxonomy = require(SHARED / "docs" / "taxonomy.md").read_text(encoding="utf-8")
     categories = set(re.findall(r"^\| `([a-z-]+)` \| [A-Z]", taxonomy.split("## Minimum shape")[0], re.M))
     kinds = set(re.findall(r"^\| `([a-z-]+)` \|", taxonomy.split("## The deal")[1], re.M))
     replacements = yaml.safe_load((ROOT / "clauses" / "replacements" / "index.yaml").read_text("utf-8"))
