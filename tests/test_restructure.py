@@ -353,6 +353,12 @@ def test_strategies_are_validated_and_a_firm_pack_overrides_one(tmp_path: Path) 
     broken.write_text("kinds: [account-sale]\nrecital: {zh: '{{ buyer '}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="recital"):
         parse_strategy(broken, LIBRARY_IDS)
+    broken.write_text("kinds: [account-sale]\nmixed: {assets: {zh: ['(设备']}}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="mixed"):
+        parse_strategy(broken, LIBRARY_IDS)
+    broken.write_text("kinds: [account-sale]\nmixed: {substitute: {referral-fee: nowhere}}\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="mixed"):
+        parse_strategy(broken, LIBRARY_IDS)
     bundled = load_strategies((str(default_clauses_dir() / "strategies"),), LIBRARY_IDS)
     assert {"account-sale", "customer-data-sale", "business-transfer", "agency", "data-sharing"} <= set(
         bundled
@@ -939,4 +945,107 @@ def test_a_kept_price_loses_only_its_per_head_adjustment(
     body = "\n".join(_texts(clean))
     assert kept in body and gone not in body
     assert "[To be completed" not in body and "【待填写" not in body
+    _reject_gives_input(tmp_path, agreement)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "retitled", "lines", "stays", "gone"),
+    [
+        (
+            "zh-Hans",
+            "门店设备及微信号转让协议",
+            "门店设备转让协议",
+            [
+                "出让方（甲方）：成都市锦江区某某茶叶经营部",
+                "受让方（乙方）：成都市某某茶业有限公司",
+                "第一条 甲方将其茶叶门店的茶具、展柜、库存茶叶及下列微信号转让给乙方。",
+                "第二条 微信号是指甲方店员以个人名义注册的三个微信号，甲方应将登录密码交付乙方，"
+                "号内全部好友及聊天记录归乙方使用。",
+                "第三条 转让总价为人民币八万元，含茶具、展柜、库存及微信号，乙方于签约当日一次付清。",
+                "第四条 甲方保证上述微信号未被封禁，好友不少于三千人。",
+                "第五条 茶具及展柜于签约后三日内在门店点交。",
+            ],
+            ["茶具、展柜、库存茶叶转让给乙方", "茶具及展柜于签约后三日内在门店点交", "【待填写：转让价款"],
+            ["八万元", "下列微信号", "未被封禁", "好友不少于"],
+        ),
+        (
+            "en",
+            "Account Purchase Agreement",
+            "Asset Purchase Agreement",
+            [
+                "This Account Purchase Agreement is made on 3 March 2025 between Mia Tan (the “Seller”) and "
+                "Brightlane Media Pte Ltd (the “Buyer”).",
+                "1. The Seller sells to the Buyer the studio lighting equipment, the camera equipment and the "
+                "TikTok account @miabakes.",
+                "2. The Seller shall give the Buyer the password of the TikTok account and its followers shall "
+                "continue to see the account as the Seller's.",
+                "3. The purchase price is S$30,000, payable on signing.",
+                "4. The Seller warrants that the Account has never been suspended.",
+                "5. The equipment is collected from the Seller's studio within seven days of signing.",
+            ],
+            ["the studio lighting equipment and the camera equipment.", "collected from the Seller's studio"],
+            ["S$30,000", "@miabakes", "never been suspended", "Referral Services Agreement"],
+        ),
+    ],
+)
+def test_an_account_sale_that_also_sells_equipment_keeps_that_sale_and_prices_it_apart(
+    tmp_path: Path,
+    language: str,
+    title: str,
+    retitled: str,
+    lines: list[str],
+    stays: list[str],
+    gone: list[str],
+) -> None:
+    agreement = {
+        "id": f"mixed-{language}",
+        "language": language,
+        "title": title,
+        "paragraphs": [{"text": t} for t in lines],
+    }
+    source, clean, _ = _redline(tmp_path, agreement)
+    assert deal_of(load_document(source)).kind == "account-sale"
+    texts = _texts(clean)
+    body = "\n".join(texts)
+    # The deal still sells the equipment: its title names only that, and the clause handing it over stays.
+    assert texts[0] == retitled
+    for words in stays:
+        assert words in body, words
+    for words in gone:
+        assert words not in body, words
+    # One clause prices the assets and the referral apart, each a blank to complete.
+    blank = "[To be completed" if language == "en" else "【待填写"
+    price = [t for t in texts if ("服务费" in t or "service fee" in t) and t.count(blank) == 2]
+    assert len(price) == 1
+    _reject_gives_input(tmp_path, agreement)
+
+
+def test_a_business_transfer_keeps_its_list_of_assets_less_the_account(tmp_path: Path) -> None:
+    agreement = {
+        "id": "bike-shop",
+        "language": "en",
+        "title": "Asset Purchase Agreement",
+        "paragraphs": [
+            {
+                "text": "This Agreement is made on 3 March 2025 between Harbour Bikes Ltd (the “Seller”) and "
+                "Quayside Cycles Ltd (the “Buyer”)."
+            },
+            {
+                "text": "1. The Seller sells to the Buyer the workshop equipment, the stock of spare parts and the "
+                "Instagram account @harbourbikes."
+            },
+            {"text": "2. The Seller shall give the Buyer the password of the Instagram account."},
+            {"text": "3. The purchase price is £24,000, payable on signing."},
+        ],
+    }
+    source, clean, _ = _redline(tmp_path, agreement)
+    assert deal_of(load_document(source)).kind == "business-transfer"
+    texts = _texts(clean)
+    sale = next(t for t in texts if t.startswith("1."))
+    # The shop is still sold, without its account; customers are told and choose, after that list.
+    assert sale.startswith(
+        "1. The Seller sells to the Buyer the workshop equipment and the stock of spare parts. "
+    )
+    assert "@harbourbikes" not in "\n".join(texts) and "notify each customer" in sale
+    assert "3. The purchase price is £24,000, payable on signing." in texts
     _reject_gives_input(tmp_path, agreement)

@@ -9,7 +9,9 @@ sentence stays as the lawyer wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from draft_agreement.model.context import fold_chars
 
 _SEPARATOR = re.compile(r"[,;]\s*(?:and\s+|or\s+)?|\s+and\s+|、|，|；|以及|及|和|与")
 _CONJUNCTION = re.compile(r"\s+and\s+|以及|及|和|与")
@@ -64,3 +66,16 @@ def _last(pattern: re.Pattern[str], text: str, low: int, high: int) -> re.Match[
         if m.end() <= high:
             found = m
     return found
+
+
+def listed(text: str, patterns: Iterable[re.Pattern[str]], parties: Sequence[str] = ()) -> list[Cut]:
+    """The edits that take every list item matching one of `patterns` out of its list (matched on
+    the folded text, so 帳號 is found by 账号); items that are not in a list stay."""
+    folded = fold_chars(text)
+    cuts: list[Cut] = []
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            found = list_item(text, m.start(), m.end(), parties)
+            if found and not any(a < y and x < b for a, b, _ in found for x, y, _ in cuts):
+                cuts.extend(found)
+    return sorted(cuts)

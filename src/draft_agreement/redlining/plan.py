@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from draft_agreement.deal import deal_of
+from draft_agreement.deal import Deal, deal_of
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import (
@@ -25,7 +25,7 @@ from draft_agreement.redlining.clauses import (
 )
 from draft_agreement.redlining.definitions import defined_term, defines_a_used_term, strike_unused
 from draft_agreement.redlining.deletions import DeletedClauses, settle
-from draft_agreement.redlining.list_items import Cut, list_item
+from draft_agreement.redlining.list_items import Cut, list_item, listed
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.restructure import (
     FEE,
@@ -91,6 +91,7 @@ def comment_text(findings: Sequence[Finding], lang: str) -> str:
 _NO_COMMENT_STORIES = ("header", "footer")
 _RECORDS = ("personal-info-transfer", "sensitive-personal-info")
 _PER_HEAD = "pi-pricing"
+_ACCOUNT = "account-transfer"
 _CARRIER = re.compile(
     r"档案|名单|名册|资料|信息|数据|记录|清单|records?|data(?:base)?|lists?|files|contacts", re.IGNORECASE
 )
@@ -141,6 +142,48 @@ def _table_edits(doc: Document, findings: list[Finding], lang: str) -> list[Edit
         if p.cell.row != header_row:  # type: ignore[union-attr]
             edits.append(Edit(p.story, p.index, 0, len(p.text), "", None, delete_row=True))
     return edits
+
+
+def _sells_other_assets(
+    doc: Document,
+    deal: Deal,
+    flagged: Mapping[tuple[str, int], Sequence[Finding]],
+    strategy: Strategy,
+    lang: str,
+    operative_from: int,
+) -> bool:
+    """Whether a clause defining what moves sells something else too (equipment, samples, stock):
+    the review left it alone, or what it flags is an account listed among those assets. That sale
+    then stays beside the referral (Strategy.with_assets)."""
+    if strategy.mixed is None:
+        return False
+    for ref in deal.subject.clauses:
+        p = doc.paragraph(*ref)
+        if ref[0] == "body" and ref[1] < operative_from or p.cell is not None or is_heading(p):
+            continue
+        if ref not in flagged and strategy.sells_assets(lang, p.text):
+            return True
+        if ref in flagged and _assets_stay(p.text, flagged[ref], deal, strategy, lang):
+            return True
+    return False
+
+
+def _assets_stay(text: str, group: Sequence[Finding], deal: Deal, strategy: Strategy, lang: str) -> list[Cut]:
+    """The cuts taking the accounts out of a flagged clause's list of what is sold, when the accounts
+    are all it flags and what the list still sells is an asset of the deal (an app's code, the stock).
+    A clause that also moves customer records is left to the rest of the plan."""
+    items = (strategy.mixed.items if strategy.mixed is not None else strategy.items).get(lang, ())
+    if not items or not group or any(f.category != _ACCOUNT for f in group):
+        return []
+    cuts = listed(text, items, deal.labels())
+    kept, last = [], 0
+    for a, b, words in cuts:
+        kept += [text[last:a], words]
+        last = b
+    rest = "".join([*kept, text[last:]])
+    if not cuts or any(i.search(fold_chars(rest)) for i in items) or not strategy.sells_assets(lang, rest):
+        return []
+    return cuts
 
 
 def _records(doc: Document, findings: Sequence[Finding]) -> set[str]:
@@ -222,6 +265,12 @@ def plan_edits(
     # Only a deal the review found risky is restructured, its price included: a look-alike keeps every
     # word, and a missing safeguard alone (a document-level comment) asks for a notice, not a new deal.
     risky = any(f.replacement and library.get(f.replacement).edits_text for f in chosen)
+    if (
+        strategy is not None
+        and risky
+        and _sells_other_assets(doc, deal, by_paragraph, strategy, lang, operative_from)
+    ):
+        strategy = strategy.with_assets()
     fee_at = fee_anchor(doc, deal, strategy, operative_from) if risky else None
     # Terms the agreement defines as the personal records ("Student Records" means …).
     records = _records(doc, chosen)
@@ -271,7 +320,7 @@ def plan_edits(
         group.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.location.start))  # type: ignore[union-attr]
         named = [instead(f.replacement) for f in group if f.replacement]
         if (story, index) == fee_at:
-            named.insert(0, FEE)
+            named.insert(0, instead(FEE))
         replacements = [
             r for r in (library.get(i) for i in dict.fromkeys(n for n in named if n)) if r.edits_text
         ]
@@ -288,6 +337,8 @@ def plan_edits(
             sep = " " if lang == "en" else ""
             joined = sep.join(t for t in texts if t)
             cuts = _asset_item(p.text, group, labels, records) if qualify else []
+            if not cuts and strategy is not None and (story, index) in deal.subject.clauses:
+                cuts = _assets_stay(p.text, group, deal, strategy, lang)
             if cuts:  # the deal survives: only the records leave its list of assets
                 for n, (a, b, words) in enumerate(cuts):
                     edits[(story, index)].append(Edit(story, index, a, b, words, None if n else note))

@@ -22,6 +22,7 @@ from draft_agreement.deal.vocabulary import Vocabulary, load_vocabulary
 from draft_agreement.errors import RuleFileError
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.redlining.clauses import clause_span
+from draft_agreement.redlining.list_items import listed
 from draft_agreement.redlining.replacements import ReplacementLibrary
 from draft_agreement.redlining.strategies import Strategy
 from draft_agreement.redlining.strategies import fold as fold_chars
@@ -133,6 +134,11 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
     new = strategy.title.get(voice.lang)
     if not new or not deal.title:
         return
+    items = strategy.items.get(voice.lang, ())
+    if items and (
+        not any(i.search(fold_chars(deal.title)) for i in items) or listed(deal.title, items, deal.labels())
+    ):
+        return  # the title names nothing that stops moving, or it only loses that item (_items)
     p = next((q for q in _body(doc) if q.cell is None and q.text.strip() == deal.title.strip()), None)
     if p is None or (p.story, p.index) in edits and any(e.replacement for e in edits[(p.story, p.index)]):
         return
@@ -249,6 +255,23 @@ def _stale(doc: Document, strategy: Strategy, voice: Voice, edits: Edits, since:
         stale = strategy.matches("stale", voice.lang, p.text)
         if stale and not strategy.matches("protect", voice.lang, p.text):
             _set(edits, whole_clause(p))
+
+
+def _items(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: Edits) -> None:
+    """In a deal that also sells other assets, the accounts and customers leave the lists of what is
+    sold, in the title and in the subject clauses that stay ("办公设备、展厅样品及下列通讯资源")."""
+    patterns = strategy.items.get(voice.lang, ())
+    if not patterns:
+        return
+    named = (q for q in _body(doc) if deal.title and q.cell is None and q.text.strip() == deal.title.strip())
+    title = [(q.story, q.index) for q in named][:1]
+    for ref in [*title, *deal.subject.clauses]:
+        p = doc.paragraph(*ref)
+        if p.cell is not None or ref in edits or ref not in title and is_heading(p):
+            continue
+        cuts = listed(p.text, patterns, deal.labels())
+        if cuts:
+            edits[ref] = [Edit(p.story, p.index, a, b, words) for a, b, words in cuts]
 
 
 def _annex_sections(doc: Document, deal: Deal) -> list[tuple[Paragraph, list[Paragraph]]]:
@@ -448,6 +471,7 @@ def restructure(
     _preamble(doc, strategy, voice, edits, operative_from)
     _consideration(doc, deal, strategy, edits, fee_at)
     _annexes(doc, deal, strategy, edits, operative_from)
+    _items(doc, deal, strategy, voice, edits)
     _rewrite(doc, strategy, voice, library, edits, written, operative_from)
     _stale(doc, strategy, voice, edits, operative_from)
     _require(doc, deal, strategy, voice, library, edits, written, operative_from)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,10 @@ _FIELDS = {
     "annexes",
     "subject",
     "rewrite",
+    "mixed",
+    "items",
 }
+_MIXED_FIELDS = {"assets", "items", "substitute", "title"}
 
 
 def fold(text: str) -> str:
@@ -54,6 +57,22 @@ def fold(text: str) -> str:
 class DealPhrase:
     pattern: re.Pattern[str]
     text: str
+
+
+@dataclass(frozen=True)
+class Mixed:
+    """The same deal when it also sells other assets (equipment, stock): that sale stays.
+
+    `assets`: a subject clause the review left alone that names one of these sells something else;
+    `items`: what leaves the lists of the clauses that stay (the accounts, the customers);
+    `substitute`: replacements written instead in such a deal (a price for the assets beside the fee);
+    `title`: the title where the old one names only what no longer moves (Account Purchase Agreement).
+    """
+
+    assets: dict[str, re.Pattern[str]]
+    items: dict[str, tuple[re.Pattern[str], ...]]
+    substitute: dict[str, str | None]
+    title: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,39 @@ class Strategy:
     terms: dict[str, dict[str, str]] = field(default_factory=dict)
     roles: dict[str, dict[str, str]] = field(default_factory=dict)
     rewrite: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
+    mixed: Mixed | None = None
+    items: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    assets: dict[str, re.Pattern[str]] = field(default_factory=dict)  # set by with_assets
+
+    def sells_assets(self, lang: str, text: str) -> bool:
+        """Whether `text` (what a subject clause sells) names an asset that still moves; a deal that
+        survives whole (a business transfer) names no assets, and whatever its lists keep still moves."""
+        assets = self.mixed.assets if self.mixed is not None else self.assets
+        pattern = assets.get(lang)
+        return pattern is None or pattern.search(fold(text)) is not None
+
+    def with_assets(self) -> Strategy:
+        """This strategy for a deal that also sells other assets: the deal keeps its name, roles and
+        defined terms; only the accounts and customers leave it and its title (`items`), and the
+        price clause becomes the mixed one (`substitute`)."""
+        if self.mixed is None:
+            return self
+        return replace(
+            self,
+            title=self.mixed.title,
+            deal_phrase={},
+            recital={},
+            headings={},
+            terms={},
+            roles={},
+            substitute={
+                **{k: self.mixed.substitute.get(v, v) if v else v for k, v in self.substitute.items()},
+                **self.mixed.substitute,
+            },
+            items={**self.items, **self.mixed.items},
+            assets=self.mixed.assets,
+            mixed=None,
+        )
 
     def instead_of(self, replacement: str) -> str | None:
         """The replacement this strategy writes where a rule names `replacement` (None: nothing)."""
@@ -152,6 +204,27 @@ def _rewrites(
     return out
 
 
+def _mixed(path: Path, sid: str, value: Any, known: Sequence[str]) -> Mixed | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not set(value) <= _MIXED_FIELDS:
+        raise _fail(path, sid, "mixed", f"must map {sorted(_MIXED_FIELDS)} to values")
+    substitute = value.get("substitute") or {}
+    if not isinstance(substitute, dict) or not all(
+        rid in known for rid in [*substitute, *(v for v in substitute.values() if v is not None)]
+    ):
+        raise _fail(path, sid, "mixed", "substitute must map replacement ids to replacement ids")
+    assets = {}
+    for lang, patterns in _patterns(path, sid, "mixed", value.get("assets")).items():
+        assets[lang] = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    return Mixed(
+        assets=assets,
+        items=_patterns(path, sid, "mixed", value.get("items")),
+        substitute={str(k): (None if v is None else str(v)) for k, v in substitute.items()},
+        title=_texts(path, sid, "mixed", value.get("title")),
+    )
+
+
 def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
     """One strategy file, checked field by field; a broken one is a RuleFileError naming the field."""
     sid = path.stem
@@ -220,6 +293,8 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         terms=_maps(path, sid, "terms", data.get("terms")),
         roles=_maps(path, sid, "roles", data.get("roles")),
         rewrite=_rewrites(path, sid, data.get("rewrite"), known_replacements),
+        mixed=_mixed(path, sid, data.get("mixed"), known_replacements),
+        items=_patterns(path, sid, "items", data.get("items")),
     )
 
 
