@@ -356,7 +356,9 @@ def test_strategies_are_validated_and_a_firm_pack_overrides_one(tmp_path: Path) 
     broken.write_text("kinds: [account-sale]\nmixed: {assets: {zh: ['(设备']}}\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match="mixed"):
         parse_strategy(broken, LIBRARY_IDS)
-    broken.write_text("kinds: [account-sale]\nmixed: {substitute: {referral-fee: nowhere}}\n", encoding="utf-8")
+    broken.write_text(
+        "kinds: [account-sale]\nmixed: {substitute: {referral-fee: nowhere}}\n", encoding="utf-8"
+    )
     with pytest.raises(RuleFileError, match="mixed"):
         parse_strategy(broken, LIBRARY_IDS)
     bundled = load_strategies((str(default_clauses_dir() / "strategies"),), LIBRARY_IDS)
