@@ -948,6 +948,9 @@ def test_a_kept_price_loses_only_its_per_head_adjustment(
     assert kept in body and gone not in body
     assert "[To be completed" not in body and "【待填写" not in body
     _reject_gives_input(tmp_path, agreement)
+    # Its comment says what was done to this deal's price: no referral fee is proposed.
+    notes = "\n".join(_comment_texts(tmp_path / f"adjusted-{language}.tracked.docx"))
+    assert ("fixed sum" in notes or "固定金额" in notes) and "推荐" not in notes and "referral" not in notes
 
 
 @pytest.mark.parametrize(

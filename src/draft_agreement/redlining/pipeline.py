@@ -99,6 +99,8 @@ def redline(
     script = "zh-Hant" if explain == "zh" and doc.language == "zh-Hant" else explain
     edits, to_decide = check(doc, edits, script, explain)
     report = replace(report, to_decide=(*report.to_decide, *to_decide))
+    if strategy is not None:  # the comments and the memo give this deal's own advice
+        report = replace(report, findings=tuple(strategy.advise(report.findings, explain)))
     edits = annotate(doc, edits, report.findings, explain, mode, min_severity)
     writer = RedlineWriter(doc, author, revision_date(date), Mode(mode))
     result = writer.apply(edits)

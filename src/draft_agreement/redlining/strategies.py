@@ -20,6 +20,7 @@ import yaml
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import read_yaml
 from draft_agreement.model.context import fold_chars
+from draft_agreement.reviewing.findings import Finding
 
 _CONSIDERATION = {"fee", "keep"}
 _ANNEXES = {"remove", "keep"}
@@ -44,6 +45,7 @@ _FIELDS = {
     "rewrite",
     "mixed",
     "items",
+    "advice",
 }
 _MIXED_FIELDS = {"assets", "items", "substitute", "title"}
 
@@ -99,6 +101,15 @@ class Strategy:
     mixed: Mixed | None = None
     items: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     assets: dict[str, re.Pattern[str]] = field(default_factory=dict)  # set by with_assets
+    advice: dict[str, dict[str, str]] = field(default_factory=dict)  # category -> language -> text
+
+    def advise(self, findings: Sequence[Finding], lang: str) -> list[Finding]:
+        """The findings with this deal's own suggestion where it differs from the rule's: a business
+        transfer keeps its price, so a per-head term is struck, not turned into a referral fee."""
+        return [
+            replace(f, suggestion=text) if (text := self.advice.get(f.category, {}).get(lang)) else f
+            for f in findings
+        ]
 
     def sells_assets(self, lang: str, text: str) -> bool:
         """Whether `text` (what a subject clause sells) names an asset that still moves; a deal that
@@ -225,6 +236,14 @@ def _mixed(path: Path, sid: str, value: Any, known: Sequence[str]) -> Mixed | No
     )
 
 
+def _advice(path: Path, sid: str, value: Any) -> dict[str, dict[str, str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(path, sid, "advice", "must map finding categories to a suggestion per language")
+    return {str(category): _texts(path, sid, "advice", texts) for category, texts in value.items()}
+
+
 def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
     """One strategy file, checked field by field; a broken one is a RuleFileError naming the field."""
     sid = path.stem
@@ -295,6 +314,7 @@ def parse_strategy(path: Path, known_replacements: Sequence[str]) -> Strategy:
         rewrite=_rewrites(path, sid, data.get("rewrite"), known_replacements),
         mixed=_mixed(path, sid, data.get("mixed"), known_replacements),
         items=_patterns(path, sid, "items", data.get("items")),
+        advice=_advice(path, sid, data.get("advice")),
     )
 
 
