@@ -1054,3 +1054,34 @@ def test_a_business_transfer_keeps_its_list_of_assets_less_the_account(tmp_path:
     assert "@harbourbikes" not in "\n".join(texts) and "notify each customer" in sale
     assert "3. The purchase price is £24,000, payable on signing." in texts
     _reject_gives_input(tmp_path, agreement)
+
+
+def test_clauses_numbered_only_in_parentheses_are_the_operative_part(tmp_path: Path) -> None:
+    """（一）…（四） number the clauses of an agreement numbered by nothing else: the recital before them
+    stays a recital, and what it raises (the seller keeps the account) is written in the clauses."""
+    recital = (
+        "鉴于转让方实名注册并使用微信号“美颜小王”，受让方拟受让该微信号及其好友资源，"
+        "双方就微信号转让事宜达成如下协议："
+    )
+    agreement = {
+        "id": "paren-numbered",
+        "language": "zh-Hans",
+        "title": "微信号转让协议",
+        "paragraphs": [
+            {"text": "转让方：王某某"},
+            {"text": "受让方：无锡某某美容有限公司"},
+            {"text": recital},
+            {"text": "（一）转让方将微信号“美颜小王”及号内全部好友转让给受让方。"},
+            {"text": "（二）转让方应于签约当日将登录密码交付受让方。"},
+            {"text": "（三）转让价款为人民币五万元，受让方于签约当日付清。"},
+            {"text": "（四）本协议自双方签字之日起生效。"},
+        ],
+    }
+    _, clean, _ = _redline(tmp_path, agreement)
+    texts = _texts(clean)
+    first = next(t for t in texts if t.startswith("鉴于"))
+    assert "拟受让" not in first and "推荐" in first and first.endswith("达成如下协议：")
+    clause_one = next(t for t in texts if t.startswith("（一）"))
+    assert "（本条删除）" not in clause_one and "单独同意" in clause_one and "保留微信账号" in clause_one
+    assert "五万元" not in "\n".join(texts) and "（四）本协议自双方签字之日起生效。" in texts
+    _reject_gives_input(tmp_path, agreement)

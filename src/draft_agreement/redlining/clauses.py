@@ -24,23 +24,23 @@ _RUN_IN = re.compile(
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:No|Mr|Mrs|Ms|Dr|Co|Ltd|Inc|etc|vs|cl|Art|Sec))\.\s*$")
 _OPERATIVE_KINDS = ("article", "chapter", "part", "section", "decimal-1", "decimal-2", "decimal-3", "cn-dun")
+_PARENTHESISED_KINDS = ("cn-paren", "paren-decimal", "decimal-rparen")
 
 
 def first_operative(doc: Document) -> int:
     """Index of the first numbered clause of the body; what comes before is title, parties, recitals.
 
     Preambles and recitals describe the deal; they are commented on, and the compliant wording goes
-    into the operative clauses that follow.
+    into the operative clauses that follow. Parenthesised numbers（一）/(1) mark the clauses only in an
+    agreement numbered by nothing else: elsewhere they are items inside a clause or a recital.
     """
     if not any(s.id == "body" for s in doc.stories):
         return 0
-    for p in doc.story("body").paragraphs:
-        if p.cell is not None:
-            continue
-        if (p.list_label is not None and p.list_label.text) or (
-            p.literal and p.literal.kind in _OPERATIVE_KINDS
-        ):
-            return p.index
+    paragraphs = [p for p in doc.story("body").paragraphs if p.cell is None]
+    for kinds in (_OPERATIVE_KINDS, _PARENTHESISED_KINDS):
+        for p in paragraphs:
+            if (p.list_label is not None and p.list_label.text) or (p.literal and p.literal.kind in kinds):
+                return p.index
     return 0
 
 

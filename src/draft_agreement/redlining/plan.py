@@ -371,7 +371,18 @@ def plan_edits(
                 Edit(story, index, start, end, replacement, comment_text(members, lang))
             )
     if strategy is not None and risky:
-        restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at)
+        # A clause the recitals call for (the seller keeps the accounts) goes into the operative part.
+        carried = [
+            rid
+            for (story, index), group in by_paragraph.items()
+            if story == "body" and index < operative_from
+            for f in group
+            if f.replacement
+            and (rid := instead(f.replacement))
+            and library.get(rid).scope == "clause"
+            and library.get(rid).edits_text
+        ]
+        restructure(doc, deal, strategy, voice, library, edits, written, operative_from, fee_at, carried)
         if strategy.subject == "qualify":
             _records_leave_lists(doc, edits, labels, records, operative_from)
         strike_unused(doc, edits, operative_from)

@@ -429,9 +429,11 @@ def _require(
     edits: Edits,
     written: set[str],
     since: int,
+    carried: Iterable[str] = (),
 ) -> None:
-    """What the new deal needs though no rule asked (customer notices): after the first subject clause."""
-    missing = [rid for rid in strategy.require if rid not in written]
+    """What the new deal needs though no rule asked (customer notices), and what the recitals raised
+    but cannot hold (`carried`: the seller keeps the accounts): after the first subject clause."""
+    missing = [rid for rid in dict.fromkeys([*strategy.require, *carried]) if rid not in written]
     if not missing:
         return
     target = next(
@@ -465,8 +467,10 @@ def restructure(
     written: set[str],
     operative_from: int,
     fee_at: Ref | None,
+    carried: Iterable[str] = (),
 ) -> None:
-    """Apply `strategy` to the whole document, adding to (and overriding) the planned `edits`."""
+    """Apply `strategy` to the whole document, adding to (and overriding) the planned `edits`;
+    `carried` are the compliant clauses the recitals' findings call for."""
     _title(doc, deal, strategy, voice, edits)
     _preamble(doc, strategy, voice, edits, operative_from)
     _consideration(doc, deal, strategy, edits, fee_at)
@@ -474,7 +478,7 @@ def restructure(
     _items(doc, deal, strategy, voice, edits)
     _rewrite(doc, strategy, voice, library, edits, written, operative_from)
     _stale(doc, strategy, voice, edits, operative_from)
-    _require(doc, deal, strategy, voice, library, edits, written, operative_from)
+    _require(doc, deal, strategy, voice, library, edits, written, operative_from, carried)
     _headings(doc, strategy, voice, edits, operative_from)
     _terms(doc, strategy, voice, edits, operative_from)
     _roles(doc, strategy, voice, edits, operative_from)
