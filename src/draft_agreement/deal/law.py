@@ -61,7 +61,7 @@ def place_name(vocab: Vocabulary, code: str, lang: str) -> str:
 def _chosen_law(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
     """The governing-law paragraph and its place; a heading's place may be in the next paragraph."""
     for k, line in enumerate(lines):
-        if not vocab.law_clause.search(line.fold):
+        if not line.has(vocab.law_clause):
             continue
         if line.heading and k + 1 < len(lines):
             following = lines[k + 1]
@@ -82,7 +82,7 @@ def _chosen_law(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None]
 
 def _forum(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
     for line in lines:
-        if line.heading or not vocab.forum.search(line.fold):
+        if line.heading or not line.has(vocab.forum):
             continue
         place = place_of(vocab, line.fold)
         if place is not None:
