@@ -360,3 +360,34 @@ def test_a_taiwan_online_store_handed_over_is_an_account_sale(tmp_path: Path) ->
     assert deal.consideration is not None
     assert (deal.consideration.amount, deal.consideration.currency) == ("80000", "TWD")
     assert "Shopee" in load_document(path).context.platforms
+
+
+@pytest.mark.parametrize(
+    ("lines", "roles"),
+    [
+        (
+            [
+                "美甲店转让协议",
+                "转店方：李某某",
+                "接店方：赵某某",
+                "第一条 转店方将其美甲店整体转让给接店方。",
+            ],
+            {"转店方": "transferor", "接店方": "transferee"},
+        ),
+        (
+            [
+                "診所讓與契約",
+                "讓與人：晶妍美學診所",
+                "受讓人：柏悅醫美股份有限公司",
+                "第一條 讓與人將診所設備讓與受讓人。",
+            ],
+            {"讓與人": "transferor", "受讓人": "transferee"},
+        ),
+    ],
+)
+def test_shop_and_assignment_role_words_name_the_parties(
+    tmp_path: Path, lines: list[str], roles: dict[str, str]
+) -> None:
+    """转店方/接店方 and 讓與人 are parties of their own, so what is inserted calls them so, not 甲方."""
+    deal = deal_of(load_document(agreement(tmp_path / "shop.docx", lines)))
+    assert {p.label: p.role for p in deal.parties} == roles
