@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from draft_agreement import regexes
 
 T = TypeVar("T")
 
@@ -38,7 +42,19 @@ def content_key(files: Iterable[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
+class _Pickler(pickle.Pickler):
+    """Pickles compiled patterns with their programs, so reading them back compiles nothing."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is re.Pattern:
+            return regexes.reduce(obj)
+        return NotImplemented
+
+
+def _dumps(value: object) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return out.getvalue()
 
 
 def cached(kind: str, key: str, build: Callable[[], T]) -> T:
@@ -47,6 +63,8 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     The file is private to the user (the folder is created 0700) and replaced atomically, so two
     workers building at once never leave a half-written cache.
     """
+    # A pattern's program is the interpreter's own: another Python reads its own file.
+    key = hashlib.sha256(f"{key}\0{regexes.SIGNATURE}".encode()).hexdigest()
     target = cache_dir() / f"{kind}-{key[:32]}.pickle"
     with contextlib.suppress(
         OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError
@@ -58,7 +76,7 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_dumps(value))
             os.replace(temp, target)
         finally:
             with contextlib.suppress(FileNotFoundError):

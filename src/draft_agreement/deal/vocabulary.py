@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from draft_agreement import __version__
+from draft_agreement.cache import cached, content_key
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import default_clauses_dir, read_yaml
 
@@ -111,8 +113,18 @@ def _leads(path: Path, pairs: Any) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(folder: str | None = None) -> Vocabulary:
-    """The vocabulary in `folder` (default: clauses/deal of the clause library)."""
+    """The vocabulary in `folder` (default: clauses/deal of the clause library), compiled once and
+    kept between processes (draft_agreement.cache) like the rule packs."""
     base = Path(folder) if folder else default_clauses_dir() / "deal"
+    paths = [base / "kinds.yaml", base / "law.yaml", base / "terms.yaml"]
+    try:
+        key = content_key([Path(__file__), *paths], __version__)
+    except OSError:
+        return _build(base)  # an unreadable file is refused by the build, in its own words
+    return cached("deal", key, lambda: _build(base))
+
+
+def _build(base: Path) -> Vocabulary:
     kinds_path, law_path, terms_path = base / "kinds.yaml", base / "law.yaml", base / "terms.yaml"
     kinds_data, law, terms = _read(kinds_path), _read(law_path), _read(terms_path)
     kinds: dict[str, KindCues] = {}
