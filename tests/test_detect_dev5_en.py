@@ -170,6 +170,14 @@ def test_a_customer_cancelling_an_order_is_no_head_count(tmp_path: Path) -> None
     assert PRICE not in on(findings, "keep a note")
 
 
+def test_a_fee_per_insurance_policy_placed_is_no_head_count(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(["1. The Purchaser shall pay HK$250 for each policy of insurance it arranges on the premises."]),
+    )
+    assert PRICE not in on(findings, "policy of insurance")
+
+
 def test_a_payment_processor_is_not_a_processors_exception(tmp_path: Path) -> None:
     findings = reviewed(
         tmp_path,
