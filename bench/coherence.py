@@ -47,7 +47,8 @@ BARE = re.compile(
 )
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CONVENTION = {"[Intentionally deleted]", "（本条删除）", "（本條刪除）"}  # a deleted clause's kept number
-SENTENCE = re.compile(r"[^。；;！!？?.]+(?:[。；;！!？?]|\.(?=\s|$))")
+# A sentence ends at a stop; the point inside a clause number ("第1.2条") is not one.
+SENTENCE = re.compile(r"(?:[^。；;！!？?.]|\.(?=\d))+(?:[。；;！!？?]|\.(?=\s|$))")
 
 
 def _texts(path: Path) -> list[tuple[bool, str]]:

@@ -1085,3 +1085,33 @@ def test_clauses_numbered_only_in_parentheses_are_the_operative_part(tmp_path: P
     assert "（本条删除）" not in clause_one and "单独同意" in clause_one and "保留微信账号" in clause_one
     assert "五万元" not in "\n".join(texts) and "（四）本协议自双方签字之日起生效。" in texts
     _reject_gives_input(tmp_path, agreement)
+
+
+def test_a_deals_own_advice_is_given_once_and_later_clauses_refer_to_it(tmp_path: Path) -> None:
+    """A business transfer's own advice on handing over customer data is the same whichever rule
+    finds the hand-over: said in the first comment, referred to in the others, never repeated."""
+    agreement = {
+        "id": "salon-handover",
+        "language": "zh-Hans",
+        "title": "美容院转让协议",
+        "paragraphs": [
+            {"text": "转让方（甲方）：杭州某某美容有限公司"},
+            {"text": "受让方（乙方）：杭州某某健康管理有限公司"},
+            {"text": "第一条 甲方将其美容院整体转让给乙方，包括设备、装修及全部顾客档案。"},
+            {"text": "第二条 甲方应于交接日将顾客名单（含姓名、手机号码、消费记录）交付乙方。"},
+            {"text": "第三条 甲方应将会员系统的管理员权限开放给乙方，乙方可导出全部会员资料。"},
+            {"text": "第四条 甲方应向乙方提供储值卡客户的联系方式及余额明细。"},
+            {"text": "第五条 转让价款为人民币四十万元。"},
+        ],
+    }
+    source = tmp_path / "salon.docx"
+    build_docx(agreement, source)
+    tracked = tmp_path / "salon.tracked.docx"
+    redline(source, tracked, date=DATE)
+    comments = _comment_texts(tracked)
+    advice = "经营者变更"
+    assert sum(advice in c for c in comments) == 1
+    referring = [c for c in comments if "见第一条批注" in c]
+    assert len(referring) >= 2 and all(advice not in c for c in referring)
+    sentences = Counter(s for c in comments for s in set(re.split(r"(?<=[。；])", c)) if len(s) >= 8)
+    assert max(sentences.values()) == 1

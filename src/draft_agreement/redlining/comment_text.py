@@ -200,6 +200,18 @@ def compose(
         f = fresh[0]
         issue_full = f"category:{f.category}" not in first_seen
         head = suggestion_head(f.suggestion, lang, short=bool(f.missing))
+    said = first_seen.get(f"said:{head}") if fresh and not issue_full else None
+    if fresh and said is not None:
+        # Another rule of a point explained elsewhere, with the same advice (a deal's own advice is
+        # one per category): the clause refers to that comment instead of repeating its sentence.
+        own = _where(f, doc, lang, own=True)
+        if own == said:
+            own = t["excerpt_own"].format(text=_excerpt(f.text, lang))
+        sentence = t["repeat"].format(
+            own=own, title=_topic(f, lang), first=said, action=t["repeat_actions"][action]
+        )
+        sentences.append(sentence[:1].upper() + sentence[1:])
+    elif fresh:
         most = MAX_CITES if issue_full else MAX_CITES - 1
         # Articles an earlier comment cited are left to it, but every comment cites at least one.
         earlier = {ref for ref in (b.ref for b in f.legal_basis[:most]) if f"cite:{ref}" in first_seen}
@@ -209,6 +221,7 @@ def compose(
             most = 1
         cites = _cites(f, lang, used, most)
         sentences += [_issue(doc, f, lang, first_seen), _action_text(action, head, lang) + cites + t["end"]]
+        first_seen.setdefault(f"said:{head}", _where(f, doc, lang))
     # Further points on the same clause: named by topic in one sentence, each with its first article.
     topics = {_topic(f, lang): f for f in fresh[1:] if f.category != fresh[0].category}
     if topics:
@@ -233,6 +246,8 @@ def compose(
     for f in fresh:
         first_seen[f.rule] = _where(f, doc, lang)
         first_seen.setdefault(f"category:{f.category}", first_seen[f.rule])
+    if said is not None:
+        first_seen[fresh[0].rule] = said  # later clauses are sent to the comment that explains it
     text = t["head"].format(severity=data["severity"][lang][worst]) + t["sentence_join"].join(sentences)
     if mode is Mode.comments:
         text = "\n".join([text, *_wording(doc, edits, lang)])
