@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -64,3 +65,21 @@ def test_a_restored_pattern_finds_what_the_original_finds(which: int, text: str)
     restored = regexes.restore(*regexes.reduce(original)[1])
     found = [m.span() for m in original.finditer(text)]
     assert [m.span() for m in restored.finditer(text)] == found
+
+
+def test_a_documents_own_party_labels_are_compiled_once_for_every_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counterparty patterns filled with an agreement's labels (接收方) are cached with the rules:
+    a later process reads them back and compiles nothing."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    labels = ("接收方", "丙方")
+    first = Engine.from_packs(language="zh")._filled(labels)
+    assert any(labels[0] in p.pattern for ps in first.values() for p in ps)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re, "compile", refuse)
+    monkeypatch.setattr(re, "_compile", refuse)
+    assert Engine.from_packs(language="zh")._filled(labels) == first

@@ -660,6 +660,7 @@ class Engine:
         self._templates = self._fill(rule_set.groups)
         self._per_labels: dict[tuple[str, ...], tuple[dict[str, TermGroup], re.Pattern[str]]] = {}
         self._finders: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._key: str | None = None  # the packs' content key, once from_packs has it
         self._rules = sorted(rule_set.rules, key=lambda r: r.id)
         self._paragraph_rules = [r for r in self._rules if r.match is not None]
         self._document_rules = [r for r in self._rules if r.document is not None]
@@ -763,8 +764,7 @@ class Engine:
         found = self._per_labels.get(labels)
         if found is None:
             groups = dict(self._groups)
-            for name, sources in self._templates.items():
-                patterns = tuple(re.compile(fill_counterparty(source, labels)) for source in sources)
+            for name, patterns in self._filled(labels).items():
                 groups[name] = TermGroup(name, self._groups[name].literals, patterns)
                 for pattern in patterns:
                     self._gates.add(pattern)
@@ -773,6 +773,20 @@ class Engine:
             found = (groups, re.compile(alternation(labels)))
             self._per_labels[labels] = found
         return found
+
+    def _filled(self, labels: tuple[str, ...]) -> dict[str, tuple[re.Pattern[str], ...]]:
+        """The patterns naming the counterparty, filled with `labels`: compiled once per set of labels
+        and kept between processes with the rule set (a CLI review would otherwise compile some 80)."""
+
+        def build() -> dict[str, tuple[re.Pattern[str], ...]]:
+            return {
+                name: tuple(re.compile(fill_counterparty(source, labels)) for source in sources)
+                for name, sources in self._templates.items()
+            }
+
+        if self._key is None:
+            return build()
+        return cached("labels", content_key((), self._key, *labels), build)
 
     def _finder(self, terms: tuple[str, ...]) -> re.Pattern[str]:
         """One pattern finding any of a document's own terms (cached per set of terms)."""
@@ -806,7 +820,9 @@ class Engine:
             key = content_key(sources, language, __version__)
         except OSError:
             return build()  # a pack that cannot be read is refused by the build, in its own words
-        return cached("rules", key, build)
+        engine = cached("rules", key, build)
+        engine._key = key
+        return engine
 
     def rules(self) -> list[Rule]:
         return list(self._rules)
