@@ -12,8 +12,12 @@ from dataclasses import fields
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draft_agreement.deal.lines import Line, _lowered
+from draft_agreement.deal.lines import Line
 from draft_agreement.deal.vocabulary import Vocabulary, load_vocabulary
+from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.strategies import load_strategies
+from draft_agreement.regexes import _lowered
+from draft_agreement.reviewing.rules import default_clauses_dir
 
 VOCAB = load_vocabulary()
 CUES = [
@@ -21,6 +25,21 @@ CUES = [
     for f in fields(Vocabulary)
     if isinstance(value := getattr(VOCAB, f.name), re.Pattern) and value.flags & re.IGNORECASE
 ]
+# The strategies' patterns (stale clauses, protective ones, recitals, list items) are searched so too.
+STRATEGIES = load_strategies(
+    (str(default_clauses_dir() / "strategies"),),
+    tuple(load_replacements(str(default_clauses_dir() / "replacements")).ids()),
+)
+CUES += sorted(
+    {
+        p
+        for strategy in STRATEGIES.values()
+        for field in (strategy.stale, strategy.protect, strategy.recital_cues, strategy.items)
+        for patterns in field.values()
+        for p in patterns
+    },
+    key=lambda p: p.pattern,
+)
 # Words the cues are made of, in any case, between pieces of ordinary text.
 WORDS = sorted({w for cue in CUES for w in re.findall(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", cue.pattern)})
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading
+from draft_agreement.regexes import found_in
 
 _SIGNATURE = re.compile(
     r"签字|签章|签名|盖章|签署页|(?:^|\s)(?:by|signed|signature|name|title)\s*:|in\s+witness\s+whereof"
@@ -52,26 +53,8 @@ class Line:
         return self.ref[1]
 
     def has(self, pattern: re.Pattern[str]) -> bool:
-        """Whether a case-insensitive cue occurs in the folded line (see _lowered)."""
-        fast = _lowered(pattern)
-        return bool(fast.search(self.fold.lower()) if fast is not None else pattern.search(self.fold))
-
-
-_UNLOWERABLE = re.compile(r"\\[A-Z]|\(\?P")  # \S, \W, \B, \N{…}, (?P<name>…): lower() would change them
-
-
-@lru_cache(maxsize=64)
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A case-insensitive cue as a case-sensitive one over lower-cased text, which Python's re scans
-    many times faster: a body of 20,000 lines is searched for its law clause in a tenth of the time.
-    None where the source cannot simply be lower-cased."""
-    source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or _UNLOWERABLE.search(source):
-        return None
-    try:
-        return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
-    except re.error:
-        return None
+        """Whether a case-insensitive cue occurs in the folded line (see regexes.found_in)."""
+        return found_in(pattern, self.fold)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import yaml
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import read_yaml
 from draft_agreement.model.context import fold_chars
+from draft_agreement.regexes import found_in
 from draft_agreement.reviewing.findings import Finding
 
 _CONSIDERATION = {"fee", "keep"}
@@ -153,7 +154,7 @@ class Strategy:
         """
         patterns: dict[str, tuple[re.Pattern[str], ...]] = getattr(self, kind)
         folded = fold(text)
-        return any(p.search(folded) for p in patterns.get(lang, ()))
+        return any(found_in(p, folded) for p in patterns.get(lang, ()))
 
 
 def _fail(path: Path, sid: str, name: str, problem: str) -> RuleFileError:
