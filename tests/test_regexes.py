@@ -83,3 +83,16 @@ def test_a_documents_own_party_labels_are_compiled_once_for_every_process(
     monkeypatch.setattr(re, "compile", refuse)
     monkeypatch.setattr(re, "_compile", refuse)
     assert Engine.from_packs(language="zh")._filled(labels) == first
+
+
+def test_a_party_named_by_its_own_short_name_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Labels only one agreement uses ("apex") are compiled for it, not kept: a batch of contracts
+    each naming its parties would otherwise leave a cache file per contract."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    engine = Engine.from_packs(language="en")
+    engine._filled(("apex",))
+    assert not list(tmp_path.rglob("labels-*"))
+    engine._filled(("buyer",))
+    assert len(list(tmp_path.rglob("labels-*"))) == 1

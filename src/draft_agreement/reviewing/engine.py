@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, reduce
+from functools import cached_property, lru_cache, reduce
 from operator import itemgetter, or_
 from pathlib import Path
 
@@ -28,6 +28,7 @@ import ahocorasick
 
 from draft_agreement import __version__
 from draft_agreement.cache import cached, content_key
+from draft_agreement.model.context import designations
 from draft_agreement.reviewing.gates import Required, required_literals
 from draft_agreement.reviewing.legal import LegalLibrary
 from draft_agreement.reviewing.normalize import Normalized, normalize
@@ -648,6 +649,12 @@ def _suffix_min_end(slot: Sequence[Span]) -> list[Span]:
     return result
 
 
+@lru_cache(maxsize=1)
+def _generic_labels() -> frozenset[str]:
+    """The party designations of the model's vocabulary, as the engine sees labels (normalised)."""
+    return frozenset(normalize(word).text for word in designations())
+
+
 class Engine:
     """Compiled rules of one language. Build once (from_packs), then call scan() per paragraph."""
 
@@ -784,7 +791,9 @@ class Engine:
                 for name, sources in self._templates.items()
             }
 
-        if self._key is None:
+        # Only the designations every agreement uses (甲方, 受让方, the Buyer) are kept: a set naming a
+        # party by its own short name ("Apex") is one agreement's, and would leave a file per agreement.
+        if self._key is None or not set(labels) <= _generic_labels():
             return build()
         return cached("labels", content_key((), self._key, *labels), build)
 
