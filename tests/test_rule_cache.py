@@ -78,3 +78,18 @@ def test_a_broken_pack_is_still_refused(builds: list[int], tmp_path: Path) -> No
             Engine.from_packs([broken], "zh")
     with pytest.raises(RuleFileError):
         Engine.from_packs([tmp_path / "missing.yaml"], "zh")
+
+
+def test_old_rule_sets_are_evicted_and_the_newest_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edit of a pack makes a new cached rule set; only the newest KEPT of a kind stay."""
+    from draft_agreement import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for n in range(cache.KEPT + 5):
+        assert cache.cached("rules", f"key-{n}", lambda n=n: n) == n
+    files = list((tmp_path / "draft-agreement").glob("rules-*.pickle"))
+    assert len(files) == cache.KEPT
+    assert cache.cached("rules", f"key-{cache.KEPT + 4}", lambda: "rebuilt") == cache.KEPT + 4  # newest kept
+    assert cache.cached("rules", "key-0", lambda: "rebuilt") == "rebuilt"  # oldest gone

@@ -81,4 +81,16 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+        _evict(kind)
     return value
+
+
+KEPT = 16  # files of one kind: every edit of a pack makes a new rule set, the old ones are not read again
+
+
+def _evict(kind: str) -> None:
+    """The oldest files of `kind` beyond KEPT go; a process still reading one has it open already."""
+    files = sorted(cache_dir().glob(f"{kind}-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
