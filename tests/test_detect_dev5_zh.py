@@ -168,3 +168,23 @@ def test_a_platform_is_no_taichung(tmp_path: Path) -> None:
         name="b.docx",
     )
     assert "cross-border-transfer" in on(abroad, "台中的服务器")
+
+
+def test_a_party_reaching_into_the_other_partys_records_is_a_provision(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        zh_deal(
+            "甲方",
+            "乙方",
+            [
+                "乙方区域督导可在线查阅甲方会员的体检报告及消费记录，用于服务质量抽查。",
+                "甲方可随时查阅甲方会员的资料。",
+                "乙方不得远程调阅甲方病人的病历。",
+                "甲方将宝妈群内粉丝留下的宝宝月龄及收货地址一并交给乙方。",
+            ],
+        ),
+    )
+    assert {PIT, SENS} <= on(findings, "在线查阅甲方会员")
+    assert not (on(findings, "随时查阅甲方会员") & PI)  # a party's look at its own members
+    assert not (on(findings, "不得远程调阅") & PI)
+    assert SENS in on(findings, "宝宝月龄")
