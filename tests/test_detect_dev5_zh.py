@@ -188,3 +188,19 @@ def test_a_party_reaching_into_the_other_partys_records_is_a_provision(tmp_path:
     assert not (on(findings, "随时查阅甲方会员") & PI)  # a party's look at its own members
     assert not (on(findings, "不得远程调阅") & PI)
     assert SENS in on(findings, "宝宝月龄")
+
+
+def test_the_quiet_patterns_do_not_swallow_a_real_hand_over(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        zh_deal(
+            "甲方",
+            "乙方",
+            [
+                "甲方不得拒绝移交客户名单给乙方。",
+                "丙方应提交其本人经手的客户名单交给乙方。",
+            ],
+        ),
+    )
+    assert PIT in on(findings, "拒绝移交")
+    assert PIT in on(findings, "其本人经手的客户名单")
