@@ -1115,3 +1115,47 @@ def test_a_deals_own_advice_is_given_once_and_later_clauses_refer_to_it(tmp_path
     assert len(referring) >= 2 and all(advice not in c for c in referring)
     sentences = Counter(s for c in comments for s in set(re.split(r"(?<=[。；])", c)) if len(s) >= 8)
     assert max(sentences.values()) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "announcement"),
+    [
+        (
+            "zh-Hans",
+            [
+                "转让方（甲方）：王某某",
+                "受让方（乙方）：无锡某某美容有限公司",
+                "第一条 甲方将微信号“美颜小王”及号内全部好友转让给乙方。",
+                "第二条 转让价款为人民币五万元，乙方于签约当日付清。",
+                "第三条 交接完成后，甲方应在朋友圈发布该微信号已转让的声明。",
+            ],
+            "已转让的声明",
+        ),
+        (
+            "en",
+            [
+                "This Agreement is made between Mia Tan (the “Seller”) and Brightlane Ltd (the “Buyer”).",
+                "1. The Seller sells to the Buyer the Instagram account @miabakes.",
+                "2. The price is S$9,000, payable on signing.",
+                "3. On completion the Seller shall post a notice on the account that it has been sold to the Buyer.",
+            ],
+            "has been sold",
+        ),
+    ],
+)
+def test_announcing_the_sale_is_no_transfer_and_goes_with_the_sale(
+    tmp_path: Path, language: str, lines: list[str], announcement: str
+) -> None:
+    """Telling the followers the account changed hands is the opposite of concealment: no transfer
+    finding of its own; once the seller keeps the account, the announcement goes with the sale."""
+    agreement = {
+        "id": f"announced-{language}",
+        "language": language,
+        "title": "微信号转让协议" if language != "en" else "Account Sale Agreement",
+        "paragraphs": [{"text": t} for t in lines],
+    }
+    _, clean, outcome = _redline(tmp_path, agreement)
+    flagged = {f.paragraph_text or "" for f in outcome.report.findings if f.category == "account-transfer"}
+    assert flagged and not any(announcement in text for text in flagged)
+    assert announcement not in "\n".join(_texts(clean))
+    _reject_gives_input(tmp_path, agreement)
