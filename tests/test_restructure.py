@@ -1104,11 +1104,9 @@ def test_a_deals_own_advice_is_given_once_and_later_clauses_refer_to_it(tmp_path
             {"text": "第五条 转让价款为人民币四十万元。"},
         ],
     }
-    source = tmp_path / "salon.docx"
-    build_docx(agreement, source)
-    tracked = tmp_path / "salon.tracked.docx"
-    redline(source, tracked, date=DATE)
-    comments = _comment_texts(tracked)
+    _redline(tmp_path, agreement)
+    _reject_gives_input(tmp_path, agreement)  # (writes the tracked redline)
+    comments = _comment_texts(tmp_path / "salon-handover.tracked.docx")
     advice = "经营者变更"
     assert sum(advice in c for c in comments) == 1
     referring = [c for c in comments if "见第一条批注" in c]

@@ -176,11 +176,9 @@ def _assets_stay(text: str, group: Sequence[Finding], deal: Deal, strategy: Stra
     if not items or not group or any(f.category != _ACCOUNT for f in group):
         return []
     cuts = listed(text, items, deal.labels())
-    kept, last = [], 0
-    for a, b, words in cuts:
-        kept += [text[last:a], words]
-        last = b
-    rest = "".join([*kept, text[last:]])
+    rest = text
+    for a, b, words in reversed(cuts):  # (sorted, apart)
+        rest = rest[:a] + words + rest[b:]
     if not cuts or any(i.search(fold_chars(rest)) for i in items) or not strategy.sells_assets(lang, rest):
         return []
     return cuts

@@ -127,6 +127,13 @@ def _rewrite(
         _set(edits, Edit(p.story, p.index, start, end, voice.render(library.get(rid))))
 
 
+def _title_paragraph(doc: Document, deal: Deal) -> Paragraph | None:
+    """The body paragraph that is the deal's title, if the deal model found one."""
+    if not deal.title:
+        return None
+    return next((q for q in _body(doc) if q.cell is None and q.text.strip() == deal.title.strip()), None)
+
+
 _SELF_WORD = re.compile(r"(?:协议书|协议|合同书|合同|契约书|契约)$")
 
 
@@ -139,7 +146,7 @@ def _title(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
         not any(i.search(fold_chars(deal.title)) for i in items) or listed(deal.title, items, deal.labels())
     ):
         return  # the title names nothing that stops moving, or it only loses that item (_items)
-    p = next((q for q in _body(doc) if q.cell is None and q.text.strip() == deal.title.strip()), None)
+    p = _title_paragraph(doc, deal)
     if p is None or (p.story, p.index) in edits and any(e.replacement for e in edits[(p.story, p.index)]):
         return
     # The agreement's own word for itself stays: a 合同 or 契约书 is not retitled a 协议.
@@ -263,8 +270,8 @@ def _items(doc: Document, deal: Deal, strategy: Strategy, voice: Voice, edits: E
     patterns = strategy.items.get(voice.lang, ())
     if not patterns:
         return
-    named = (q for q in _body(doc) if deal.title and q.cell is None and q.text.strip() == deal.title.strip())
-    title = [(q.story, q.index) for q in named][:1]
+    heading = _title_paragraph(doc, deal)
+    title = [(heading.story, heading.index)] if heading is not None else []
     for ref in [*title, *deal.subject.clauses]:
         p = doc.paragraph(*ref)
         if p.cell is not None or ref in edits or ref not in title and is_heading(p):
