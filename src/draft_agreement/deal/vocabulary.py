@@ -68,6 +68,7 @@ class Vocabulary:
     annex: re.Pattern[str]
     annex_reference: re.Pattern[str]
     definition: re.Pattern[str] | None = None  # group 1: the term a clause defines
+    reference: re.Pattern[str] | None = None  # group 1: the kind of record a clause refers back to
 
 
 def _compile(path: Path, where: str, cues: Any) -> re.Pattern[str] | None:
@@ -176,6 +177,9 @@ def _build(base: Path) -> Vocabulary:
             annex=_required(terms_path, "subject.annex", subject.get("annex")),
             annex_reference=_required(terms_path, "subject.annex_reference", subject.get("annex_reference")),
             definition=_compile(terms_path, "definition.term", (terms.get("definition") or {}).get("term")),
+            reference=_compile(
+                terms_path, "definition.reference", (terms.get("definition") or {}).get("reference")
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(str(kinds_path), None, str(exc), "missing or malformed") from None

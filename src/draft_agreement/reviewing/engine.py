@@ -36,6 +36,7 @@ from draft_agreement.reviewing.patterns import (
     COUNTERPARTY,
     DEFINED,
     DYNAMIC_GROUPS,
+    PERSONAL,
     PLACED,
     PLACED_PLACEHOLDER,
     SUBJECT,
@@ -408,6 +409,7 @@ class _Text:
         defined: list[Span] | None = None,
         placed: bool = False,
         met: int | None = None,
+        carried: list[Span] | None = None,
     ) -> None:
         """``met``: the gate sets ``raw`` meets (see _GateTable), when the caller has found them."""
         self.engine = engine
@@ -417,6 +419,7 @@ class _Text:
         self._subject = subject
         self._defined = defined  # where the document's sensitive defined terms occur, when it has them
         self._placed = placed  # the document sited a system abroad before this paragraph
+        self._carried = carried  # references back to records holding others' personal information
         self.text = text
         self._raw = raw
         self._offsets = _Offsets(text, raw)
@@ -436,6 +439,8 @@ class _Text:
             hits = {**hits, SUBJECT: [(0, 0), *hits.get(SUBJECT, ())]}
         if self._defined:
             hits = {**hits, DEFINED: self._defined}
+        if self._carried:
+            hits = {**hits, PERSONAL: sorted({*hits.get(PERSONAL, ()), *self._carried})}
         return hits
 
     @cached_property
@@ -518,6 +523,8 @@ class _Text:
         if name == SUBJECT:
             return self._subject or name in self._byte_hits
         if name == DEFINED and self._defined:
+            return True
+        if name == PERSONAL and self._carried:
             return True
         return name in self._byte_hits or bool(self._regex(name))
 
@@ -846,6 +853,7 @@ class Engine:
         subject: bool = False,
         defined: Sequence[str] = (),
         placed: bool = False,
+        carried: Sequence[str] = (),
     ) -> list[Hit]:
         """Hits of every paragraph rule in one paragraph, ordered by (start, rule id).
 
@@ -860,13 +868,20 @@ class Engine:
         defined earlier as holding sensitive data ("Student Records" means … parents or guardians):
         the defined_sensitive group occurs where they do. ``placed`` says an earlier paragraph sited a
         system or server abroad: the placed_abroad group's references back (上述系统) then count.
+        ``carried`` are references back to records an earlier clause said hold others' personal
+        information (上述档案, "those files"): the pi_object group occurs where they do.
         """
         if context:
             shift = len(context)
             return [
                 Hit(hit.rule, max(hit.start, shift) - shift, hit.end - shift)
                 for hit in self.scan(
-                    context + text, parties=parties, subject=subject, defined=defined, placed=placed
+                    context + text,
+                    parties=parties,
+                    subject=subject,
+                    defined=defined,
+                    placed=placed,
+                    carried=carried,
                 )
                 if hit.end > shift
             ]
@@ -876,7 +891,11 @@ class Engine:
         found_defined: list[Span] = []
         if defined:
             found_defined = [m.span() for m in self._finder(tuple(defined)).finditer(norm.text)]
+        found_carried: list[Span] = []
+        if carried:
+            found_carried = [m.span() for m in self._finder(tuple(carried)).finditer(norm.text)]
         indexed |= ({SUBJECT} if subject else set()) | ({DEFINED} if found_defined else set())
+        indexed |= {PERSONAL} if found_carried else set()
         indexed &= self._rules_by_index.keys()
         if not indexed:
             return []
@@ -890,6 +909,8 @@ class Engine:
         met = self._gates.met(raw)
         anchored = {g for g, bit in self._gates.bits.items() if met & bit}
         anchored.update(literal)
+        if found_carried:
+            anchored.add(PERSONAL)
         anchored_rules = [
             rule_id
             for rule_id in sorted(rules)
@@ -898,6 +919,8 @@ class Engine:
         wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
         present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
         present.update(literal)
+        if found_carried:
+            present.add(PERSONAL)
         candidates = [
             rules[rule_id]
             for rule_id in anchored_rules
@@ -906,7 +929,17 @@ class Engine:
         if not candidates:
             return []
         evaluated = _Text(
-            self, norm.text, raw, literal, groups, labelled, subject, found_defined, placed=placed, met=met
+            self,
+            norm.text,
+            raw,
+            literal,
+            groups,
+            labelled,
+            subject,
+            found_defined,
+            placed=placed,
+            met=met,
+            carried=found_carried,
         )
         hits = []
         for rule in candidates:
@@ -915,6 +948,16 @@ class Engine:
                 hits.append(Hit(rule, original[0], original[1]))
         hits.sort(key=lambda hit: (hit.start, hit.rule.id, hit.end))
         return hits
+
+    def mentions(self, text: str, groups: Iterable[str]) -> set[str]:
+        """Which of ``groups`` occur (masks aside) in a normalised paragraph.
+
+        Review asks this of an earlier clause only when a later one refers back to it (上述档案): what the
+        clause held is what the reference carries.
+        """
+        raw = _as_bytes(text)
+        found = _Text(self, text, raw, _byte_hits(self._group_automaton, raw))
+        return {group for group in groups if group in self._groups and found.occurrences(group)}
 
     def _evaluate(self, rule: Rule, text: _Text) -> list[Span]:
         match = rule.match

@@ -132,6 +132,9 @@ COUNTERPARTY = "counterparty"
 SUBJECT = "deal_subject"
 # The term group that occurs where a term the document defined as holding sensitive data is used later.
 DEFINED = "defined_sensitive"
+# The term group for others' personal information named in a clause; a reference back to records an
+# earlier clause said hold it (上述档案, "those files") occurs in it too (see reviewing.references).
+PERSONAL = "pi_object"
 # The term group whose terms refer back to a system or server (上述系统, 该平台): they count only once the
 # document has sited such a thing abroad (a cross-border rule at severity info matched), or as its
 # placeholder in a rule example.

@@ -33,6 +33,7 @@ from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
 from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
+from draft_agreement.reviewing.references import Antecedents
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -539,7 +540,9 @@ def review_document(
     party_rows = _party_rows(doc, deal)
     parties = _counterparty_labels(deal)
     abroad = _abroad_labels(doc, deal)
-    definition = load_vocabulary().definition
+    vocabulary = load_vocabulary()
+    definition = vocabulary.definition
+    antecedents = Antecedents(reviewer.engine, vocabulary.reference)
     defined: list[str] = []  # terms defined as holding sensitive data, read as sensitive from then on
     placed = False  # a system or server sited abroad (a cross-border note), referred back to from then on
     subject_refs = set(deal.subject.clauses)
@@ -557,8 +560,16 @@ def review_document(
         )
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
+            carried = antecedents.carried(norm.text)
             hits = reviewer.engine.scan(
-                p.text, context, norm, parties, subject=subject, defined=tuple(defined), placed=placed
+                p.text,
+                context,
+                norm,
+                parties,
+                subject=subject,
+                defined=(*defined, *carried.sensitive),
+                placed=placed,
+                carried=carried.personal,
             )
             placed = placed or any(
                 h.rule.category == _CROSS_BORDER and h.rule.severity == "info" for h in hits
@@ -571,6 +582,7 @@ def review_document(
             term = _sensitive_definition(p.text, hits, definition)
             if term and term not in defined:
                 defined.append(term)
+            antecedents.read(norm.text, carried)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
             first_filled = next(q for q in paragraphs if q.text.strip())
