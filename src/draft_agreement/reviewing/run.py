@@ -46,13 +46,17 @@ _PARTY_BLOCK = re.compile(
 )
 # An identifier introduced as a party's own payment account or contact point (甲方指定账户：…,
 # "Seller's account No. …", a company mailbox) identifies the party, not a third person.
-_OWN_DETAIL = re.compile(
-    r"(?:甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|出租方|承租方|委托方|受托方|本公司|我们|我司|"
-    r"seller|buyer|purchaser|vendor|transferor|transferee|licensor|licensee|party|company|us\b|we\b)"
-    r"[^。；;！!？?]{0,40}?(?:账户|帐户|账号|帐号|户名|开户|收款|银行|电话|手机|邮箱|信箱|联系方式|"
-    r"account|bank|phone|telephone|e-?mail|mailbox|contact)",
-    re.IGNORECASE,
+# The document's own party labels (出卖人, 买受人, "the Licensor") count as well as these.
+_OWN_HOLDERS = (
+    r"甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|出租方|承租方|委托方|受托方|本公司|我们|我司|"
+    r"双方|雙方|各方|seller|buyer|purchaser|vendor|transferor|transferee|licensor|licensee|party|parties|company|"
+    r"us\b|we\b"
 )
+_OWN_POINT = (
+    r"[^。；;！!？?]{0,40}?(?:账户|帐户|账号|帐号|户名|开户|收款|银行|电话|手机|邮箱|信箱|联系方式|联系人|聯絡人|"
+    r"account|bank|phone|telephone|e-?mail|mailbox|contact)"
+)
+_OWN_DETAIL = re.compile(f"(?:{_OWN_HOLDERS}){_OWN_POINT}", re.IGNORECASE)
 # The log-in or bound number of an account the deal names ("绑定手机号139…", "登入信箱：…", "registered to
 # …@gmail.com", "the Account's recovery e-mail is …"): the holder's own contact point, which the detector
 # rule counts as a party's detail, not a third person's.
@@ -354,12 +358,26 @@ def _said_otherwise(hit: Hit, hits: Sequence[Hit]) -> bool:
     return any(h is not hit and h.rule.category == hit.rule.category and not h.rule.names for h in hits)
 
 
-def _own_detail(text: str, found: Detection) -> bool:
-    """Whether an identifier is a party's own account or contact point rather than a third person's."""
+def _own_detail(text: str, found: Detection, own: re.Pattern[str] = _OWN_DETAIL) -> bool:
+    """Whether an identifier is a party's own account or contact point rather than a third person's.
+
+    ``own`` is _OWN_DETAIL widened to the document's own party labels (see _own_detail_pattern).
+    """
     if found.kind == "email" and _ROLE_MAILBOX.match(found.value):
         return True
     before = text[max(0, found.start - 60) : found.start]
-    return bool(_OWN_DETAIL.search(before) or _ACCOUNT_DETAIL.search(before))
+    return bool(own.search(before) or _ACCOUNT_DETAIL.search(before))
+
+
+def _own_detail_pattern(deal: Deal) -> re.Pattern[str]:
+    """_OWN_DETAIL for a document: its parties' own labels (出卖人, 买受人) name a holder too."""
+    labels = sorted(
+        {label for party in deal.parties for label in party.labels if label}, key=len, reverse=True
+    )
+    if not labels:
+        return _OWN_DETAIL
+    named = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(f"(?:{_OWN_HOLDERS}|{named}){_OWN_POINT}", re.IGNORECASE)
 
 
 def _block_bounds(doc: Document) -> tuple[int | None, int | None]:
@@ -538,6 +556,7 @@ def review_document(
     listed = {id(p) for ps in customer_tables.values() for p in ps}
     lead = _LeadIn()
     party_rows = _party_rows(doc, deal)
+    own_detail = _own_detail_pattern(deal)
     parties = _counterparty_labels(deal)
     abroad = _abroad_labels(doc, deal)
     vocabulary = load_vocabulary()
@@ -602,7 +621,7 @@ def review_document(
             or (p.cell is not None and (p.story, p.cell.table, p.cell.row) in party_rows)
         )
         for found in collect.detections(p):
-            collect.detector_finding(p, found, party or _own_detail(p.text, found))
+            collect.detector_finding(p, found, party or _own_detail(p.text, found, own_detail))
     if customer_tables:
         # The schedule itself is flagged; a rule hit on its heading or reference would say it twice.
         collect.findings = [
