@@ -125,7 +125,8 @@ def _redline_all(paths: list[Path], out: Path) -> dict[Path, tuple[RedlineOutcom
     return done
 
 
-_ABRIDGED = ("dev2-", "dev3-", "dev4-", "dev5-", "dev6-")  # the later rounds of the development split: short extracts
+# the later rounds of the development split: short extracts
+_ABRIDGED = ("dev2-", "dev3-", "dev4-", "dev5-", "dev6-")
 
 
 def test_comments_are_short_beside_the_contract(
