@@ -125,7 +125,8 @@ def _redline_all(paths: list[Path], out: Path) -> dict[Path, tuple[RedlineOutcom
     return done
 
 
-_ABRIDGED = ("dev2-", "dev3-", "dev4-", "dev5-")  # the later rounds of the development split: short extracts
+# the later rounds of the development split: short extracts
+_ABRIDGED = ("dev2-", "dev3-", "dev4-", "dev5-", "dev6-")
 
 
 def test_comments_are_short_beside_the_contract(
@@ -133,7 +134,7 @@ def test_comments_are_short_beside_the_contract(
 ) -> None:
     """Median comment length at most 0.6 of the contract's, none over 600 characters, on the samples
     and on every risky agreement of the development split's first round. The later rounds' files
-    (dev2-* to dev5-*) are abridged, about half as long with as many risky clauses, so one short comment
+    (dev2-* to dev6-*) are abridged, about half as long with as many risky clauses, so one short comment
     per clause weighs more beside them: their median is held to 0.8."""
     done = {**redlined, **_redline_all([p for p in dev_set if p not in redlined], tmp_path)}
     assert len(done) >= 20
