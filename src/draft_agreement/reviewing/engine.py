@@ -894,8 +894,8 @@ class Engine:
         found_carried: list[Span] = []
         if carried:
             found_carried = [m.span() for m in self._finder(tuple(carried)).finditer(norm.text)]
-        indexed |= ({SUBJECT} if subject else set()) | ({DEFINED} if found_defined else set())
-        indexed |= {PERSONAL} if found_carried else set()
+        supplied = {PERSONAL} if found_carried else set()  # (occurs though no term of it does)
+        indexed |= ({SUBJECT} if subject else set()) | ({DEFINED} if found_defined else set()) | supplied
         indexed &= self._rules_by_index.keys()
         if not indexed:
             return []
@@ -908,9 +908,7 @@ class Engine:
             literal.pop(COUNTERPARTY, None)
         met = self._gates.met(raw)
         anchored = {g for g, bit in self._gates.bits.items() if met & bit}
-        anchored.update(literal)
-        if found_carried:
-            anchored.add(PERSONAL)
+        anchored.update(literal, supplied)
         anchored_rules = [
             rule_id
             for rule_id in sorted(rules)
@@ -918,9 +916,7 @@ class Engine:
         ]
         wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
         present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
-        present.update(literal)
-        if found_carried:
-            present.add(PERSONAL)
+        present.update(literal, supplied)
         candidates = [
             rules[rule_id]
             for rule_id in anchored_rules

@@ -23,7 +23,8 @@ _SENSITIVE = ("sensitive", "minor_data")  # the term groups for sensitive data, 
 @dataclass(slots=True)
 class _Clause:
     text: str  # normalised
-    groups: set[str] | None = None  # what it holds, found only when referred to (or carried into it)
+    carried: frozenset[str]  # what its own references carried into it
+    groups: set[str] | None = None  # what it holds, found only when a later clause refers to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,8 @@ class Antecedents:
             clause = next((c for c in reversed(self._read) if kind in c.text), None)
             if clause is None:
                 continue
-            if clause.groups is None or clause.groups == {PERSONAL}:
-                clause.groups = (clause.groups or set()) | self._engine.mentions(
-                    clause.text, (PERSONAL, *_SENSITIVE)
-                )
+            if clause.groups is None:
+                clause.groups = clause.carried | self._engine.mentions(clause.text, (PERSONAL, *_SENSITIVE))
             if clause.groups:
                 personal.append(found.group())
             if not clause.groups.isdisjoint(_SENSITIVE):
@@ -71,7 +70,7 @@ class Antecedents:
         """
         carried = carried or Carried()
         held = ({PERSONAL} if carried.personal else set()) | ({_SENSITIVE[0]} if carried.sensitive else set())
-        self._read.append(_Clause(text, held or None))
+        self._read.append(_Clause(text, frozenset(held)))
 
 
 def _stem(kind: str) -> str:

@@ -31,6 +31,7 @@ from draft_agreement.reviewing.engine import Engine, Hit
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location, Report
 from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
 from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
+from draft_agreement.reviewing.patterns import alternation
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
 from draft_agreement.reviewing.references import Antecedents
@@ -371,13 +372,10 @@ def _own_detail(text: str, found: Detection, own: re.Pattern[str] = _OWN_DETAIL)
 
 def _own_detail_pattern(deal: Deal) -> re.Pattern[str]:
     """_OWN_DETAIL for a document: its parties' own labels (出卖人, 买受人) name a holder too."""
-    labels = sorted(
-        {label for party in deal.parties for label in party.labels if label}, key=len, reverse=True
-    )
+    labels = {label for party in deal.parties for label in party.labels if label}
     if not labels:
         return _OWN_DETAIL
-    named = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(f"(?:{_OWN_HOLDERS}|{named}){_OWN_POINT}", re.IGNORECASE)
+    return re.compile(f"(?:{_OWN_HOLDERS}|{alternation(labels)}){_OWN_POINT}", re.IGNORECASE)
 
 
 def _block_bounds(doc: Document) -> tuple[int | None, int | None]:
