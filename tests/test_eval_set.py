@@ -277,6 +277,8 @@ FLOORS = {
     # sensitive-personal-info 0.94 / 0.98 on 198 agreements.
     # ...and again with the dev6 sens batch (dev6-*-sens-*), added and measured before any tuning:
     # personal-info-transfer 0.91 / 0.98, sensitive-personal-info 0.89 / 0.95 on 227 agreements.
+    # The dev6 xb batch (dev6-*-xb-*) was measured the same way for personal-info-transfer: its 13 co-labelled transfers
+    # (remote look-ups, entries into a group system, a ground agent's onward transfer) were measured, 7 found.
     ("real-dev", "personal-info-transfer"): (0.90, 0.95),
     ("real-dev", "pi-pricing"): (0.93, 0.95),
     ("real-dev", "sensitive-personal-info"): (0.88, 0.94),
