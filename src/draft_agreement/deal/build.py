@@ -94,13 +94,12 @@ def build_deal(doc: Document, vocab: Vocabulary | None = None) -> Deal:
     title = context.title
     # The subject is what moves to the receiving side (a kind refines a role's name, never its side);
     # the recitals and the subject then say what kind of deal it is.
-    parties, owners = deal_parties(context, body, ())
+    parties, owners = deal_parties(vocab, context, body, ())
     receiving = tuple(label for p in parties if p.side == "receiving" for label in p.labels)
     found = subject(vocab, body, receiving)
     defining, others = _defining_lines(body, found)
     kinds = choose_kinds(vocab, score_kinds(vocab, fold_chars(title) if title else None, defining, others))
-    if kinds != ("other",):
-        parties, owners = deal_parties(context, body, kinds)
+    parties, owners = deal_parties(vocab, context, body, kinds)
     account_tables = _account_tables(body)
     own_accounts = _own_accounts(body, account_tables, tuple(a for p in parties for a in p.accounts))
     parties = tuple(replace(p, accounts=tuple(a for a in p.accounts if a in own_accounts)) for p in parties)

@@ -12,6 +12,8 @@ from dataclasses import replace
 
 from draft_agreement.deal.lines import Body, Line
 from draft_agreement.deal.model import DealParty, Ref
+from draft_agreement.deal.sides import sided
+from draft_agreement.deal.vocabulary import Vocabulary
 from draft_agreement.model.context import Context, fold_chars
 
 # Roles a deal kind gives to the generic ones Context reads from designations.
@@ -93,7 +95,7 @@ def _counterparts(parties: list[DealParty], kinds: tuple[str, ...]) -> list[Deal
 
 
 def deal_parties(
-    context: Context, body: Body, kinds: tuple[str, ...]
+    vocab: Vocabulary, context: Context, body: Body, kinds: tuple[str, ...]
 ) -> tuple[tuple[DealParty, ...], dict[Ref, int]]:
     """The parties with their roles for this kind of deal, and the owner of each own-details paragraph."""
     remap: dict[str, str | None] = {}
@@ -108,6 +110,8 @@ def deal_parties(
         label = _clause_label(names, body)
         parties.append(DealParty(role, label, party.name, tuple(a for a in names if a != label)))
     parties = _counterparts(parties, kinds)
+    if kinds:  # (the first reading, for the subject, takes the sides the labels give)
+        parties = sided(vocab, body, parties, kinds)
     owners = _owners(body, parties)
     own: dict[int, list[Ref]] = {}
     for ref, index in owners.items():

@@ -16,7 +16,8 @@ from draft_agreement.model.context import fold_chars
 
 
 def consideration(vocab: Vocabulary, body: Body) -> Consideration | None:
-    """The price clause (a price word and an amount), with the schedule and adjustment clauses near it.
+    """The price clauses (a price word, or a sum for each one, and an amount), with the schedule and
+    adjustment clauses near them.
 
     Near means in the same top-level clause as a price clause, or under a heading that is about the
     price: "第二条 转让价款及支付" holds 2.1 (price), 2.2 (instalments) and 2.3 (deductions).
@@ -25,7 +26,8 @@ def consideration(vocab: Vocabulary, body: Body) -> Consideration | None:
     price: list[Line] = []
     amounts: list[tuple[Line, object]] = []
     for line in clauses:
-        if line.heading or not vocab.price.search(line.fold):
+        # (a sum for each one is a price though no price word names it: 每名宝宝人民币陆佰元)
+        if line.heading or not (vocab.price.search(line.fold) or vocab.per_head.search(line.fold)):
             continue
         found = list(find_amounts(line.text))
         if found:
@@ -65,7 +67,7 @@ def consideration(vocab: Vocabulary, body: Body) -> Consideration | None:
     )
 
 
-def _moves_to(vocab: Vocabulary, receiving: tuple[str, ...]) -> re.Pattern[str]:
+def moves_to(vocab: Vocabulary, receiving: tuple[str, ...]) -> re.Pattern[str]:
     """A transfer verb reaching a receiving label, or a receiving label taking the subject."""
     if not receiving:
         return re.compile(rf"(?:{vocab.transfer_verbs.pattern})[^。;.]{{0,20}}?(?:给|予|至)", re.IGNORECASE)
@@ -88,7 +90,7 @@ def subject(vocab: Vocabulary, body: Body, receiving: tuple[str, ...]) -> Subjec
     under a prohibition ("乙方不得将账号转让给第三方" moves nothing).
     """
     clauses = body.clauses(body.annexes or body.signature)
-    moves = _moves_to(vocab, receiving)
+    moves = moves_to(vocab, receiving)
     subject_roots = {
         line.section for line in clauses if line.heading and vocab.subject_heading.search(line.fold)
     }
