@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from draft_agreement.chinese import opencc_char_table
-from draft_agreement.model.amounts import Amount, find_amounts, find_dates
+from draft_agreement.model.amounts import Amount, DateMention, find_amounts, find_dates
 
 SELLER_ROLES = ("transferor", "provider", "licensor", "lessor")
 BUYER_ROLES = ("transferee", "recipient", "licensee", "lessee")
@@ -918,36 +918,58 @@ def _title(body: list[_Para], stop: int | None) -> str | None:
 _DATE_LABEL = re.compile(r"(?:签订|签署|签约|订立|签字)(?:日期|时间)\s*:?\s*$")
 _DATE_EN = re.compile(
     r"(?:date\s+of\s+(?:this\s+)?agreement|execution\s+date|signing\s+date|date\s+of\s+(?:signing|execution)"
-    r"|dated(?:\s+as\s+of)?|made(?:\s+and\s+entered\s+into)?\s+(?:as\s+of|on)|entered\s+into\s+(?:as\s+of|on)"
-    r"|as\s+of)\s*:?\s*(?:(?:this|the)\s+)?$",
+    r"|dated(?:\s+as\s+of)?|made(?:\s+and\s+entered\s+into)?(?:\s+(?:as\s+of|on))?"
+    r"|(?:entered\s+into|agreed)\s+(?:as\s+of|on)|(?:signed|executed)\s+on|as\s+of)\s*:?\s*(?:(?:this|the)\s+)?$",
     re.IGNORECASE,
 )
-_DATE_SIGNED_AFTER = re.compile(r"\s*(?:在[^。,;]{0,20})?(?:正式)?(?:签订|签署|订立|签约|签字)")
+# 本协议于D在X签订, 本協議於D由下列各方訂立; not 双方于D签署的《门店资产转让协议》, another agreement's date.
+_DATE_SIGNED_AFTER = re.compile(
+    r"\s*(?:(?:在|由)[^。,;]{0,20})?(?:正式)?(?:签订|签署|订立|签约|签字)(?!的|之)"
+)
 _DATE_WEAK = re.compile(r"(?:日期|生效日期|(?i:date|effective\s+date))\s*:\s*$")
+# A signature line: 甲方（盖章）：　　乙方（盖章）：　　2023年8月12日, "Signature: … Date …".
+_SIGNATURE_LINE = re.compile(r"签字|签章|盖章|签名|(?i:signature|signed\s+by|\bby:)")
+_SENTENCE = re.compile(r"[。,;]|[.;,]\s")  # what a clause has and a signature line does not
 
 
-def _signing_cue(before: str, after: str) -> bool:
-    """签订日期：D, 本协议于D在X签订, 签订于D, dated as of D, made on this D."""
+def _signing_rank(p: _Para, mention: DateMention) -> int | None:
+    """How surely a date is the signing date: 0 for 签订日期：D, "made on D" or 本协议于D签订;
+    1 for a bare 日期：D; 2 for a date that ends a paragraph (not a table cell) holding no sentence, such as a
+    signature line (甲方：　乙方：　中華民國一一二年七月十日) or the date alone; None otherwise."""
+    before = p.fold[max(0, mention.start - 40) : mention.start]
+    after = p.fold[mention.end : mention.end + 30]
     if (
         _DATE_LABEL.search(before)
         or _DATE_EN.search(before)
         or re.search(r"(?:签订|签署|订立|签约)于\s*$", before)
+        or (re.search(r"于\s*$", before) and _DATE_SIGNED_AFTER.match(after))
     ):
-        return True
-    return bool(re.search(r"于\s*$", before) and _DATE_SIGNED_AFTER.match(after))
+        return 0
+    if _DATE_WEAK.search(before):
+        return 1
+    if p.cell is not None or p.raw[mention.end :].strip(" \t\u3000。."):
+        return None  # (a table's dates are its rows': birthdays, visits)
+    lead = p.fold[: mention.start]
+    if not _SENTENCE.search(lead) or _SIGNATURE_LINE.search(lead):
+        return 2
+    return None
 
 
 def _signing_date(body: list[_Para]) -> tuple[str | None, str | None]:
-    """The date the agreement is made; a bare "日期：" (signature block) only when nothing says more."""
-    weak: tuple[str, str] | None = None
+    """The date the agreement is made: the surest mention (see _signing_rank), the first among equals.
+
+    A date the signature block gives alone counts only when no clause says more: the clauses' own
+    dates (交接日为2023年9月1日) are never alone in their paragraph.
+    """
+    best: tuple[int, str, str] | None = None
     for p in body:
         for mention in find_dates(p.raw):
-            before = p.fold[max(0, mention.start - 40) : mention.start]
-            if _signing_cue(before, p.fold[mention.end : mention.end + 30]):
+            rank = _signing_rank(p, mention)
+            if rank == 0:
                 return mention.iso, mention.text
-            if weak is None and _DATE_WEAK.search(before):
-                weak = (mention.iso, mention.text)
-    return weak if weak else (None, None)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, mention.iso, mention.text)
+    return (best[1], best[2]) if best else (None, None)
 
 
 # --- platforms and accounts ----------------------------------------------------------------------
