@@ -35,6 +35,21 @@ _ZH_LAW_AFTER = re.compile(r"[^。;,，]{0,16}?(?:法律|法规|法)")
 _EN_LAW_BEFORE = re.compile(r"\blaws?\s+(?:in\s+force\s+in\s+|of\s+)(?:the\s+)?[^.;]{0,40}$", re.IGNORECASE)
 
 
+def nearest_place(vocab: Vocabulary, text: str) -> str | None:
+    """The place named first in `text`; where two cues match at once, the earlier (more specific) entry.
+
+    A law clause may name a second law for one purpose ("本協議適用香港特別行政區法律；就……而言，亦須遵守
+    中華人民共和國法律"): the law chosen is the one named first after the cue.
+    """
+    cleaned = _EXCLUDED.sub(lambda m: " " * len(m.group()), text)
+    best: tuple[int, int, str] | None = None
+    for order, place in enumerate(vocab.places):
+        m = place.cue.search(cleaned)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, place.code)
+    return best[2] if best else None
+
+
 def law_phrase(vocab: Vocabulary, line: Line, code: str | None) -> str:
     """The words that name the chosen law ("中华人民共和国法律", "the laws of Singapore"), else the clause."""
     place = next((p for p in vocab.places if p.code == code), None)
@@ -59,14 +74,19 @@ def place_name(vocab: Vocabulary, code: str, lang: str) -> str:
 
 
 def _chosen_law(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
-    """The governing-law paragraph and its place; a heading's place may be in the next paragraph."""
+    """The governing-law paragraph and its place; a heading's place may be in the next paragraph.
+
+    A law clause naming no place ("6. Governing Law and Disputes" typed as a clause, "适用法律") gives
+    way to a later one that names it; it is the answer only when none does.
+    """
+    unplaced: tuple[Line, str | None] | None = None
     for k, line in enumerate(lines):
         if not line.has(vocab.law_clause):
             continue
         if line.heading and k + 1 < len(lines):
             following = lines[k + 1]
             if _LAW_WORD.search(following.fold):
-                place = place_of(vocab, following.fold)
+                place = nearest_place(vocab, following.fold)
                 if place is not None:
                     return following, place
             continue
@@ -75,9 +95,11 @@ def _chosen_law(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None]
         # The place named nearest after the cue: "governed by the laws of Singapore".
         cue = vocab.law_clause.search(line.fold)
         assert cue is not None
-        place = place_of(vocab, line.fold[cue.start() :]) or place_of(vocab, line.fold)
-        return line, place
-    return None
+        place = nearest_place(vocab, line.fold[cue.start() :]) or place_of(vocab, line.fold)
+        if place is not None:
+            return line, place
+        unplaced = unplaced or (line, None)
+    return unplaced
 
 
 def _forum(vocab: Vocabulary, lines: list[Line]) -> tuple[Line, str | None] | None:
