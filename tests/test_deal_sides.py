@@ -106,3 +106,17 @@ def test_an_agency_keeps_its_roles_though_accounts_go_back_and_forth(tmp_path: P
         ],
     )
     assert roles == {"甲方": "principal", "乙方": "agent"}
+
+
+def test_who_owns_the_records_is_no_vote_for_a_side(tmp_path: Path) -> None:
+    """归甲方所有 may be the side that keeps them: ownership alone settles nothing."""
+    roles = _roles(
+        tmp_path,
+        [
+            "合作协议",
+            "甲方：某某公司",
+            "乙方：某某工作室",
+            "一、客户资料的所有权归甲方所有，乙方不得擅自使用。",
+        ],
+    )
+    assert set(roles.values()) == {"party"}

@@ -63,7 +63,12 @@ def _received(vocab: Vocabulary, body: Body, party: DealParty, other: DealParty)
         if line.heading or line.table is not None:
             continue
         m = moves.search(line.fold)
-        if m is None or vocab.prohibition.search(line.fold[max(0, m.start() - 40) : m.start()]):
+        # (归甲方所有 says who owns, and the owner may be the side that keeps: no vote)
+        if (
+            m is None
+            or m.group().startswith("归")
+            or vocab.prohibition.search(line.fold[max(0, m.start() - 40) : m.start()])
+        ):
             continue
         text = line.fold.lower()
         count += any(label in text for label in others)
