@@ -23,7 +23,6 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,27 +30,13 @@ if importlib.util.find_spec("draft_agreement") is None:
     sys.path.insert(0, str(REPO / "src"))
 
 from draft_agreement.deal.build import build_deal  # noqa: E402
-from draft_agreement.deal.model import GIVING_ROLES, RECEIVING_ROLES, Deal  # noqa: E402
+from draft_agreement.deal.model import Deal, side_of  # noqa: E402
 from draft_agreement.model.document import load_document  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_review import load_builder  # noqa: E402  (the same builder the review score uses)
+
 FIELDS = ("kind", "kinds", "jurisdiction", "signed", "per_head", "party labels", "sides")
-
-
-def load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_build", REPO / "tests" / "eval" / "build.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the evaluation builder from {REPO / 'tests' / 'eval'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _side(role: str) -> str | None:
-    if role in GIVING_ROLES:
-        return "giving"
-    if role in RECEIVING_ROLES:
-        return "receiving"
-    return None
 
 
 def compare(gold: dict[str, Any], deal: Deal) -> list[tuple[str, bool, str]]:
@@ -74,7 +59,7 @@ def compare(gold: dict[str, Any], deal: Deal) -> list[tuple[str, bool, str]]:
         label = party["label"]
         match = next((p for p in deal.parties if label in p.labels), None)
         out.append(("party labels", match is not None, f"{label} / {[p.labels for p in deal.parties]}"))
-        expected = _side(party["role"])
+        expected = side_of(party["role"])
         if match is not None and expected is not None:
             out.append(("sides", match.side == expected, f"{label} {party['role']} / {match.role}"))
     return out

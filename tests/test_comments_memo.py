@@ -23,7 +23,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from draft_agreement.chinese import opencc_char_table, opencc_dictionary
+from draft_agreement.chinese import opencc_char_table, opencc_entries
 from draft_agreement.memo.write import write_memo
 from draft_agreement.redlining.pipeline import RedlineOutcome, redline
 from draft_agreement.reviewing.findings import Location, ToDecide
@@ -115,11 +115,7 @@ def sentences(text: str) -> list[str]:
 def simplified_only() -> set[str]:
     """Characters that are Simplified forms and never Traditional ones (OpenCC's own tables): not 干,
     which Traditional writes too (若干), so STCharacters lists it among its own Traditional forms."""
-    own = set()
-    for line in opencc_dictionary("STCharacters.txt").read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if len(key) == 1 and values and key not in values.split(" "):
-            own.add(key)
+    own = {key for key, forms in opencc_entries("STCharacters.txt").items() if key not in forms}
     return own - set(opencc_char_table("TSCharacters.txt"))
 
 

@@ -19,16 +19,21 @@ def opencc_dictionary(name: str) -> Path:
 
 
 @lru_cache(maxsize=8)
+def opencc_entries(name: str) -> dict[str, tuple[str, ...]]:
+    """Each one-character key of an OpenCC dictionary file with all its one-character candidates."""
+    entries: dict[str, tuple[str, ...]] = {}
+    for line in opencc_dictionary(name).read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        candidates = tuple(v for v in values.split(" ") if len(v) == 1)
+        if len(key) == 1 and candidates:
+            entries[key] = candidates
+    return entries
+
+
+@lru_cache(maxsize=8)
 def opencc_char_table(name: str) -> dict[str, str]:
     """Character-to-character mappings of one OpenCC dictionary file (first candidate of each entry)."""
-    path = opencc_dictionary(name)
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else ""
-        if len(key) == 1 and len(first) == 1 and key != first:
-            table[key] = first
-    return table
+    return {key: first for key, (first, *_) in opencc_entries(name).items() if key != first}
 
 
 def chinese_number(n: int) -> str:

@@ -22,6 +22,15 @@ GIVING_ROLES = ("transferor", "provider", "licensor", "lessor", "principal", "se
 RECEIVING_ROLES = ("transferee", "recipient", "licensee", "lessee", "agent", "processor", "buyer")
 
 
+def side_of(role: str) -> str | None:
+    """'giving' for who hands something over, 'receiving' for who gets it, None if neither."""
+    if role in GIVING_ROLES:
+        return "giving"
+    if role in RECEIVING_ROLES:
+        return "receiving"
+    return None
+
+
 @dataclass(frozen=True)
 class DealParty:
     """One contracting party: the label its clauses use, its role, and what is its own.
@@ -45,12 +54,7 @@ class DealParty:
 
     @property
     def side(self) -> str | None:
-        """'giving' for who hands something over, 'receiving' for who gets it, None if neither."""
-        if self.role in GIVING_ROLES:
-            return "giving"
-        if self.role in RECEIVING_ROLES:
-            return "receiving"
-        return None
+        return side_of(self.role)
 
     def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, "label": self.label, "name": self.name, "aliases": list(self.aliases)}

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from draft_agreement.chinese import opencc_char_table, opencc_dictionary
+from draft_agreement.chinese import opencc_char_table, opencc_entries
 
 _SAMPLE_CHARS = 200_000  # enough to decide; keeps detection cheap on huge files
 
@@ -25,12 +25,7 @@ def traditional_to_simplified() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _simplified_only() -> frozenset[str]:
     """Simplified characters Traditional text never uses: not 干, a Traditional form of itself (若干)."""
-    found = set()
-    for line in opencc_dictionary("STCharacters.txt").read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        if len(key) == 1 and values and key not in values.split(" "):
-            found.add(key)
-    return frozenset(found)
+    return frozenset(key for key, forms in opencc_entries("STCharacters.txt").items() if key not in forms)
 
 
 _CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")

@@ -359,7 +359,7 @@ def _said_otherwise(hit: Hit, hits: Sequence[Hit]) -> bool:
     return any(h is not hit and h.rule.category == hit.rule.category and not h.rule.names for h in hits)
 
 
-def _own_detail(text: str, found: Detection, own: re.Pattern[str] = _OWN_DETAIL) -> bool:
+def _own_detail(text: str, found: Detection, own: re.Pattern[str]) -> bool:
     """Whether an identifier is a party's own account or contact point rather than a third person's.
 
     ``own`` is _OWN_DETAIL widened to the document's own party labels (see _own_detail_pattern).
