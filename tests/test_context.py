@@ -627,3 +627,19 @@ def test_traditional_liaison_phone_is_a_contact_not_part_of_the_name() -> None:
     )
     assert ctx.seller is not None
     assert (ctx.seller.name, ctx.seller.contact) == ("王小明", "0912-345-678")
+
+
+def test_a_shop_takeover_designation_is_not_the_partys_name() -> None:
+    """顶让方 names a party of a takeover (either side, as agreements use it); 承顶方 is the one taking over."""
+    ctx = extract(
+        [
+            "店铺顶让协议",
+            "转让方（以下简称甲方）：钱某某，联系电话：13951716208",
+            "顶让方（以下简称乙方）：孙某某，联系电话：18652031477",
+            "承顶方（丙方）：周某某",
+            "一、甲方将店面转让给乙方。",
+        ]
+    )
+    found = {p.name: (p.role, set(p.aliases)) for p in ctx.parties}
+    assert found["孙某某"] == ("party", {"顶让方", "乙方"})
+    assert found["周某某"] == ("transferee", {"承顶方", "丙方"})

@@ -161,11 +161,13 @@ def _vocabulary(table: dict[str, str]) -> dict[str, str]:
 # Designations and the role each states. English keys are lower case; matching ignores case.
 _ROLE_WORDS = _vocabulary(
     {
-        "party": "甲方|乙方|丙方|丁方|party a|party b|party c|party d",
+        # 顶让方 designates a party of a shop takeover, but agreements use it for either side.
+        "party": "甲方|乙方|丙方|丁方|顶让方|party a|party b|party c|party d",
         "transferor": "转让方|转让人|出让方|出让人|卖方|出卖方|出卖人|出售方|销售方|让与人|让渡人|让渡方"
         "|转店方|原店主"
         "|seller|vendor|transferor|assignor",
         "transferee": "受让方|受让人|承接方|承接人|买方|买受方|买受人|购买方|收购方|接店方|新店主"
+        "|承顶方|接手方"
         "|buyer|purchaser|transferee|assignee",
         "provider": "提供方|信息提供方|个人信息提供方|数据提供方|披露方"
         "|provider|data provider|disclosing party|data exporter",
