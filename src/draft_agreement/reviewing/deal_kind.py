@@ -26,7 +26,7 @@ from draft_agreement.reviewing.findings import SEVERITY_RANK, Finding
 from draft_agreement.reviewing.legal import LegalLibrary, legal_basis
 from draft_agreement.reviewing.rules import CATEGORY_SEVERITY
 
-_KEYS = {"kinds", "main", "categories", "cue", "foreign_without", "cite", "note", "at_most"}
+_KEYS = {"kinds", "main", "categories", "cue", "unless", "foreign_without", "cite", "note", "at_most"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Treatment:
     main: frozenset[str]
     categories: frozenset[str]
     cue: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
     foreign_without: re.Pattern[str] | None
     cite: tuple[str, ...]
     note: dict[str, str]
@@ -59,6 +60,8 @@ class Treatment:
             )
             if not found:
                 return False
+        if self.unless is not None and finding.paragraph_text is not None and self.unless.search(paragraph()):
+            return False
         if self.foreign_without is not None:
             return deal.foreign_law and not document.found(self.foreign_without)
         return True
@@ -115,6 +118,7 @@ def _entry(path: Path, index: int, data: Any) -> Treatment:
         main=frozenset(data.get("main") or ()),
         categories=categories,
         cue=_pattern(path, f"{where}.cue", data.get("cue")),
+        unless=_pattern(path, f"{where}.unless", data.get("unless")),
         foreign_without=_pattern(path, f"{where}.foreign_without", data.get("foreign_without")),
         cite=tuple(str(ref) for ref in data.get("cite") or ()),
         note={lang: note[lang] for lang in LANGUAGES},
