@@ -1157,3 +1157,31 @@ def test_announcing_the_sale_is_no_transfer_and_goes_with_the_sale(
     assert flagged and not any(announcement in text for text in flagged)
     assert announcement not in "\n".join(_texts(clean))
     _reject_gives_input(tmp_path, agreement)
+
+
+TUTORING_HANDOVER_ZH: dict[str, Any] = {
+    "id": "tutoring-handover-zh",
+    "language": "zh-Hans",
+    "title": "托管班整体转让协议",
+    "paragraphs": [
+        {"text": "甲方（转让方）：某某托管服务部"},
+        {"text": "乙方（受让方）：某某教育咨询有限公司"},
+        {"text": "第一条　转让范围"},
+        {"text": "1.1 托管班内的桌椅、图书及空调设备。"},
+        {"text": "1.2 在读学生的花名册，载明学生姓名、就读学校、年级、过敏史以及家长的姓名和手机号码。"},
+        {"text": "第二条　移交"},
+        {"text": "甲方应于开学前将上述花名册的纸质件和电子版一并交给乙方。"},
+        {"text": "第三条　争议解决"},
+        {"text": "本协议适用中华人民共和国法律。"},
+    ],
+}
+
+
+def test_a_heading_whose_unnumbered_clause_goes_leaves_no_bare_heading(tmp_path: Path) -> None:
+    _, clean, _ = _redline(tmp_path, TUTORING_HANDOVER_ZH)
+    texts = _texts(clean)
+    assert not any("上述花名册" in t for t in texts)
+    # The heading went with its only clause; its typed number stays for 第三条 after it.
+    assert "第二条　移交" not in texts
+    assert any(t.startswith("第二条") and "（本条删除）" in t for t in texts)
+    assert "第三条　争议解决" in texts

@@ -88,8 +88,8 @@ def _children(body: list[Paragraph], head: Paragraph) -> list[Paragraph]:
     out = []
     for i in range(head.index + 1, len(body)):  # no copy of a long body per heading
         p = body[i]
-        if len(p.clause_path) > len(path) and p.clause_path[: len(path)] == path:
-            out.append(p)
+        if p.clause_path[: len(path)] == path and (len(p.clause_path) > len(path) or p.label is None):
+            out.append(p)  # a sub-clause, or the heading's own unnumbered text ("第三条 交接" / 甲方应…)
         elif p.text.strip():
             break
     return out
