@@ -194,3 +194,43 @@ def test_a_hong_kong_style_definition_carries_into_the_transfer(tmp_path: Path) 
     )
     assert SENS in on(findings, "「病人檔案」指")
     assert {PIT, SENS} <= on(findings, "連同病人檔案轉讓予乙方")
+
+
+def test_church_rolls_treatment_programmes_and_childrens_files_move_as_personal_information(
+    tmp_path: Path,
+) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "11. The Seller shall hand the Buyer the parish register showing each family\u2019s baptism records.",
+                "12. The Seller shall give the Buyer the names of the clients in its dialysis programme.",
+            ]
+        ),
+    )
+    assert {PIT, SENS} <= on(findings, "baptism records")
+    assert {PIT, SENS} <= on(findings, "dialysis programme")
+    zh_findings = reviewed(
+        tmp_path,
+        zh(
+            [
+                "十、甲方应将教会会友的联系方式及受洗时间整理后交给乙方。",
+                "十一、甲方应将托班孩子的照片及家长手机号码一并移交乙方。",
+            ]
+        ),
+        name="b.docx",
+    )
+    assert {PIT, SENS} <= on(zh_findings, "受洗时间")
+    assert {PIT, SENS} <= on(zh_findings, "托班孩子的照片")
+
+
+def test_a_count_by_programme_names_nobody(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "13. The Seller shall give the Buyer a report of the number of clients in each treatment programme, without names."
+            ]
+        ),
+    )
+    assert not on(findings, "without names") & {PIT, SENS}
