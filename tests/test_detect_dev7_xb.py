@@ -175,3 +175,17 @@ def test_files_described_then_emailed_abroad(tmp_path: Path) -> None:
         ),
     )
     assert XB in on(findings, "Zurich")
+
+
+def test_a_place_abroad_named_only_to_shut_it_out(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        contract_zh(
+            [
+                "1. 会员资料保存在甲方位于合肥的机房，乙方及其吉隆坡团队均无权访问。",
+                "2. 乙方可将会员资料保存在其吉隆坡的机房，未经授权的人员不得访问。",
+            ]
+        ),
+    )
+    assert XB not in on(findings, "均无权访问")
+    assert XB in on(findings, "未经授权")
