@@ -18,6 +18,11 @@ _CONJUNCTION = re.compile(r"\s+and\s+|以及|及|和|与")
 _LISTING = re.compile(r"、|以及|及|和|与")  # joins nouns: the verb may follow the last one
 _OPENER = re.compile(r"[:：]\s*")
 _CLOSE = re.compile(r"\s*(?:[。.；;]|$)")
+# A typed clause number opening the paragraph ("二、", "(3)", "第五条"): its 、 separates no list items.
+_TYPED_LABEL = re.compile(
+    r"\s*(?:第[〇零一二三四五六七八九十百千两\d]+[条條款項项]|[（(][〇零一二三四五六七八九十百两\d]+[)）]"
+    r"|[〇零一二三四五六七八九十百两\d]+[、.．](?!\d))\s*"
+)
 _REACH = 40  # how far from the matched words a separator may be
 _EXTRA = 12  # words of the item beyond the matched ones ("the ", "全部", "all of its ")
 
@@ -30,7 +35,8 @@ def list_item(text: str, start: int, end: int, parties: Sequence[str] = ()) -> l
     are a clause of their own, not an asset in a list."""
     if any(label and label in text[start:end] for label in parties):
         return []
-    low = max(0, start - _REACH)
+    label = _TYPED_LABEL.match(text)
+    low = max(label.end() if label is not None and label.end() <= start else 0, start - _REACH)
     before = _last(_SEPARATOR, text, low, start)
     opener = _last(_OPENER, text, low, start)
     if before is not None and opener is not None and opener.end() > before.end():
