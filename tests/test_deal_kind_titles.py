@@ -109,6 +109,53 @@ TITLED = [
             "第一條 甲方得將有矯正需求之病人轉介乙方，惟應事先取得病人之書面同意。",
         ],
     ),
+    (
+        "business-transfer",
+        [
+            "花店转让协议",
+            "转让方（甲方）：邓某某",
+            "受让方（乙方）：罗某某",
+            "一、甲方将花店的冷柜、花架、装修及门面租赁合同转让给乙方。",
+            "二、转让费人民币伍万元。",
+        ],
+    ),
+    (
+        "business-transfer",
+        [
+            "康復理療中心業務買賣協議",
+            "賣方：某某理療有限公司",
+            "買方：某某健康管理有限公司",
+            "第一條 賣方將其理療中心之設備、裝修及租約出售予買方。",
+        ],
+    ),
+    (
+        "processing",
+        [
+            "HR and Benefits Services Agreement",
+            "Company: Riverside Logistics Ltd",
+            "Provider: Peopleworks Pte Ltd",
+            "1. The Provider administers the Company's benefits enrolment and processes the staff data"
+            " only on the Company's documented instructions.",
+        ],
+    ),
+    (
+        "processing",
+        [
+            "跨境仓储服务合同",
+            "甲方：某某电子商务有限公司",
+            "乙方：某某供应链有限公司",
+            "第一条 乙方为甲方提供海外仓储及发货服务，按照甲方的指示处理收件人信息。",
+        ],
+    ),
+    (
+        "data-sharing",
+        [
+            "会员权益互通协议",
+            "甲方：某某影城有限公司",
+            "乙方：某某餐饮有限公司",
+            "第一条 双方会员可凭会员身份在对方门店享受折扣，双方每月交换会员的手机号码和消费记录。",
+        ],
+    ),
 ]
 
 
