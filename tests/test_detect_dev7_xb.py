@@ -140,7 +140,9 @@ def test_identity_scans_hosted_onshore_are_sensitive_not_exported(tmp_path: Path
     findings = reviewed(
         tmp_path,
         [
-            "Hosting Agreement",
+            # Not titled a hosting agreement: that is entrusted processing, where the sensitive finding
+            # is a note (test_detect_generalise_en3); here the records are the landlord's to share.
+            "Cooperation Agreement",
             "This Agreement is made between Xiamen Example Apartments Co., Ltd. (the \u201cLandlord\u201d) and "
             "Xiamen Example Cloud Co., Ltd. (the \u201cHost\u201d), both established in the PRC.",
             "1. The Host shall keep the tenants' records, including passport and ID scans, in its Xiamen data centre.",
@@ -189,3 +191,19 @@ def test_a_place_abroad_named_only_to_shut_it_out(tmp_path: Path) -> None:
     )
     assert XB not in on(findings, "均无权访问")
     assert XB in on(findings, "未经授权")
+
+
+def test_a_recital_about_selling_abroad_does_not_place_the_seller_abroad(tmp_path: Path) -> None:
+    # 甲方 sells to Japanese shoppers from Ningbo; only 乙方, established in Japan, is abroad. A recital
+    # opening with 甲方 says where it trades, not where it is.
+    findings = reviewed(
+        tmp_path,
+        [
+            "跨境物流服务合同",
+            "甲方：宁波某某日用品有限公司",
+            "乙方：Sakura Logistics株式会社，一家依日本法律设立的公司",
+            "甲方在日本乐天市场开设店铺，向日本消费者销售日用品，现委托乙方提供仓储及配送服务。",
+            "1. 甲方每日将订单的收件人姓名、电话和收货地址推送至乙方的仓储系统。",
+        ],
+    )
+    assert XB in on(findings, "推送至乙方")

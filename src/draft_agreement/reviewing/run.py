@@ -288,6 +288,13 @@ _DESCRIPTOR = re.compile(
 )
 
 
+# After a leading label, a party line gives its details ("乙方（受让方）：…"); a sentence that opens with
+# the label ("甲方在亚马逊美国站向美国消费者销售……") says where the party does business, which places it
+# only when it says where the party was established.
+_DETAILS_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[:：]")
+_ESTABLISHED = re.compile(r"设立|注册|成立|组建|incorporated|registered|established|organi[sz]ed|formed")
+
+
 def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
     """The labels of the parties whose party-block lines place them outside mainland China.
 
@@ -314,7 +321,11 @@ def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
             segments = [(owner, text)]
         elif marks[0][0] <= 4:  # the label leads: "乙方：name…"
             ends = [m[0] for m in marks[1:]] + [len(text)]
-            segments = [(m[2], text[m[0] : end]) for m, end in zip(marks, ends, strict=True)]
+            segments = [
+                (m[2], text[m[0] : end])
+                for m, end in zip(marks, ends, strict=True)
+                if _DETAILS_AFTER.match(text, m[1]) or _ESTABLISHED.search(text, m[1], end)
+            ]
         else:  # the label trails the name: "name … (the "Buyer")"
             starts = [0] + [m[1] for m in marks[:-1]]
             segments = [(m[2], text[start : m[1]]) for m, start in zip(marks, starts, strict=True)]
