@@ -222,8 +222,13 @@ def compose(
         cites = _cites(f, lang, used, most)
         sentences += [_issue(doc, f, lang, first_seen), _action_text(action, head, lang) + cites + t["end"]]
         first_seen.setdefault(f"said:{head}", _where(f, doc, lang))
-    # Further points on the same clause: named by topic in one sentence, each with its first article.
-    topics = {_topic(f, lang): f for f in fresh[1:] if f.category != fresh[0].category}
+    # Further points on the same clause: named by topic in one sentence, each with its first article;
+    # a point an earlier comment already explained is left to it (said once per document).
+    topics = {
+        _topic(f, lang): f
+        for f in fresh[1:]
+        if f.category != fresh[0].category and f"category:{f.category}" not in first_seen
+    }
     if topics:
         cites = "".join(_cites(f, lang, used, 1) for f in topics.values())
         sentences.append(t["also"].format(topics=t["list_join"].join(topics)) + cites + t["end"])
