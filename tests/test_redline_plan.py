@@ -6,7 +6,8 @@ from pathlib import Path
 
 from draft_agreement.model import load_document
 from draft_agreement.redlining.plan import clause_span, comment_text, first_operative, is_heading, plan_edits
-from draft_agreement.redlining.replacements import clause_variables, load_replacements
+from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.voice import voice_of
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location
 from draft_agreement.reviewing.rules import default_clauses_dir
 
@@ -67,7 +68,7 @@ def test_findings_in_one_clause_make_one_edit_and_keep_the_number() -> None:
     start, end = clause_span(p)
     assert (edit.start, edit.end) == (start, end)
     assert not p.text[:start].strip() or p.literal is not None
-    variables = clause_variables(doc.context, "zh", LIBRARY)
+    variables = voice_of(doc, "zh", LIBRARY).variables
     expected = LIBRARY.get("account-retained").render("zh", variables) + LIBRARY.get(
         "consented-referral"
     ).render("zh", variables)
@@ -171,7 +172,7 @@ def test_every_rule_names_an_existing_replacement_clause_that_renders() -> None:
 
     doc = load_document(WECHAT)
     for lang in ("zh", "en"):
-        variables = clause_variables(doc.context, lang, LIBRARY)
+        variables = voice_of(doc, lang, LIBRARY).variables
         for rule in Engine.from_packs([], lang).rules():
             if rule.replacement:
                 replacement = LIBRARY.get(rule.replacement)

@@ -689,7 +689,9 @@ def test_an_enumerated_asset_list_loses_only_its_records_and_party_a_is_the_sell
         "2.1 The Assets comprise: (a) the kitchen equipment; (b) the trade names; (c) the domain name harbournoodles.cn."
     )
     body = "\n".join(texts)
-    assert "Party A shall notify each customer" in body and "Party B's name" in body
+    # The notice speaks of the people as the agreement does: its members.
+    assert "Party A shall notify each member" in body and "Party B's name" in body
+    assert "customer" not in body
     assert not [t for t in outcome.report.to_decide if t.kind == "unknown-term"]
     assert "RMB 800,000" in "\n".join(texts)
     _reject_gives_input(tmp_path, agreement)
@@ -1185,3 +1187,21 @@ def test_a_heading_whose_unnumbered_clause_goes_leaves_no_bare_heading(tmp_path:
     assert "第二条　移交" not in texts
     assert any(t.startswith("第二条") and "（本条删除）" in t for t in texts)
     assert "第三条　争议解决" in texts
+
+
+def test_inserted_clauses_call_the_people_what_the_agreement_calls_them(tmp_path: Path) -> None:
+    agreement = {
+        "id": "clinic-patients-zh",
+        "language": "zh-Hans",
+        "title": "口腔诊所整体转让协议",
+        "paragraphs": [
+            {"text": "转让方（甲方）：某某口腔诊所"},
+            {"text": "受让方（乙方）：某某齿科有限公司"},
+            {"text": "第一条 甲方将诊所的牙椅、消毒设备、装修及租赁合同整体转让给乙方。"},
+            {"text": "第二条 甲方应于交接日将全部患者的姓名、手机号码及就诊记录交给乙方。"},
+            {"text": "第三条 转让价款为人民币贰拾万元。"},
+        ],
+    }
+    _, clean, _ = _redline(tmp_path, agreement)
+    inserted = [t for t in _texts(clean) if "单独同意" in t or "书面通知" in t]
+    assert inserted and all("患者" in t and "客户" not in t for t in inserted)

@@ -1,4 +1,4 @@
-"""Replacement clauses: jinja2 templates in clauses/replacements, rendered with the agreement's Context.
+"""Replacement clauses: jinja2 templates in clauses/replacements, rendered in the agreement's voice.
 
 The templates are data a firm can edit; this module only loads, validates and renders them, with
 StrictUndefined so a wrong variable is an error rather than a hole in the lawyer's document.
@@ -16,16 +16,9 @@ import yaml
 
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import read_yaml
-from draft_agreement.model.context import Context, Party
 
 _ACTIONS = {"replace", "delete", "comment"}
 _SCOPES = {"clause", "span", "table", "document"}
-_DEFAULT_NAMES = {
-    "zh": {"seller": "甲方", "buyer": "乙方", "platform": "相关平台"},
-    "en": {"seller": "the Seller", "buyer": "the Buyer", "platform": "platform"},
-}
-_SHORT_ZH = ("甲方", "乙方", "丙方")
-_SHORT_EN = ("Seller", "Buyer", "Party A", "Party B", "Transferor", "Transferee", "Vendor", "Purchaser")
 
 
 @dataclass(frozen=True)
@@ -56,9 +49,16 @@ class Replacement:
 class ReplacementLibrary:
     """All replacement clauses of one clauses folder, validated on load."""
 
-    def __init__(self, replacements: dict[str, Replacement], platform_names_zh: dict[str, str]) -> None:
+    def __init__(
+        self,
+        replacements: dict[str, Replacement],
+        platform_names_zh: dict[str, str],
+        people: dict[str, tuple[tuple[str, str], ...]] | None = None,
+    ) -> None:
         self._by_id = replacements
         self.platform_names_zh = platform_names_zh
+        # Per language, (singular, plural) words for the people whose information it is; first = default.
+        self.people = people or {"zh": (("客户", "客户"),), "en": (("customer", "customers"),)}
 
     def get(self, replacement_id: str) -> Replacement:
         found = self._by_id.get(replacement_id)
@@ -78,6 +78,7 @@ class ReplacementLibrary:
             data = read_yaml(index.read_text(encoding="utf-8"))
             entries = data["replacements"]
             platform_names = dict(data.get("platform_names_zh") or {})
+            people = _people(data.get("people"))
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
             raise RuleFileError(
                 str(index), None, "replacements", f"unreadable ({type(exc).__name__})"
@@ -106,7 +107,7 @@ class ReplacementLibrary:
                             str(path), rid, f"line {exc.lineno}", exc.message or "syntax error"
                         ) from None
             found[rid] = Replacement(rid, action, scope, templates)
-        return cls(found, platform_names)
+        return cls(found, platform_names, people)
 
 
 @lru_cache(maxsize=4)
@@ -114,38 +115,16 @@ def load_replacements(folder: str) -> ReplacementLibrary:
     return ReplacementLibrary.load(Path(folder))
 
 
-def _short(party: Party | None, lang: str, fallback: str) -> str:
-    """How the agreement itself refers to a party: 甲方 / the Seller, else its designation."""
-    if party is None:
-        return fallback
-    names = (party.designation, *party.aliases)
-    preferred = _SHORT_ZH if lang == "zh" else _SHORT_EN
-    for short in preferred:
-        if short in names:
-            return short if lang == "zh" else f"the {short}"
-    return party.designation if lang == "zh" else f"the {party.designation}"
-
-
-def _platforms(context: Context, lang: str, names_zh: dict[str, str]) -> str:
-    if not context.platforms:
-        return _DEFAULT_NAMES[lang]["platform"]
-    if lang == "zh":
-        return "、".join(names_zh.get(p, p) for p in context.platforms)
-    names = list(context.platforms)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def clause_variables(context: Context, lang: str, library: ReplacementLibrary) -> dict[str, Any]:
-    """Template variables drawn from the agreement, with neutral defaults where it is silent."""
-    defaults = _DEFAULT_NAMES[lang]
-    seller, buyer = context.seller, context.buyer
-    seller_short = _short(seller, lang, defaults["seller"])
-    buyer_short = _short(buyer, lang, defaults["buyer"])
-    return {
-        "seller": seller_short,
-        "buyer": buyer_short,
-        "seller_name": (seller.name if seller and seller.name else seller_short),
-        "buyer_name": (buyer.name if buyer and buyer.name else buyer_short),
-        "platform": _platforms(context, lang, library.platform_names_zh),
-        "accounts": [a.identifier for a in context.accounts],
-    }
+def _people(data: object) -> dict[str, tuple[tuple[str, str], ...]] | None:
+    """index.yaml's `people`: Chinese words, English [singular, plural] pairs; None when absent."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not all(data.get(lang) for lang in ("zh", "en")):
+        raise RuleFileError("replacements/index.yaml", None, "people", "needs zh and en word lists")
+    zh = tuple((str(w), str(w)) for w in data["zh"])
+    en = tuple(
+        (str(pair[0]), str(pair[1])) for pair in data["en"] if isinstance(pair, list) and len(pair) == 2
+    )
+    if len(en) != len(data["en"]):
+        raise RuleFileError("replacements/index.yaml", None, "people.en", "each entry is [singular, plural]")
+    return {"zh": zh, "en": en}

@@ -15,7 +15,7 @@ from typing import Any
 from draft_agreement.deal import Deal, deal_of
 from draft_agreement.deal.model import DealParty
 from draft_agreement.drafting.script import to_traditional
-from draft_agreement.model.context import platforms_in
+from draft_agreement.model.context import fold_chars, platforms_in
 from draft_agreement.model.document import Document
 from draft_agreement.redlining.replacements import Replacement, ReplacementLibrary
 
@@ -91,6 +91,19 @@ def _preamble_labels(doc: Document, lang: str) -> list[str]:
     return [f"the {w}" if lang == "en" else w for w in found if w not in words]
 
 
+def _people_word(body: str, lang: str, library: ReplacementLibrary) -> tuple[str, str]:
+    """The word the agreement uses most for the people whose information it is (顾客, patients)."""
+    words = library.people[lang]
+    if lang == "zh":
+        folded = fold_chars(body)
+        return max(words, key=lambda pair: (folded.count(pair[0]), pair == words[0]))
+    lowered = body.lower()
+    return max(
+        words,
+        key=lambda pair: (len(re.findall(rf"\b{pair[0]}s?\b", lowered)), pair == words[0]),
+    )
+
+
 def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
     """The variables every template of this document is rendered with, and its script."""
     deal = deal_of(doc)
@@ -100,6 +113,7 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
     seller = _label(giving, lang, defined[0] if len(defined) > 1 else _FALLBACK[lang]["seller"], body)
     buyer = _label(receiving, lang, defined[1] if len(defined) > 1 else _FALLBACK[lang]["buyer"], body)
     script = doc.language if lang == "zh" and doc.language == "zh-Hant" else lang
+    customer, customers = _people_word(body, lang, library)
     return Voice(
         lang,
         script,
@@ -110,5 +124,7 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
             "buyer_name": (receiving[0].name if receiving and receiving[0].name else buyer),
             "platform": _platform_text(_deal_platforms(doc, deal), lang, library),
             "accounts": [a for p in deal.parties for a in p.accounts],
+            "customer": customer,
+            "customers": customers,
         },
     )
