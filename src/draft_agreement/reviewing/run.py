@@ -282,9 +282,9 @@ _CROSS_BORDER = "cross-border-transfer"
 _MAINLAND = "CN"
 
 
+_FOUNDED_EN = r"incorporated|established|organi[sz]ed|registered|formed"  # how a company came to be
 _DESCRIPTOR = re.compile(
-    r"[\"'”’」)）\s]*[,，]\s*((?:a|an|the)\s+[^,;()]{0,80}?"
-    r"(?:incorporated|established|organi[sz]ed|registered|formed)\b[^,;()]{0,60})"
+    r"[\"'”’」)）\s]*[,，]\s*((?:a|an|the)\s+[^,;()]{0,80}?" rf"(?:{_FOUNDED_EN})\b[^,;()]{{0,60}})"
 )
 
 
@@ -292,7 +292,7 @@ _DESCRIPTOR = re.compile(
 # the label ("甲方在亚马逊美国站向美国消费者销售……") says where the party does business, which places it
 # only when it says where the party was established.
 _DETAILS_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[:：]")
-_ESTABLISHED = re.compile(r"设立|注册|成立|组建|incorporated|registered|established|organi[sz]ed|formed")
+_ESTABLISHED = re.compile(rf"设立|注册|成立|组建|{_FOUNDED_EN}")
 
 
 def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
