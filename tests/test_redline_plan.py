@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
+from draft_agreement.errors import RuleFileError
 from draft_agreement.model import load_document
 from draft_agreement.redlining.plan import clause_span, comment_text, first_operative, is_heading, plan_edits
-from draft_agreement.redlining.replacements import load_replacements
+from draft_agreement.redlining.replacements import ReplacementLibrary, load_replacements
 from draft_agreement.redlining.voice import voice_of
 from draft_agreement.reviewing.findings import Finding, LegalBasis, Location
 from draft_agreement.reviewing.rules import default_clauses_dir
@@ -179,3 +183,15 @@ def test_every_rule_names_an_existing_replacement_clause_that_renders() -> None:
                 text = replacement.render(lang, variables)
                 assert "{{" not in text and "{%" not in text
                 assert bool(text) == (replacement.action == "replace"), rule.id
+
+
+def test_a_people_list_that_is_not_a_list_is_a_rule_file_error(tmp_path: Path) -> None:
+    folder = tmp_path / "replacements"
+    shutil.copytree(default_clauses_dir() / "replacements", folder)
+    index = folder / "index.yaml"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(
+        text.replace("  zh: [客户, 顾客,", "  zh: 客户顾客\n  zh_was: [客户, 顾客,"), encoding="utf-8"
+    )
+    with pytest.raises(RuleFileError, match="people"):
+        ReplacementLibrary.load(folder)

@@ -119,7 +119,9 @@ def _people(data: object) -> dict[str, tuple[tuple[str, str], ...]] | None:
     """index.yaml's `people`: Chinese words, English [singular, plural] pairs; None when absent."""
     if data is None:
         return None
-    if not isinstance(data, dict) or not all(data.get(lang) for lang in ("zh", "en")):
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(lang), list) and data[lang] for lang in ("zh", "en")
+    ):
         raise RuleFileError("replacements/index.yaml", None, "people", "needs zh and en word lists")
     zh = tuple((str(w), str(w)) for w in data["zh"])
     en = tuple(
