@@ -643,3 +643,17 @@ def test_a_shop_takeover_designation_is_not_the_partys_name() -> None:
     found = {p.name: (p.role, set(p.aliases)) for p in ctx.parties}
     assert found["孙某某"] == ("party", {"顶让方", "乙方"})
     assert found["周某某"] == ("transferee", {"承顶方", "丙方"})
+
+
+def test_a_signature_lines_date_is_no_partys_name() -> None:
+    """受讓人：(blank for the signature) then the date: the date is the signing date, not the buyer's name."""
+    ctx = extract(
+        [
+            "診所業務讓與契約書",
+            "讓與人：陳某某",
+            "第一條 讓與人將診所設備讓與受讓人。",
+            "讓與人：陳某某　　　　受讓人：　　　　　　中華民國一一二年七月十日",
+        ],
+        language="zh-Hant",
+    )
+    assert all(p.name is None or "民國" not in p.name for p in ctx.parties)

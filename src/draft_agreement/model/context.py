@@ -350,6 +350,11 @@ def _name_like(value: str | None) -> bool:
     return not _SIGNATURE_MARKS.fullmatch(folded.strip("() "))
 
 
+def _only_a_date(value: str) -> bool:
+    """A signature line's date after the blank left for the name (受讓人：　　中華民國…): no name."""
+    return any(m.text.strip() == value.strip() for m in find_dates(value))
+
+
 @dataclass(frozen=True)
 class _Para:
     index: int
@@ -415,7 +420,7 @@ class _Draft:
         if not value:
             return
         if kind == "name":
-            if self.name is None and _name_like(value):
+            if self.name is None and _name_like(value) and not _only_a_date(value):
                 self.name = _trim_name(value)
         elif kind in _PARTY_FIELDS:
             self.fields.setdefault(kind, value)
