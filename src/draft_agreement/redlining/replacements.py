@@ -54,11 +54,16 @@ class ReplacementLibrary:
         replacements: dict[str, Replacement],
         platform_names_zh: dict[str, str],
         people: dict[str, tuple[tuple[str, str], ...]] | None = None,
+        own_words: tuple[OwnWord, ...] = (),
+        kept_words: tuple[str, ...] = (),
     ) -> None:
         self._by_id = replacements
         self.platform_names_zh = platform_names_zh
         # Per language, (singular, plural) words for the people whose information it is; first = default.
         self.people = people or {"zh": (("客户", "客户"),), "en": (("customer", "customers"),)}
+        # Chinese (ours, the agreement's) word pairs, and the law names never rewritten.
+        self.own_words = own_words
+        self.kept_words = kept_words
 
     def get(self, replacement_id: str) -> Replacement:
         found = self._by_id.get(replacement_id)
@@ -79,6 +84,7 @@ class ReplacementLibrary:
             entries = data["replacements"]
             platform_names = dict(data.get("platform_names_zh") or {})
             people = _people(data.get("people"))
+            own_words, kept_words = _own_words(data.get("own_words"))
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
             raise RuleFileError(
                 str(index), None, "replacements", f"unreadable ({type(exc).__name__})"
@@ -107,7 +113,7 @@ class ReplacementLibrary:
                             str(path), rid, f"line {exc.lineno}", exc.message or "syntax error"
                         ) from None
             found[rid] = Replacement(rid, action, scope, templates)
-        return cls(found, platform_names, people)
+        return cls(found, platform_names, people, own_words, kept_words)
 
 
 @lru_cache(maxsize=4)
@@ -130,3 +136,46 @@ def _people(data: object) -> dict[str, tuple[tuple[str, str], ...]] | None:
     if len(en) != len(data["en"]):
         raise RuleFileError("replacements/index.yaml", None, "people.en", "each entry is [singular, plural]")
     return {"zh": zh, "en": en}
+
+
+@dataclass(frozen=True)
+class OwnWord:
+    """Our word and the agreement's, and the words that show which one the agreement writes."""
+
+    ours: str
+    theirs: str
+    when: str
+    unless: str
+    traditional: bool  # the agreement's word in every zh-Hant agreement that never writes `unless`
+
+
+def _own_words(data: object) -> tuple[tuple[OwnWord, ...], tuple[str, ...]]:
+    """index.yaml's `own_words`: its `pairs` and the `keep` law names."""
+    if data is None:
+        return (), ()
+    pairs, keep = (data.get("pairs"), data.get("keep", [])) if isinstance(data, dict) else (None, None)
+    fields = ("ours", "theirs", "when", "unless", "traditional")
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, dict)
+        and set(p) <= set(fields)
+        and all(isinstance(p.get(f), str) and p[f] for f in ("ours", "theirs"))
+        and all(isinstance(p.get(f, "-"), str) and p.get(f, "-") for f in ("when", "unless"))
+        and isinstance(p.get("traditional", False), bool)
+        for p in pairs
+    ):
+        raise RuleFileError(
+            "replacements/index.yaml", None, "own_words.pairs", "each entry needs ours and theirs words"
+        )
+    if not isinstance(keep, list) or not all(isinstance(w, str) and w for w in keep):
+        raise RuleFileError("replacements/index.yaml", None, "own_words.keep", "must be a list of words")
+    found = tuple(
+        OwnWord(
+            p["ours"],
+            p["theirs"],
+            p.get("when", p["theirs"]),
+            p.get("unless", p["ours"]),
+            p.get("traditional", False),
+        )
+        for p in pairs
+    )
+    return found, tuple(keep)

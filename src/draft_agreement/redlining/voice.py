@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from draft_agreement.deal import Deal, deal_of
@@ -33,13 +34,41 @@ class Voice:
     lang: str  # zh | en
     script: str  # zh-Hans | zh-Hant | en
     variables: dict[str, Any]
+    words: tuple[tuple[str, str], ...] = ()  # (ours, the agreement's): 个人信息 -> 个人资料
+    kept: tuple[str, ...] = ()  # law names the words never touch
 
     def render(self, replacement: Replacement) -> str:
         return self.write(replacement.render(self.lang, self.variables))
 
     def write(self, text: str) -> str:
-        """Text in the document's script."""
+        """Text in the document's words and script."""
+        if self.words and text:
+            text = _own_words(text, self.words, self.kept)
         return to_traditional(text) if self.script == "zh-Hant" and text else text
+
+
+@lru_cache(maxsize=16)
+def _words_pattern(words: tuple[tuple[str, str], ...], kept: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest first, law names before everything: 个人信息保护法 is matched whole and left as it is.
+    ours = sorted((o for o, _ in words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, (*sorted(kept, key=len, reverse=True), *ours))))
+
+
+def _own_words(text: str, words: tuple[tuple[str, str], ...], kept: tuple[str, ...]) -> str:
+    """`text` with our words in the agreement's, outside the law names in `kept`."""
+    theirs = dict(words)
+    return _words_pattern(words, kept).sub(lambda m: theirs.get(m.group(), m.group()), text)
+
+
+def _agreement_words(
+    folded: str, traditional: bool, library: ReplacementLibrary
+) -> tuple[tuple[str, str], ...]:
+    """The pairs the agreement shows it writes its own way, and never ours."""
+    return tuple(
+        (w.ours, w.theirs)
+        for w in library.own_words
+        if (w.when in folded or (traditional and w.traditional)) and w.unless not in folded
+    )
 
 
 def _label(side: tuple[DealParty, ...], lang: str, fallback: str, body: str) -> str:
@@ -114,6 +143,7 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
     buyer = _label(receiving, lang, defined[1] if len(defined) > 1 else _FALLBACK[lang]["buyer"], body)
     script = doc.language if lang == "zh" and doc.language == "zh-Hant" else lang
     customer, customers = _people_word(body, lang, library)
+    words = _agreement_words(fold_chars(body), script == "zh-Hant", library) if lang == "zh" else ()
     return Voice(
         lang,
         script,
@@ -127,4 +157,6 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
             "customer": customer,
             "customers": customers,
         },
+        words,
+        library.kept_words,
     )
