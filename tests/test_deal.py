@@ -391,3 +391,41 @@ def test_shop_and_assignment_role_words_name_the_parties(
     """转店方/接店方 and 讓與人 are parties of their own, so what is inserted calls them so, not 甲方."""
     deal = deal_of(load_document(agreement(tmp_path / "shop.docx", lines)))
     assert {p.label: p.role for p in deal.parties} == roles
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        (  # designation, then the name without a colon, then the defined term
+            "立契約書人：讓與人晶妍美學診所（負責醫師王美玲，以下簡稱甲方），"
+            "受讓人柏悅醫美股份有限公司（代表人陳志明，以下簡稱乙方）",
+            {"transferor": "晶妍美學診所", "transferee": "柏悅醫美股份有限公司"},
+        ),
+        (  # no defined term at all: the designations are the labels
+            "立契約書人：讓與人　松柏牙醫診所（負責醫師　周某某），受讓人　杏林醫療管理股份有限公司，"
+            "茲就診所營業讓與事宜，訂立本契約。",
+            {"transferor": "松柏牙醫診所", "transferee": "杏林醫療管理股份有限公司"},
+        ),
+    ],
+)
+def test_a_signatories_line_names_each_party(tmp_path: Path, line: str, named: dict[str, str]) -> None:
+    """立契約書人 lines name the parties after their designations; the name is not "讓與人晶妍…"."""
+    lines = [
+        "診所讓與契約",
+        line,
+        "第一條 讓與人將診所設備及全部顧客資料讓與受讓人。",
+        "第二條 價金新臺幣伍佰萬元整。",
+    ]
+    deal = deal_of(load_document(agreement(tmp_path / "tw.docx", lines)))
+    assert {p.role: p.name for p in deal.parties} == named
+
+
+def test_a_signatories_line_that_is_a_clause_names_nobody(tmp_path: Path) -> None:
+    lines = [
+        "合作契約",
+        "甲方：晨曦photo工作室",
+        "乙方：青禾文創有限公司",
+        "立約人同意，甲方應於簽約後七日內交付乙方，乙方應於收受後付款。",
+    ]
+    deal = deal_of(load_document(agreement(tmp_path / "tw.docx", lines)))
+    assert {p.label: p.name for p in deal.parties} == {"甲方": "晨曦photo工作室", "乙方": "青禾文創有限公司"}

@@ -507,6 +507,8 @@ class _Parties:
         bare = _bare_designation(p.fold) if p.cell is None else None
         if bare:
             self._heading(p, bare, lane)
+        elif p.cell is None and self._signatories(p):
+            return
         elif pending is not None and p.cell is None and _bare_name(p.raw):
             pending.fill("name", _clean(p.raw))
         else:
@@ -601,12 +603,31 @@ class _Parties:
             if alias is not None:
                 terms.insert(0, alias)  # 转让方（以下简称"甲方"） in running text
                 name = None
+            elif name is not None and (lead := _leading_designation(name)) is not None:
+                terms.insert(0, lead[0])  # 立契約書人：讓與人晶妍美學診所（以下簡稱甲方）
+                name = lead[1]
             draft = self.upsert(terms, p.index, create=True, strong=True, defined=defined)
             if draft is not None:
                 draft.fill("name", name)
                 self._segment_fields(draft, p, rest, m.start(1) + paren.intro)
             boundary = m.end()
             found = True
+        return found
+
+    def _signatories(self, p: _Para) -> bool:
+        """立契約書人：讓與人 力行健身工作室（負責人…），受讓人 動能運動事業股份有限公司: each party named."""
+        cue = _SIGNATORIES.match(p.fold)
+        if cue is None:
+            return False
+        found = False
+        for m in _SIGNATORY.finditer(p.fold, cue.end()):
+            name = _clean(p.raw[m.start("name") : m.end("name")])
+            if name is None or not _name_like(name) or _ANY_DESIG.search(_fold(name)):
+                continue
+            draft = self.upsert([p.raw[m.start("d") : m.end("d")]], p.index, create=True, strong=True)
+            if draft is not None:
+                draft.fill("name", name)
+                found = True
         return found
 
     def _segment_fields(self, draft: _Draft, p: _Para, start: int, end: int) -> None:
@@ -763,6 +784,23 @@ def _designation_in(name: str) -> str | None:
         return name
     m = re.search(rf"(?:{_CN_DESIG})$", _fold(name))
     return name[m.start() :] if m else None
+
+
+# The line that lists who signs, Taiwan style: 立契約書人 / 立约人 / 立合同人, then designation and name.
+_SIGNATORIES = re.compile(r"\s*立(?:契约书|契约|合同书|合同|协议书|协议|约|据)人\s*:?")
+_SIGNATORY = re.compile(
+    rf"(?:^|(?<=[,;、:]))[ \u3000]*(?P<d>{_CN_DESIG})[ \u3000]*:?[ \u3000]*"
+    r"(?P<name>[^,;、:()]{2,40}?)[ \u3000]*(?:\([^()]{0,60}\))?[ \u3000]*(?=[,;、。]|$)"
+)
+
+
+def _leading_designation(name: str) -> tuple[str, str] | None:
+    """A designation written before the name without a colon ("讓與人晶妍美學診所"): (it, the name)."""
+    m = re.match(rf"(?:{_CN_DESIG})[ \u3000]*", _fold(name))
+    rest = _clean(name[m.end() :]) if m else None
+    if m is None or rest is None or len(rest) < 2 or not _name_like(rest) or _ANY_DESIG.match(rest):
+        return None
+    return name[: m.end()].strip(), rest
 
 
 class _Table:
