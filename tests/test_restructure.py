@@ -1205,3 +1205,31 @@ def test_inserted_clauses_call_the_people_what_the_agreement_calls_them(tmp_path
     _, clean, _ = _redline(tmp_path, agreement)
     inserted = [t for t in _texts(clean) if "单独同意" in t or "书面通知" in t]
     assert inserted and all("患者" in t and "客户" not in t for t in inserted)
+
+
+def test_a_group_sold_with_its_members_becomes_a_referral_of_the_members(tmp_path: Path) -> None:
+    """A seller-framed recital (甲方拟将…转让给乙方) is rewritten too; the group-owner hand-over goes
+    with the sale, and the members are called what the agreement calls them."""
+    agreement = {
+        "id": "group-owner-zh",
+        "language": "zh-Hans",
+        "title": "微信群转让协议",
+        "paragraphs": [
+            {"text": "转让方（甲方）：赵某某"},
+            {"text": "受让方（乙方）：杭州某某母婴用品有限公司"},
+            {
+                "text": "鉴于甲方系“宝妈互助群”的群主，甲方拟将该群及全部群成员资源转让给乙方，双方订立本协议。"
+            },
+            {"text": "第一条 甲方将宝妈互助群连同全部群成员资源转让给乙方，群成员约一千二百人。"},
+            {"text": "第二条 甲方应将全部群成员的昵称、微信号及手机号码整理成表交付乙方。"},
+            {"text": "第三条 乙方付清转让款后，甲方在微信中将群主身份转让给乙方指定的微信号。"},
+            {"text": "第四条 转让款按群成员人数计算，每名群成员人民币二元。"},
+        ],
+    }
+    _, clean, _ = _redline(tmp_path, agreement)
+    texts = _texts(clean)
+    recital = next(t for t in texts if t.startswith("鉴于"))
+    assert "转让给乙方" not in recital and "推荐" in recital
+    assert not any("群主身份转让给乙方" in t for t in texts)
+    inserted = [t for t in texts if "单独同意" in t]
+    assert inserted and all("群成员" in t and "客户" not in t.split("服务费不以")[0] for t in inserted)
