@@ -6,6 +6,7 @@ StrictUndefined so a wrong variable is an error rather than a hole in the lawyer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,7 @@ class ReplacementLibrary:
         people: dict[str, tuple[tuple[str, str], ...]] | None = None,
         own_words: tuple[OwnWord, ...] = (),
         kept_words: tuple[str, ...] = (),
+        sensitive: dict[str, SensitiveKinds] | None = None,
     ) -> None:
         self._by_id = replacements
         self.platform_names_zh = platform_names_zh
@@ -64,6 +66,8 @@ class ReplacementLibrary:
         # Chinese (ours, the agreement's) word pairs, and the law names never rewritten.
         self.own_words = own_words
         self.kept_words = kept_words
+        # Per language, the kinds of sensitive information the sensitive-data clause may list.
+        self.sensitive = sensitive or {}
 
     def get(self, replacement_id: str) -> Replacement:
         found = self._by_id.get(replacement_id)
@@ -85,6 +89,7 @@ class ReplacementLibrary:
             platform_names = dict(data.get("platform_names_zh") or {})
             people = _people(data.get("people"))
             own_words, kept_words = _own_words(data.get("own_words"))
+            sensitive = _sensitive(data.get("sensitive"))
         except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
             raise RuleFileError(
                 str(index), None, "replacements", f"unreadable ({type(exc).__name__})"
@@ -113,7 +118,7 @@ class ReplacementLibrary:
                             str(path), rid, f"line {exc.lineno}", exc.message or "syntax error"
                         ) from None
             found[rid] = Replacement(rid, action, scope, templates)
-        return cls(found, platform_names, people, own_words, kept_words)
+        return cls(found, platform_names, people, own_words, kept_words, sensitive)
 
 
 @lru_cache(maxsize=4)
@@ -136,6 +141,43 @@ def _people(data: object) -> dict[str, tuple[tuple[str, str], ...]] | None:
     if len(en) != len(data["en"]):
         raise RuleFileError("replacements/index.yaml", None, "people.en", "each entry is [singular, plural]")
     return {"zh": zh, "en": en}
+
+
+@dataclass(frozen=True)
+class SensitiveKinds:
+    """The sensitive kinds one language's clause may list, and the list when the deal names none."""
+
+    default: str
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _sensitive(data: object) -> dict[str, SensitiveKinds]:
+    """index.yaml's `sensitive`: per language, a `default` text and `kinds` of [words, regex]."""
+    if data is None:
+        return {}
+    where = "replacements/index.yaml"
+    if not isinstance(data, dict):
+        raise RuleFileError(where, None, "sensitive", "must map languages to a default and kinds")
+    found = {}
+    for lang, spec in data.items():
+        kinds = spec.get("kinds") if isinstance(spec, dict) else None
+        default = spec.get("default") if isinstance(spec, dict) else None
+        if not isinstance(default, str) or not isinstance(kinds, list):
+            raise RuleFileError(where, None, f"sensitive.{lang}", "needs a default text and a kinds list")
+        compiled = []
+        for kind in kinds:
+            if not (
+                isinstance(kind, list) and len(kind) == 2 and all(isinstance(k, str) and k for k in kind)
+            ):
+                raise RuleFileError(where, None, f"sensitive.{lang}", "each kind is [words, regex]")
+            try:
+                compiled.append((kind[0], re.compile(kind[1], re.IGNORECASE)))
+            except re.error as exc:
+                raise RuleFileError(
+                    where, None, f"sensitive.{lang}", f"bad regex for {kind[0]}: {exc}"
+                ) from None
+        found[str(lang)] = SensitiveKinds(default, tuple(compiled))
+    return found
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,18 @@ from draft_agreement.model.document import Document
 from draft_agreement.redlining.replacements import Replacement, ReplacementLibrary
 
 _FALLBACK = {
-    "zh": {"seller": "甲方", "buyer": "乙方", "platform": "相关平台"},
-    "en": {"seller": "the Seller", "buyer": "the Buyer", "platform": "platform"},
+    "zh": {
+        "seller": "甲方",
+        "buyer": "乙方",
+        "platform": "相关平台",
+        "sensitive": "医疗健康、生物识别、金融账户、行踪轨迹",
+    },
+    "en": {
+        "seller": "the Seller",
+        "buyer": "the Buyer",
+        "platform": "platform",
+        "sensitive": "health, biometric, financial-account or location data",
+    },
 }
 _PLATFORM_KINDS = ("account-sale", "agency")  # deals about accounts: every platform named is theirs
 
@@ -98,6 +108,24 @@ def _deal_platforms(doc: Document, deal: Deal) -> tuple[str, ...]:
     return found
 
 
+def _sensitive_text(doc: Document, deal: Deal, lang: str, library: ReplacementLibrary) -> str:
+    """The sensitive kinds the deal's subject speaks of (宝宝月龄 -> minors' data), or the default list."""
+    spec = library.sensitive.get(lang)
+    if spec is None:  # a firm's index.yaml without the list
+        return _FALLBACK[lang]["sensitive"]
+    refs = [*deal.subject.clauses, *deal.subject.annexes]
+    texts = [deal.title or ""] + [doc.paragraph(s, i).text for s, i in refs]
+    tables = set(deal.subject.tables)  # (not account_tables: the seller's own accounts)
+    texts += [p.text for p in doc.paragraphs() if p.cell is not None and (p.story, p.cell.table) in tables]
+    subject = fold_chars(" ".join(texts)) if lang == "zh" else " ".join(texts)
+    named = [words for words, pattern in spec.kinds if pattern.search(subject)]
+    if not named:
+        return spec.default
+    if lang == "zh":
+        return named[0] if len(named) == 1 else "、".join(named[:-1]) + "及" + named[-1]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+
+
 def _platform_text(names: tuple[str, ...], lang: str, library: ReplacementLibrary) -> str:
     if not names:
         return _FALLBACK[lang]["platform"]
@@ -156,6 +184,7 @@ def voice_of(doc: Document, lang: str, library: ReplacementLibrary) -> Voice:
             "accounts": [a for p in deal.parties for a in p.accounts],
             "customer": customer,
             "customers": customers,
+            "sensitive": _sensitive_text(doc, deal, lang, library),
         },
         words,
         library.kept_words,
