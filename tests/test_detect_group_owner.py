@@ -36,6 +36,16 @@ def test_members_wechat_ids_are_their_data_not_an_account_sale(tmp_path: Path) -
     assert ACCOUNT not in found
 
 
+def test_a_parents_wechat_id_among_record_fields_is_no_account_sale(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        _agreement(["7. 甲方应移交学员名册，名册载明学员姓名、家长姓名及微信号、接送人电话。"]),
+    )
+    found = on(findings, "家长姓名及微信号")
+    assert PIT in found
+    assert ACCOUNT not in found
+
+
 def test_a_price_cut_for_members_who_leave_is_per_head_pricing(tmp_path: Path) -> None:
     findings = reviewed(
         tmp_path, _agreement(["3. 交接后两周内群友退群比例超过5%的，乙方可按退群人数扣减相应转让款。"])
