@@ -5,7 +5,7 @@ dev8 pit files: pet clinics whose clients are the owners (飼主) beside their a
 enquirers, a loan-lead "customer data service" contract that is a data sale and not entrusted processing,
 a newsletter list that forms part of the assets or is moved to the buyer, prices that follow the people
 kept (a share of each renewing pupil, each couple who cancels, each household that does not renew, each
-valid record, records struck out as invalid, Australian dollars); and the look-alikes that must stay
+valid record, records struck out as invalid, Australian dollars, a multiple of the retained accounts' commissions); and the look-alikes that must stay
 quiet (a party posting in its own name, a friend's WeChat ID in a list of fields, an official account's
 friend list moved without the account, a clause that starts once the list is in hand, a price clause about
 the list).
@@ -140,6 +140,20 @@ def test_prices_that_follow_households_kept_and_australian_dollars(tmp_path: Pat
     assert PRICE in on(findings, "AUD 0.90 per subscriber")
     assert PRICE in on(findings, "client household that has not renewed")
     assert PRICE not in on(findings, "air-conditioning")
+
+
+def test_a_price_measured_on_the_retained_accounts_follows_the_people_kept(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "3.1 The price is 2.25 times the commission revenue of the renewing policies in the first year.",
+                "3.2 The price is 1.6 times the commission revenue of the policies listed in Schedule B.",
+            ]
+        ),
+    )
+    assert PRICE in on(findings, "renewing policies")
+    assert PRICE not in on(findings, "listed in Schedule B")
 
 
 def test_a_party_speaking_in_its_own_name_impersonates_no_one(tmp_path: Path) -> None:
