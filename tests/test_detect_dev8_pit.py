@@ -203,3 +203,20 @@ def test_a_clause_that_starts_once_the_list_is_in_hand_or_prices_it_moves_nothin
     assert PIT not in on(findings, "交付名单按有效客户计价")
     assert PRICE in on(findings, "交付名单按有效客户计价")
     assert PIT in on(findings, "发给乙方")
+
+
+def test_a_password_kept_from_the_buyer_is_no_hand_over(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "4.1 The Seller will not tell the Buyer the password of its owner profile; the shop will be "
+                "transferred through the platform\u2019s transfer tool.",
+                "4.2 The Seller shall not reveal the password to any other person and shall deliver it to the Buyer "
+                "at Completion.",
+            ]
+        ),
+    )
+    assert "credential-handover" not in on(findings, "owner profile")
+    assert "credential-handover" in on(findings, "to any other person")
+
