@@ -180,3 +180,12 @@ def test_a_headcount_warranty_says_how_many_not_what_the_files_hold(tmp_path: Pa
         en(["1. The Seller warrants that the Prescription Files contain at least 1,500 active patients."]),
     )
     assert SENS not in on(findings, "at least 1,500")
+
+
+def test_an_identity_document_named_by_its_issuer_places_nothing_abroad(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        zh(["1. 甲方应于交割日将会员登记表及会员的香港身份证复印件交付乙方。"]),
+    )
+    assert PIT in on(findings, "会员登记表")
+    assert "cross-border-transfer" not in on(findings, "会员登记表")
