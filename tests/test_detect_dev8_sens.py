@@ -189,3 +189,18 @@ def test_an_identity_document_named_by_its_issuer_places_nothing_abroad(tmp_path
     )
     assert PIT in on(findings, "会员登记表")
     assert "cross-border-transfer" not in on(findings, "会员登记表")
+
+
+def test_such_data_points_back_to_a_clause_naming_a_term_defined_as_sensitive(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "1.1 \u201cMember Data\u201d means each member\u2019s name, card number and the palm-vein templates "
+                "enrolled at the turnstiles.",
+                "2.1 The Seller shall assign to the Buyer the gym leases and the Member Data.",
+                "2.2 On the Cut-over Date the Seller shall export such data to the Buyer\u2019s servers.",
+            ]
+        ),
+    )
+    assert SENS in on(findings, "export such data")
