@@ -204,3 +204,19 @@ def test_such_data_points_back_to_a_clause_naming_a_term_defined_as_sensitive(tm
         ),
     )
     assert SENS in on(findings, "export such data")
+
+
+def test_a_receivables_file_listing_guarantors_with_treatment_codes(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "1. The Seller sells to the Buyer the unpaid clinic accounts described in the Account File.",
+                "2. The Account File is a workbook listing each guarantor\u2019s name and telephone "
+                "number and the ICD-10 codes of the visit.",
+                "3. The Guarantor named in Schedule 4 shall deliver to the Buyer its own audited accounts.",
+            ]
+        ),
+    )
+    assert SENS in on(findings, "ICD-10 codes")
+    assert not {PIT, SENS} & on(findings, "its own audited accounts")
