@@ -34,7 +34,7 @@ from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
 from draft_agreement.reviewing.patterns import alternation
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
-from draft_agreement.reviewing.references import Antecedents
+from draft_agreement.reviewing.references import Antecedents, Carried
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = re.compile(
@@ -610,6 +610,11 @@ def review_document(
             term = _sensitive_definition(p.text, hits, definition)
             if term and term not in defined:
                 defined.append(term)
+            # A clause naming a term defined as holding sensitive data ("the Customer Data") holds that
+            # data, so a later "such data" pointing back to it carries it too.
+            uses = tuple(t for t in defined if t in norm.text)
+            if uses:
+                carried = Carried((*carried.personal, *uses), (*carried.sensitive, *uses))
             antecedents.read(norm.text, carried)
         if p.cell is not None and (p.story, p.cell.table) in customer_tables:
             paragraphs = customer_tables[(p.story, p.cell.table)]
