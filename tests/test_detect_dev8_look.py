@@ -235,3 +235,55 @@ def test_tickets_not_yet_closed_are_still_handed_over(tmp_path: Path) -> None:
         ],
     )
     assert PIT in on(findings, "维修工单")
+
+
+# --- accounts that stay where they are ---------------------------------------------------------------
+
+
+def test_an_account_that_stays_with_its_holder_is_not_transferred(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        [
+            "视频号迁移合作协议",
+            "甲方：郑州某某文化传媒有限公司",
+            "乙方：郑州某某网络科技有限公司",
+            "2. 迁移申请未获平台通过的，该视频号仍归甲方所有，乙方不得要求甲方交出登录信息。",
+            "3. 合同终止后，甲方账号及绑定手机号码仍归乙方所有。",
+        ],
+    )
+    assert ACCOUNT not in on(findings, "未获平台通过")
+    # the agency keeping the client's account is still the risk
+    assert ACCOUNT in on(findings, "仍归乙方所有")
+
+
+def test_a_wechat_id_among_the_fields_of_a_record_is_no_account(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        [
+            "门店转让协议",
+            "甲方：合肥某某烘焙有限公司",
+            "乙方：合肥某某食品有限公司",
+            "3. 甲方应于交割日向乙方移交会员登记表，登记表列明会员姓名、手机号码及微信号。",
+        ],
+    )
+    assert PIT in on(findings, "会员登记表")
+    assert ACCOUNT not in on(findings, "会员登记表")
+
+
+def test_the_platforms_ownership_setting_with_no_password_given_is_the_route(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        [
+            "Page Purchase Agreement",
+            'This Agreement is made between Wildflower Studio Ltd (the "Seller") and Meadowlark Media Ltd '
+            '(the "Buyer").',
+            "1. Seller sells to Buyer the Instagram account @wildflower.studio.",
+            '2. Seller shall use Instagram\'s "Transfer ownership" setting to make Buyer the owner of the '
+            "Instagram account, and shall not be required to give Buyer any password.",
+            "3. Seller shall use the platform's ownership-transfer setting, and the Facebook page shall then "
+            "vest in Buyer.",
+        ],
+    )
+    assert ACCOUNT in on(findings, "@wildflower.studio")
+    assert not on(findings, "any password") & {ACCOUNT, CREDENTIAL}
+    assert ACCOUNT in on(findings, "vest in Buyer")
