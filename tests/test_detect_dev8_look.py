@@ -287,3 +287,26 @@ def test_the_platforms_ownership_setting_with_no_password_given_is_the_route(tmp
     assert ACCOUNT in on(findings, "@wildflower.studio")
     assert not on(findings, "any password") & {ACCOUNT, CREDENTIAL}
     assert ACCOUNT in on(findings, "vest in Buyer")
+
+
+def test_after_such_a_transfer_is_a_moment_and_firms_names_are_no_persons(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        [
+            "Management Agreement",
+            'This Agreement is made between Juniper Lane (the "Talent") and Northlight Management Ltd '
+            '(the "Manager").',
+            "5. After any such transfer, Manager shall keep a log of the posts it publishes on the accounts.",
+        ],
+    )
+    assert not on(findings, "After any such transfer") & {ACCOUNT, PIT}
+    findings = reviewed(
+        tmp_path,
+        [
+            "业务转让协议",
+            "甲方：济南某某物流有限公司",
+            "乙方：济南某某供应链管理有限公司",
+            "5. 甲方仅向乙方提供各经销商名称及其仓库地址清单，由乙方与经销商另行签约。",
+        ],
+    )
+    assert PIT not in on(findings, "经销商名称")
