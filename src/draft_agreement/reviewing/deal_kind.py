@@ -60,8 +60,14 @@ class Treatment:
             )
             if not found:
                 return False
-        if self.unless is not None and finding.paragraph_text is not None and self.unless.search(paragraph()):
-            return False
+        if self.unless is not None:
+            if finding.paragraph_text is not None:
+                if self.unless.search(paragraph()):
+                    return False
+            elif document.in_clauses(self.unless, self.categories):
+                # A document-level finding follows its clauses: where a clause of these categories kept its
+                # severity (the founder's own WeChat account in a share deal), so does the safeguard check.
+                return False
         if self.foreign_without is not None:
             return deal.foreign_law and not document.found(self.foreign_without)
         return True
@@ -74,9 +80,14 @@ def _folded(text: str) -> str:
 class _Searches:
     """Whether each pattern occurs in one folded text, searched at most once per pattern."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, clauses: tuple[tuple[str, str], ...] = ()) -> None:
         self._text = text
         self._found: dict[re.Pattern[str], bool] = {}
+        self._clauses = clauses  # (category, folded paragraph) of the clause-level findings
+
+    def in_clauses(self, pattern: re.Pattern[str], categories: frozenset[str] | set[str]) -> bool:
+        """Whether a clause-level finding of one of `categories` lies in a paragraph `pattern` matches."""
+        return any(category in categories and pattern.search(text) for category, text in self._clauses)
 
     def found(self, pattern: re.Pattern[str]) -> bool:
         known = self._found.get(pattern)
@@ -193,7 +204,8 @@ def by_kind(
     cues and for telling whether anything ties the data to mainland China.
     """
     chosen = load_treatments() if treatments is None else treatments
-    searches = _Searches(_folded(document))
+    clauses = tuple((f.category, _folded(f.paragraph_text)) for f in findings if f.paragraph_text is not None)
+    searches = _Searches(_folded(document), clauses)
     gap = "" if lang == "zh" else " "
     out = []
     for f in findings:

@@ -381,6 +381,18 @@ def _own_detail(text: str, found: Detection, own: re.Pattern[str]) -> bool:
     return bool(own.search(before) or _ACCOUNT_DETAIL.search(before))
 
 
+# Only separators and a contact word between two identifiers: "liang@x.example, +86 139…", "邮箱…，手机…".
+_CONTINUATION = re.compile(
+    r"[\s,，;；/、()（）:：]*(?:(?:tel|phone|mobile|cell|or|and|手机|电话|邮箱|或)[\s.:：]*)?[\s,，/、()（）:：]*",
+    re.IGNORECASE,
+)
+
+
+def _continues(text: str, previous: Detection | None, found: Detection) -> bool:
+    """Whether `found` follows a party's own identifier directly: the same person's next contact point."""
+    return previous is not None and _CONTINUATION.fullmatch(text[previous.end : found.start]) is not None
+
+
 def _own_detail_pattern(deal: Deal) -> re.Pattern[str]:
     """_OWN_DETAIL for a document: its parties' own labels (出卖人, 买受人) name a holder too."""
     labels = {label for party in deal.parties for label in party.labels if label}
@@ -634,8 +646,11 @@ def review_document(
             or (p.cell is not None and (p.story, p.cell.table) in own_tables)
             or (p.cell is not None and (p.story, p.cell.table, p.cell.row) in party_rows)
         )
-        for found in collect.detections(p):
-            collect.detector_finding(p, found, party or _own_detail(p.text, found, own_detail))
+        previous: Detection | None = None  # the identifier before, when it was a party's own
+        for found in sorted(collect.detections(p), key=lambda d: d.start):
+            own = party or _own_detail(p.text, found, own_detail) or _continues(p.text, previous, found)
+            collect.detector_finding(p, found, own)
+            previous = found if own else None
     if customer_tables:
         # The schedule itself is flagged; a rule hit on its heading or reference would say it twice.
         collect.findings = [
