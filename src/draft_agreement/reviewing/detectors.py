@@ -20,10 +20,14 @@ from stdnum import luhn, numdb
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
+from draft_agreement.reviewing.foreign_ids import foreign_phones, is_hkid, is_nric, is_ssn, is_tw_id
+
 RESIDENT_ID = "resident-id"
 MOBILE = "mobile"
 BANK_CARD = "bank-card"
 EMAIL = "email"
+NATIONAL_ID = "national-id"  # HKID, Taiwan ID, NRIC, SSN (foreign_ids.py)
+PHONE = "phone"  # a phone outside the mainland: with a country code, or a Taiwan mobile
 
 _FULLWIDTH = "０１２３４５６７８９Ｘｘ"
 _TO_ASCII = str.maketrans(_FULLWIDTH, "0123456789Xx")
@@ -85,6 +89,12 @@ _CANDIDATES = re.compile(
     + ")"
 )
 _TRIGGER = re.compile("[0-9０-９@]")
+_FOREIGN_TRIGGER = re.compile(r"[A-Z][0-9]|[0-9]-[0-9]{2}-|[+＋][0-9]|09[0-9]")
+_FOREIGN_ID = re.compile(
+    r"(?<![0-9A-Za-z])(?:(?P<hkid>[A-Z]{1,2}[0-9]{6} ?\([0-9A]\))|(?P<tw>[A-Z][1289][0-9]{8})"
+    r"|(?P<nric>[STFG][0-9]{7}[A-Z])|(?P<ssn>[0-9]{3}-[0-9]{2}-[0-9]{4}))(?![0-9A-Za-z])"
+)
+_FOREIGN_CHECK = {"hkid": is_hkid, "tw": is_tw_id, "nric": is_nric, "ssn": is_ssn}
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,23 @@ def _detect_visible(text: str) -> list[Detection]:
         kind = _classify(group, match[group])
         if kind:
             found.append(Detection(kind, match.start(group), match.end(group), match[group]))
+    if _FOREIGN_TRIGGER.search(text):
+        found = _with_foreign(text, found)
     return found
+
+
+def _with_foreign(text: str, found: list[Detection]) -> list[Detection]:
+    """`found` and the foreign IDs and phones that overlap none of it, sorted by start."""
+    extra = [
+        Detection(NATIONAL_ID, m.start(), m.end(), m.group())
+        for m in _FOREIGN_ID.finditer(text)
+        if _FOREIGN_CHECK[m.lastgroup or ""](m.group())
+    ]
+    extra += [Detection(PHONE, start, end, text[start:end]) for start, end in foreign_phones(text)]
+    for d in sorted(extra, key=lambda d: d.start):
+        if not any(d.start < f.end and f.start < d.end for f in found):
+            found.append(d)
+    return sorted(found, key=lambda d: d.start)
 
 
 def _classify(group: str, value: str) -> str | None:

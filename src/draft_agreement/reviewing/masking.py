@@ -17,11 +17,21 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
-from draft_agreement.reviewing.detectors import BANK_CARD, EMAIL, MOBILE, RESIDENT_ID, Detection, detect
+from draft_agreement.reviewing.detectors import (
+    BANK_CARD,
+    EMAIL,
+    MOBILE,
+    NATIONAL_ID,
+    PHONE,
+    RESIDENT_ID,
+    Detection,
+    detect,
+)
 
 _SIGNIFICANT = frozenset("0123456789０１２３４５６７８９XxＸｘ")
 # kind -> (digits kept at the head, digits kept at the tail)
-_KEEP = {RESIDENT_ID: (4, 4), MOBILE: (3, 4), BANK_CARD: (0, 4)}
+# Foreign IDs keep no digit (their letters stay: "A******(*)"); foreign phones keep the last four.
+_KEEP = {RESIDENT_ID: (4, 4), MOBILE: (3, 4), BANK_CARD: (0, 4), NATIONAL_ID: (0, 0), PHONE: (0, 4)}
 _OLD_ID_DIGITS = 15  # the first-generation ID: keep 4 + 3, so the six birth-date digits stay hidden
 _MOBILE_DIGITS = 11
 
