@@ -193,3 +193,19 @@ def test_a_document_given_back_to_the_person_and_a_seat_fee(tmp_path: Path) -> N
     )
     assert PIT not in on(findings, "转交客户本人")
     assert PRICING not in on(findings, "订阅费")
+
+
+def test_a_note_that_sites_the_system_abroad_does_not_hide_the_hand_over(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        processing_en(
+            "Travel Management Services Agreement",
+            [
+                "1.1 The Company shall load into the Service Provider's travel portal, which runs on the Service "
+                "Provider's cloud platform in Frankfurt, a profile listing each employee's name and date of birth.",
+                "1.2 Readings shall sync to each traveller's profile on the platform.",
+            ],
+        ),
+    )
+    assert XB in on(findings, "travel portal")
+    assert XB in on(findings, "Readings shall sync")
