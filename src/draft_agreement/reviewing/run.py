@@ -366,8 +366,16 @@ def _party_rows(doc: Document, deal: Deal) -> set[tuple[str, int, int]]:
 
 
 def _said_otherwise(hit: Hit, hits: Sequence[Hit]) -> bool:
-    """Whether another rule of the hit's category already matched the same paragraph."""
-    return any(h is not hit and h.rule.category == hit.rule.category and not h.rule.names for h in hits)
+    """Whether another rule of the hit's category already matched the same paragraph.
+
+    An info-level hit (a system sited abroad) is a note, not the finding: it says nothing was found."""
+    return any(
+        h is not hit
+        and h.rule.category == hit.rule.category
+        and not h.rule.names
+        and h.rule.severity != "info"
+        for h in hits
+    )
 
 
 def _own_detail(text: str, found: Detection, own: re.Pattern[str]) -> bool:
