@@ -657,7 +657,7 @@ def review_document(
             or (p.cell is not None and (p.story, p.cell.table, p.cell.row) in party_rows)
         )
         previous: Detection | None = None  # the identifier before, when it was a party's own
-        for found in sorted(collect.detections(p), key=lambda d: d.start):
+        for found in collect.detections(p):  # (sorted by start, as detect() returns them)
             own = party or _own_detail(p.text, found, own_detail) or _continues(p.text, previous, found)
             collect.detector_finding(p, found, own)
             previous = found if own else None
