@@ -178,8 +178,9 @@ _ROLE_WORDS = _vocabulary(
         "|processor|data processor|service provider",
         "licensor": "许可方|许可人|授权方|授权人|licensor",
         "licensee": "被许可方|被许可人|被授权方|被授权人|licensee",
-        "lessor": "出租方|出租人|lessor|landlord",
-        "lessee": "承租方|承租人|lessee|tenant",
+        # Hong Kong and Taiwan leases name the sides 業主/租客 (房東): lessor and lessee of the party block.
+        "lessor": "出租方|出租人|业主|房东|lessor|landlord",
+        "lessee": "承租方|承租人|租客|lessee|tenant",
     }
 )
 
