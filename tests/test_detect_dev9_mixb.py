@@ -145,13 +145,15 @@ def test_a_count_of_clients_moved_and_a_price_per_client_signed(tmp_path: Path) 
                 "二、乙方按每月续约户数向甲方结算转让款。",
                 "三、甲方现有员工12名，由乙方择优录用。",
                 "四、甲方将其5名客户经理转由乙方聘用。",
+                "五、甲方将其全部客户经理转由乙方聘用。",
             ]
         ),
     )
     assert PIT in on(findings, "二百一十户记账客户")
     assert PRICE in on(findings, "续约户数")
     assert PIT not in on(findings, "现有员工")
-    assert PIT not in on(findings, "客户经理")
+    assert PIT not in on(findings, "5名客户经理")
+    assert PIT not in on(findings, "全部客户经理")
 
 
 def test_leads_pushed_to_several_dealers_sent_back_and_not_charged_when_dead(tmp_path: Path) -> None:
