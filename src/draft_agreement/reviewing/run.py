@@ -55,7 +55,9 @@ _OWN_HOLDERS = (
 )
 _OWN_POINT = (
     r"[^。；;！!？?]{0,40}?(?:账户|帐户|账号|帐号|户名|开户|收款|银行|电话|手机|邮箱|信箱|联系方式|联系人|聯絡人|"
-    r"account|bank|phone|telephone|e-?mail|mailbox|contact)"
+    r"account|bank|phone|telephone|e-?mail|mailbox|contact|"
+    # a party's named contact person ("the Vendor's delivery manager is Mr. Rao (…@…)", 乙方项目经理为…)
+    r"manager|representative|coordinator|liaison|项目经理|联络人|負責人|负责人)"
 )
 _OWN_DETAIL = re.compile(f"(?:{_OWN_HOLDERS}){_OWN_POINT}", re.IGNORECASE)
 # The log-in or bound number of an account the deal names ("绑定手机号139…", "登入信箱：…", "registered to
