@@ -52,7 +52,9 @@ def en(clauses: list[str]) -> list[str]:
     ]
 
 
-def test_pet_owners_are_the_clinics_clients_and_their_animals_charts_are_not_sensitive(tmp_path: Path) -> None:
+def test_pet_owners_are_the_clinics_clients_and_their_animals_charts_are_not_sensitive(
+    tmp_path: Path,
+) -> None:
     findings = reviewed(
         tmp_path,
         hant(
@@ -219,4 +221,3 @@ def test_a_password_kept_from_the_buyer_is_no_hand_over(tmp_path: Path) -> None:
     )
     assert "credential-handover" not in on(findings, "owner profile")
     assert "credential-handover" in on(findings, "to any other person")
-
