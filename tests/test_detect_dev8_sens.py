@@ -223,16 +223,17 @@ def test_a_receivables_file_listing_guarantors_with_treatment_codes(tmp_path: Pa
 
 
 def test_a_companys_own_passbook_is_no_ones_sensitive_data(tmp_path: Path) -> None:
-    """The target company's seals and 存摺 handed to the new directors in a share deal belong to no person;
-    a resident's passbook handed over with a care home does."""
-    findings = reviewed(
+    """The target company's seals and 存折 handed over with a business are no person's; a resident's
+    passbook handed over with a care home is."""
+    company = reviewed(
         tmp_path,
-        zh(
-            [
-                "1. 股权变更登记完成后，甲方应将目标公司公章、财务章、银行存折及网银U盾交乙方指派的新任董事保管。",
-                "2. 甲方应将住户的存折及社保卡原件移交乙方，由乙方继续代为保管。",
-            ]
-        ),
+        zh(["1. 交割日，甲方应将门店公章、财务章、银行存折及网银U盾交乙方指派的店长保管。"]),
+        "company.docx",
     )
-    assert SENS not in on(findings, "银行存折及网银U盾")
-    assert SENS in on(findings, "住户的存折")
+    assert SENS not in on(company, "银行存折及网银U盾")
+    residents = reviewed(
+        tmp_path,
+        zh(["1. 甲方应将住户的存折及社保卡原件移交乙方。"]),
+        "residents.docx",
+    )
+    assert SENS in on(residents, "住户的存折")
