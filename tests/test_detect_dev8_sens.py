@@ -227,10 +227,17 @@ def test_a_companys_own_passbook_is_no_ones_sensitive_data(tmp_path: Path) -> No
     passbook handed over with a care home is."""
     company = reviewed(
         tmp_path,
-        zh(["1. 交割日，甲方应将门店公章、财务章、银行存折及网银U盾交乙方指派的店长保管。"]),
+        [
+            "股权转让协议",
+            "转让方（甲方）：周某某",
+            "受让方（乙方）：苏州某某食品有限公司",
+            "1. 甲方将其持有的目标公司百分之百股权转让给乙方。",
+            "2. 变更登记完成当日，甲方应将目标公司大小章、银行存折、网银证书及会员系统管理员账号密码"
+            "交由乙方指派的新任董事保管。",
+        ],
         "company.docx",
     )
-    assert SENS not in on(company, "银行存折及网银U盾")
+    assert SENS not in on(company, "银行存折")
     residents = reviewed(
         tmp_path,
         zh(["1. 甲方应将住户的存折及社保卡原件移交乙方。"]),
