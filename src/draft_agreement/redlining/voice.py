@@ -97,11 +97,7 @@ def _label(side: tuple[DealParty, ...], lang: str, fallback: str, body: str) -> 
 
 def _deal_platforms(doc: Document, deal: Deal) -> tuple[str, ...]:
     """The platforms the deal covers: named in its title, subject clauses or account schedules."""
-    refs = [*deal.subject.clauses, *deal.subject.annexes]
-    texts = [deal.title or ""] + [doc.paragraph(s, i).text for s, i in refs]
-    tables = set(deal.subject.account_tables)
-    texts += [p.text for p in doc.paragraphs() if p.cell is not None and (p.story, p.cell.table) in tables]
-    found = platforms_in(" ".join(texts))
+    found = platforms_in(_subject_text(doc, deal, deal.subject.account_tables))
     if deal.kind in _PLATFORM_KINDS:
         # A deal about accounts: every platform the agreement names is one of its accounts'.
         return tuple(dict.fromkeys((*doc.context.platforms, *found)))
@@ -113,17 +109,26 @@ def _sensitive_text(doc: Document, deal: Deal, lang: str, library: ReplacementLi
     spec = library.sensitive.get(lang)
     if spec is None:  # a firm's index.yaml without the list
         return _FALLBACK[lang]["sensitive"]
-    refs = [*deal.subject.clauses, *deal.subject.annexes]
-    texts = [deal.title or ""] + [doc.paragraph(s, i).text for s, i in refs]
-    tables = set(deal.subject.tables)  # (not account_tables: the seller's own accounts)
-    texts += [p.text for p in doc.paragraphs() if p.cell is not None and (p.story, p.cell.table) in tables]
-    subject = fold_chars(" ".join(texts)) if lang == "zh" else " ".join(texts)
-    named = [words for words, pattern in spec.kinds if pattern.search(subject)]
+    subject = _subject_text(doc, deal, deal.subject.tables)  # (not the seller's own account tables)
+    folded = fold_chars(subject) if lang == "zh" else subject
+    named = [words for words, pattern in spec.kinds if pattern.search(folded)]
     if not named:
         return spec.default
-    if lang == "zh":
-        return named[0] if len(named) == 1 else "、".join(named[:-1]) + "及" + named[-1]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    return _joined(named, "、", "及") if lang == "zh" else _joined(named, ", ", " or ")
+
+
+def _subject_text(doc: Document, deal: Deal, tables: tuple[tuple[str, int], ...]) -> str:
+    """The deal's title, subject clauses and annexes, and the cells of the given schedules."""
+    refs = [*deal.subject.clauses, *deal.subject.annexes]
+    texts = [deal.title or ""] + [doc.paragraph(s, i).text for s, i in refs]
+    wanted = set(tables)
+    texts += [p.text for p in doc.paragraphs() if p.cell is not None and (p.story, p.cell.table) in wanted]
+    return " ".join(texts)
+
+
+def _joined(items: list[str], sep: str, last: str) -> str:
+    """The items with `sep` between them and `last` before the final one: "a, b or c"."""
+    return items[0] if len(items) == 1 else sep.join(items[:-1]) + last + items[-1]
 
 
 def _platform_text(names: tuple[str, ...], lang: str, library: ReplacementLibrary) -> str:
@@ -131,7 +136,7 @@ def _platform_text(names: tuple[str, ...], lang: str, library: ReplacementLibrar
         return _FALLBACK[lang]["platform"]
     if lang == "zh":
         return "、".join(library.platform_names_zh.get(p, p) for p in names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return _joined(list(names), ", ", " and ")
 
 
 # A party defined in the preamble: (the “Client”), （以下简称“委托方”）.
