@@ -406,6 +406,11 @@ def test_shop_and_assignment_role_words_name_the_parties(
             "茲就診所營業讓與事宜，訂立本契約。",
             {"transferor": "松柏牙醫診所", "transferee": "杏林醫療管理股份有限公司"},
         ),
+        (  # details with their own labels inside the brackets (統一編號：…), no defined term
+            "立契約書人：讓與人松柏牙醫診所（負責醫師：周某某），受讓人杏林醫療管理股份有限公司"
+            "（統一編號：24536806），茲就診所營業讓與事宜，訂立本契約。",
+            {"transferor": "松柏牙醫診所", "transferee": "杏林醫療管理股份有限公司"},
+        ),
     ],
 )
 def test_a_signatories_line_names_each_party(tmp_path: Path, line: str, named: dict[str, str]) -> None:

@@ -498,7 +498,11 @@ class _Parties:
         lane = ("body",) if p.cell is None else ("cell", p.cell[0], p.cell[2])
         labels = [m for m in _LABEL.finditer(p.fold) if _proper_label(m)]
         pending, self.pending = self.pending, None
-        if not any(m.group("cn") or m.group("en") for m in labels) and self._defined_terms(p):
+        designated = any(m.group("cn") or m.group("en") for m in labels)
+        if not designated and self._defined_terms(p):
+            return
+        # 立契約書人：讓與人晶妍美學診所（統一編號：…）: the field labels inside are the parties' details.
+        if not designated and p.cell is None and self._signatories(p):
             return
         if labels:
             for k, m in enumerate(labels):
@@ -508,8 +512,6 @@ class _Parties:
         bare = _bare_designation(p.fold) if p.cell is None else None
         if bare:
             self._heading(p, bare, lane)
-        elif p.cell is None and self._signatories(p):
-            return
         elif pending is not None and p.cell is None and _bare_name(p.raw):
             pending.fill("name", _clean(p.raw))
         else:
