@@ -341,3 +341,30 @@ def test_paragraph_without_triggers_is_cheap_and_empty() -> None:
     eng = Engine.from_packs((), "zh")
     assert eng.scan("本协议自双方签字盖章之日起生效。") == []
     assert eng.scan("") == []
+
+
+_MIXED = [
+    "乙方应将全部会员的姓名、手机号码移交给甲方。",
+    "本协议一式两份，双方各执一份。",
+    "受让方不得向任何第三方提供客户资料。",
+    "甲方应在交割日将微信账号及登录密码交付乙方。",
+    "乙方应将全部会员的姓名、手机号码移交给甲方。",  # the same clause again: answered from the memo
+    "接收方可随时查阅出让方顾客的消费记录。",
+]
+
+
+@pytest.mark.parametrize("parties", [(), ("甲方",), ("接收方",)])
+def test_scanning_in_sequence_equals_scanning_each_clause_afresh(parties: tuple[str, ...]) -> None:
+    """The engine keeps which rules a combination of terms calls for; that must never change a hit,
+    whatever was scanned before and whichever labels the document gave."""
+    warm = Engine.from_packs([], "zh")
+    for other in ((), ("乙方",), parties):  # other documents' labels first
+        for text in _MIXED:
+            warm.scan(text, parties=other)
+
+    def spans(eng: Engine, text: str) -> list[tuple[str, int, int]]:
+        return [(h.rule.id, h.start, h.end) for h in eng.scan(text, parties=parties)]
+
+    found = [spans(warm, text) for text in _MIXED]
+    assert found == [spans(Engine.from_packs([], "zh"), text) for text in _MIXED]
+    assert any(found)  # the clauses are risky enough to test something

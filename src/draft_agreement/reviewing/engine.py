@@ -59,6 +59,7 @@ Span = tuple[int, int]
 _STRUCTURE = ("masks", "sentence_ends")  # grammar every evaluated paragraph needs
 _ACTIONABLE = ("high", "medium")
 _LABEL_SETS_KEPT = 64  # documents' label sets whose compiled patterns are kept
+_CANDIDATE_SETS_KEPT = 8192  # paragraphs' combinations of index groups, literal groups and gates
 _GROUP_MASKS_KEPT = 4096  # term groups (generic or filled with a document's labels) whose gate masks are kept
 _PARENTHESES = re.compile(r"[()]")  # normalised text: （） are ( )
 
@@ -221,7 +222,8 @@ class _GateTable:
         """``sets``: further named literal sets, each given a bit of its own (see bits)."""
         self._ids: dict[frozenset[str], int] = {}
         self.masks: dict[re.Pattern[str], int] = {}
-        self._groups: dict[int, tuple[TermGroup, tuple[int, ...]]] = {}  # by id(group): its patterns' masks
+        # by id(group): its patterns with their masks (see gated)
+        self._groups: dict[int, tuple[TermGroup, tuple[tuple[re.Pattern[str], int, bool], ...]]] = {}
         for pattern in patterns:
             mask = 0
             for found in _gate(pattern):
@@ -269,14 +271,23 @@ class _GateTable:
                 met |= 1 << number
         return met
 
-    def opens(self, group: TermGroup, met: int) -> bool:
-        """Could one of the group's patterns match a text that meets ``met``?"""
+    def gated(self, group: TermGroup) -> tuple[tuple[re.Pattern[str], int, bool], ...]:
+        """The group's patterns, each with its gate mask and whether it is anchored at the start.
+
+        Kept per group: a pattern's hash is computed over its compiled code, so looking its mask up
+        for every paragraph would cost more than the test it serves.
+        """
         found = self._groups.get(id(group))
         if found is None or found[0] is not group:  # (a group is kept with its masks: ids stay unique)
             if len(self._groups) >= _GROUP_MASKS_KEPT:
                 self._groups.clear()
-            found = self._groups[id(group)] = (group, tuple(self.masks.get(p, 0) for p in group.patterns))
-        return any(mask & met == mask for mask in found[1])
+            gated = tuple((p, self.masks.get(p, 0), p.pattern.startswith("^")) for p in group.patterns)
+            found = self._groups[id(group)] = (group, gated)
+        return found[1]
+
+    def opens(self, group: TermGroup, met: int) -> bool:
+        """Could one of the group's patterns match a text that meets ``met``?"""
+        return any(mask & met == mask for _, mask, _ in self.gated(group))
 
 
 def _starting_in(spans: Sequence[Span], starts: Sequence[int], low: int, high: int) -> bool:
@@ -567,12 +578,10 @@ def _unmasked(spans: Iterable[Span], masks: Sequence[Span]) -> list[Span]:
 def _regex_spans(group: TermGroup, text: str, gates: _GateTable, met: int) -> list[Span]:
     """Matches of the group's patterns; a pattern runs only when ``text`` meets its gate (see _GateTable)."""
     spans: list[Span] = []
-    masks = gates.masks
-    for pattern in group.patterns:
-        mask = masks.get(pattern, 0)
+    for pattern, mask, anchored in gates.gated(group):
         if mask & met != mask:
             continue
-        if pattern.pattern.startswith("^"):  # anchored: one attempt, not one per character
+        if anchored:  # one attempt, not one per character
             found = pattern.match(text)
             if found and found.end() > found.start():
                 spans.append(found.span())
@@ -674,6 +683,7 @@ class Engine:
         self._templates = self._fill(rule_set.groups)
         self._per_labels: dict[tuple[str, ...], tuple[dict[str, TermGroup], re.Pattern[str]]] = {}
         self._finders: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._candidate_memo: dict[tuple[object, ...], tuple[Mapping[str, TermGroup], list[Rule]]] = {}
         self._key: str | None = None  # the packs' content key, once from_packs has it
         self._rules = sorted(rule_set.rules, key=lambda r: r.id)
         self._paragraph_rules = [r for r in self._rules if r.match is not None]
@@ -899,7 +909,6 @@ class Engine:
         indexed &= self._rules_by_index.keys()
         if not indexed:
             return []
-        rules = {rule.id: rule for group in indexed for rule in self._rules_by_index[group]}
         literal = _byte_hits(self._group_automaton, raw)
         groups, labelled = self._groups, None
         if parties:
@@ -907,21 +916,7 @@ class Engine:
             labelled = [m.span() for m in finder.finditer(norm.text)]
             literal.pop(COUNTERPARTY, None)
         met = self._gates.met(raw)
-        anchored = {g for g, bit in self._gates.bits.items() if met & bit}
-        anchored.update(literal, supplied)
-        anchored_rules = [
-            rule_id
-            for rule_id in sorted(rules)
-            if all(not slot.isdisjoint(anchored) for slot in self._anchors[rule_id][1:])
-        ]
-        wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
-        present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
-        present.update(literal, supplied)
-        candidates = [
-            rules[rule_id]
-            for rule_id in anchored_rules
-            if all(not slot.isdisjoint(present) for slot in self._slots[rule_id])
-        ]
+        candidates = self._candidates(frozenset(indexed), frozenset(literal), met, bool(supplied), groups)
         if not candidates:
             return []
         evaluated = _Text(
@@ -944,6 +939,46 @@ class Engine:
                 hits.append(Hit(rule, original[0], original[1]))
         hits.sort(key=lambda hit: (hit.start, hit.rule.id, hit.end))
         return hits
+
+    def _candidates(
+        self,
+        indexed: frozenset[str],
+        literal: frozenset[str],
+        met: int,
+        supplied: bool,
+        groups: Mapping[str, TermGroup],
+    ) -> list[Rule]:
+        """The rules worth evaluating on a paragraph with these index groups, literal groups and gates.
+
+        A pure function of its arguments, and paragraphs repeat the same few combinations, so it is
+        worked out once per combination (per set of term groups: a document's labels fill their own).
+        """
+        key = (indexed, literal, met, supplied, id(groups))
+        memo = self._candidate_memo
+        found = memo.get(key)
+        if found is not None and found[0] is groups:
+            return found[1]
+        rules = {rule.id: rule for group in indexed for rule in self._rules_by_index[group]}
+        extra = {PERSONAL} if supplied else set()
+        anchored = {g for g, bit in self._gates.bits.items() if met & bit}
+        anchored.update(literal, extra)
+        anchored_rules = [
+            rule_id
+            for rule_id in sorted(rules)
+            if all(not slot.isdisjoint(anchored) for slot in self._anchors[rule_id][1:])
+        ]
+        wanted = set().union(*(self._patterned[rule_id] for rule_id in anchored_rules)).difference(literal)
+        present = {g for g in wanted if self._gates.opens(groups[g], met)}  # (a literal one is present)
+        present.update(literal, extra)
+        candidates = [
+            rules[rule_id]
+            for rule_id in anchored_rules
+            if all(not slot.isdisjoint(present) for slot in self._slots[rule_id])
+        ]
+        if len(memo) >= _CANDIDATE_SETS_KEPT:
+            memo.clear()
+        memo[key] = (groups, candidates)
+        return candidates
 
     def mentions(self, text: str, groups: Iterable[str]) -> set[str]:
         """Which of ``groups`` occur (masks aside) in a normalised paragraph.
