@@ -27,7 +27,7 @@ SIGNATURE = f"{sys.implementation.name}-{sys.version}-{getattr(_sre, 'MAGIC', 0)
 Program = tuple[list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
-def _program(pattern: re.Pattern[str]) -> Program | None:
+def program(pattern: re.Pattern[str]) -> Program | None:
     """What `pattern` is compiled into, or None when it cannot be rebuilt from it exactly."""
     if _sre is None or not isinstance(pattern.pattern, str):
         return None
@@ -61,7 +61,7 @@ def restore(source: str, flags: int, program: Program | None) -> re.Pattern[str]
 
 def reduce(pattern: re.Pattern[str]) -> tuple[Any, tuple[Any, ...]]:
     """How a cache pickles `pattern` (pickle.Pickler.reducer_override)."""
-    return restore, (pattern.pattern, pattern.flags, _program(pattern))
+    return restore, (pattern.pattern, pattern.flags, program(pattern))
 
 
 _UNLOWERABLE = re.compile(r"\\[A-Z]|\(\?P")  # \S, \W, \B, \N{…}, (?P<name>…): lower() would change them

@@ -10,6 +10,7 @@ import re
 import weakref
 from dataclasses import replace
 
+from draft_agreement import compiled
 from draft_agreement.deal.kinds import choose_kinds, score_kinds
 from draft_agreement.deal.law import governing_law
 from draft_agreement.deal.lines import Body, Line, read_body
@@ -20,13 +21,13 @@ from draft_agreement.deal.vocabulary import Vocabulary, load_vocabulary
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document
 
-_ACCOUNT_COLUMN = re.compile(
+_ACCOUNT_COLUMN = compiled.pattern(
     r"账号|微信号|抖音号|快手号|公众号|QQ号|店铺|用户名|昵称|平台|account|handle|username|user\s*name|platform|channel",
     re.IGNORECASE,
 )
 # Columns that describe a person (a customer, a patient, a parent), as against an account's own facts
 # (its nickname, bound phone, follower count).
-_PERSON_COLUMN = re.compile(
+_PERSON_COLUMN = compiled.pattern(
     r"客户|顾客|会员|学员|学生|患者|病人|家长|联系人|姓名|身份证|住址|病历|消费|就诊|咨询项目|"
     r"customer|client|patient|member|student|parent|(?<!account\s)(?<!user\s)\bname\b|address|ssn|date\s+of\s+birth",
     re.IGNORECASE,

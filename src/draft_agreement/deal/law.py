@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 
+from draft_agreement import compiled
 from draft_agreement.deal.lines import Line
 from draft_agreement.deal.model import GoverningLaw
 from draft_agreement.deal.vocabulary import Vocabulary
 
 # "适用中华人民共和国法律（不包括香港、澳门和台湾地区法律）", "excluding its conflict-of-laws rules":
 # what is excluded is not the chosen law.
-_EXCLUDED = re.compile(
+_EXCLUDED = compiled.pattern(
     r"(?:不包括|不含|除外|排除|excluding|exclusive\s+of|other\s+than|without\s+(?:regard|reference)\s+to"
     r"|notwithstanding)[^()。;.]*",
     re.IGNORECASE,
 )
-_LAW_WORD = re.compile(r"法律|法规|法|laws?\b", re.IGNORECASE)
+_LAW_WORD = compiled.pattern(r"法律|法规|法|laws?\b", re.IGNORECASE)
 
 
 def place_of(vocab: Vocabulary, text: str) -> str | None:
@@ -31,8 +32,10 @@ def place_of(vocab: Vocabulary, text: str) -> str | None:
     return None
 
 
-_ZH_LAW_AFTER = re.compile(r"[^。;,，]{0,16}?(?:法律|法规|法)")
-_EN_LAW_BEFORE = re.compile(r"\blaws?\s+(?:in\s+force\s+in\s+|of\s+)(?:the\s+)?[^.;]{0,40}$", re.IGNORECASE)
+_ZH_LAW_AFTER = compiled.pattern(r"[^。;,，]{0,16}?(?:法律|法规|法)")
+_EN_LAW_BEFORE = compiled.pattern(
+    r"\blaws?\s+(?:in\s+force\s+in\s+|of\s+)(?:the\s+)?[^.;]{0,40}$", re.IGNORECASE
+)
 
 
 def nearest_place(vocab: Vocabulary, text: str) -> str | None:

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from draft_agreement import compiled
 from draft_agreement.model.context import fold_chars
 from draft_agreement.model.document import Document, Paragraph, is_heading
 from draft_agreement.regexes import found_in
 
-_SIGNATURE = re.compile(
+_SIGNATURE = compiled.pattern(
     r"签字|签章|签名|盖章|签署页|(?:^|\s)(?:by|signed|signature|name|title)\s*:|in\s+witness\s+whereof"
     r"|signed\s+by|executed\s+(?:by|as)|for\s+and\s+on\s+behalf\s+of",
     re.IGNORECASE,
@@ -27,9 +28,9 @@ def is_signature_line(folded: str) -> bool:
     return _SIGNATURE.search(folded) is not None
 
 
-_RECITAL = re.compile(r"^\s*(?:鉴于|鉴於|兹因|(?:background|recitals?|whereas)\b)", re.IGNORECASE)
-_DEFINES = re.compile(r"以下简称|以下称|下称|简称为|hereinafter|\(\s*(?:the\s+)?[\"“]", re.IGNORECASE)
-_NOTICE = re.compile(r"通知|送达|联系方式|联络|notices?\b|communications", re.IGNORECASE)
+_RECITAL = compiled.pattern(r"^\s*(?:鉴于|鉴於|兹因|(?:background|recitals?|whereas)\b)", re.IGNORECASE)
+_DEFINES = compiled.pattern(r"以下简称|以下称|下称|简称为|hereinafter|\(\s*(?:the\s+)?[\"“]", re.IGNORECASE)
+_NOTICE = compiled.pattern(r"通知|送达|联系方式|联络|notices?\b|communications", re.IGNORECASE)
 
 
 SCOPE = 2000  # clause lines read for the price and the subject

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from draft_agreement import compiled
 from draft_agreement.deal.lines import Body, Line
 from draft_agreement.deal.model import DealParty, Ref
 from draft_agreement.deal.sides import sided
@@ -68,7 +69,7 @@ def _owners(body: Body, parties: list[DealParty]) -> dict[Ref, int]:
     return owners
 
 
-_NOT_A_PARTY = re.compile(
+_NOT_A_PARTY = compiled.pattern(
     r"账号|帐号|协议|合同|标的|平台|附件|附录|政策|"
     r"account|agreement|contract|platform|addendum|annex|schedule|exhibit|policy|\bdpa\b|\bnda\b",
     re.IGNORECASE,

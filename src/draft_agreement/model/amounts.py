@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from draft_agreement import compiled
+
 DateStyle = Literal["zh", "zh-numeral", "en", "en-US"]
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -81,7 +83,7 @@ _SUFFIX = (
 )
 _CN_DIGIT = "零〇壹贰叁参肆伍陆柒捌玖一二两三四五六七八九"
 _CN_NUMERAL = _CN_DIGIT + "拾佰仟十百千万亿"
-_AMOUNT = re.compile(
+_AMOUNT = compiled.pattern(
     rf"""(?=[\d{_CN_DIGIT}十拾人新台美港欧英日澳加迪USHKNTRCEGJMDA¥￥$€£])  # cheap first-character test
     (?:(?P<pre>{_PREFIX})\s*)?
     (?:

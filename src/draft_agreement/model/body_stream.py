@@ -15,12 +15,12 @@ only spares parses that would fail.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
+from draft_agreement import compiled
 from draft_agreement.errors import UnsupportedDocument
 from draft_agreement.model.blocks import (
     CellRef,
@@ -36,9 +36,9 @@ from draft_agreement.package import Package
 
 WINDOW_BYTES = 1 << 14  # a window ends at the first top-level paragraph end after this many bytes
 
-_BODY_START = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?body(?=[\s/>])")
-_START_TAG = re.compile(rb"<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
-_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)")
+_BODY_START = compiled.pattern(rb"<(?:([A-Za-z_][\w.-]*):)?body(?=[\s/>])")
+_START_TAG = compiled.pattern(rb"<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(/?)>")
+_ENCODING = compiled.pattern(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)")
 _IDS = etree.XPath("descendant::*/@w:id", namespaces={"w": W_NS})
 # Containers whose paragraphs are not top-level blocks: a cut inside one cannot parse.
 _NESTING = ("tbl", "txbxContent", "sdtContent")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from draft_agreement import compiled
 from draft_agreement.chinese import opencc_char_table
 from draft_agreement.model.amounts import Amount, DateMention, find_amounts, find_dates
 
@@ -227,8 +228,8 @@ _EN_FIELD_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"signature|signed", "signature"),
     (r"title|position|date|bank(?:\s+name)?|account\s+(?:no\.?|number|name)|attention|attn\.?", "other"),
 )
-_SIGNATURE_MARKS = re.compile(r"签字|签章|盖章|签名|手印|捺印|公章|印章|(?i:signature|signed|seal)")
-_CLAUSE_WORDS = re.compile(
+_SIGNATURE_MARKS = compiled.pattern(r"签字|签章|盖章|签名|手印|捺印|公章|印章|(?i:signature|signed|seal)")
+_CLAUSE_WORDS = compiled.pattern(
     r"应当|应于|应在|负责|不得|同意|承诺|保证|有权|必须|(?i:\b(?:shall|will|agrees?|must|may)\b)"
 )
 # What opens a defined term: （以下简称"甲方"）, (hereinafter "Seller"), (together the "Parties").
@@ -237,16 +238,16 @@ _CUE = (
     r"|(?i:hereinafter(?:\s+(?:referred\s+to\s+as|called))?|referred\s+to\s+(?:herein\s+)?as|each\s+a"
     r"|together|collectively)"
 )
-_DEFINED_CUE = re.compile(rf"\s*(?:{_CUE})")
-_PIECE = re.compile(r"[^/、,;或及和\"']+")
-_LATE_CUE = re.compile(rf"[,;]\s*(?:{_CUE})")  # 身份证号：…，以下简称"甲方"
-_QUOTE_START = re.compile(r"\s*(?:为)?\s*:?\s*(?i:the\s+)?[\"']")
-_DEFINED_START = re.compile(rf"\(\s*(?=(?:{_CUE})|(?i:the\s+)?[\"'])|[,;]\s*(?={_CUE})")
-_COLLECTIVE = re.compile(r"合称|统称|(?i:together|collectively|each\s+a)")
-_NOT_A_PARTY = re.compile(
+_DEFINED_CUE = compiled.pattern(rf"\s*(?:{_CUE})")
+_PIECE = compiled.pattern(r"[^/、,;或及和\"']+")
+_LATE_CUE = compiled.pattern(rf"[,;]\s*(?:{_CUE})")  # 身份证号：…，以下简称"甲方"
+_QUOTE_START = compiled.pattern(r"\s*(?:为)?\s*:?\s*(?i:the\s+)?[\"']")
+_DEFINED_START = compiled.pattern(rf"\(\s*(?=(?:{_CUE})|(?i:the\s+)?[\"'])|[,;]\s*(?={_CUE})")
+_COLLECTIVE = compiled.pattern(r"合称|统称|(?i:together|collectively|each\s+a)")
+_NOT_A_PARTY = compiled.pattern(
     r"协议|合同|条款|日期|账号|价款|双方|各方|一方|(?i:agreement|contract|date|account|price|part(?:y|ies)$)"
 )
-_PREAMBLE = re.compile(r"由|签订|订立|签署|(?i:\bbetween\b|\bamong\b|entered\s+into|made\s+by)")
+_PREAMBLE = compiled.pattern(r"由|签订|订立|签署|(?i:\bbetween\b|\bamong\b|entered\s+into|made\s+by)")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -260,7 +261,7 @@ _EN_FIELD = "|".join(f"(?P<en{i}>{pattern})" for i, (pattern, _) in enumerate(_E
 _CN_FIELD_KIND = {word.lower(): kind for word, kind in _CN_FIELD_WORDS.items()}
 _EN_FIELD_FIRST = "fclniprdatmebs"  # first letters of the _EN_FIELD_PATTERNS alternatives
 _LABEL_FIRST = "".join(sorted({w[0] for w in (*_ROLE_WORDS, *_CN_FIELD_WORDS)} | set(_EN_FIELD_FIRST)))
-_LABEL = re.compile(
+_LABEL = compiled.pattern(
     rf"""(?=[{_LABEL_FIRST}])  # cheap first-character test before the long alternation
     (?:
         (?<![\u3400-\u9fff])(?P<cn>{_CN_DESIG})(?P<own>{_CN_FIELD})?
@@ -270,19 +271,19 @@ _LABEL = re.compile(
     )[ \t]*(?:\((?P<paren>[^()]{{0,60}})\)[ \t]*)?:""",
     re.VERBOSE | re.IGNORECASE,
 )
-_ANY_DESIG = re.compile(rf"{_CN_DESIG}|(?<![A-Za-z])(?:{_EN_DESIG})(?![A-Za-z])", re.IGNORECASE)
-_BARE_DESIG = re.compile(
+_ANY_DESIG = compiled.pattern(rf"{_CN_DESIG}|(?<![A-Za-z])(?:{_EN_DESIG})(?![A-Za-z])", re.IGNORECASE)
+_BARE_DESIG = compiled.pattern(
     rf"\s*(?:(?P<cn>{_CN_DESIG})|(?P<en>{_EN_DESIG}))\s*(?:\((?P<paren>[^()]{{0,60}})\))?\s*:?\s*",
     re.IGNORECASE,
 )
-_BARE_FIELD = re.compile(
+_BARE_FIELD = compiled.pattern(
     rf"\s*(?:(?P<cnfield>{_CN_FIELD})|(?P<enfield>{_EN_FIELD}))\s*(?:\([^()]*\))?\s*:?\s*", re.IGNORECASE
 )
-_ROLE_HEADER = re.compile(
+_ROLE_HEADER = compiled.pattern(
     r"\s*(?:角色|身份|当事人|签约方|签约主体|合同主体|主体|类别|类型|协议方|"
     r"(?i:role|party|parties|capacity))\s*:?\s*"
 )
-_BRACKETED = re.compile(r"\(([^()]{1,80})\)")
+_BRACKETED = compiled.pattern(r"\(([^()]{1,80})\)")
 
 
 def _field_kind(match: re.Match[str], group: str) -> str | None:
@@ -704,7 +705,7 @@ class _Parties:
         return min((d.first for d in self.drafts), default=None)
 
 
-_NEGATION = re.compile(r"不得|不能|不可|不会|不应|禁止|严禁|无权|未经|(?i:\bnot\b|\bnever\b|\bno\b)")
+_NEGATION = compiled.pattern(r"不得|不能|不可|不会|不应|禁止|严禁|无权|未经|(?i:\bnot\b|\bnever\b|\bno\b)")
 _VERB_ROLES = {
     **dict.fromkeys(
         ("转让", "出让", "出售", "卖", "过户", "sell", "transfer", "assign"), ("transferor", "transferee")
@@ -714,7 +715,7 @@ _VERB_ROLES = {
     **dict.fromkeys(("出租", "lease"), ("lessor", "lessee")),
     "委托": ("principal", "processor"),
 }
-_EN_ADDRESS = re.compile(
+_EN_ADDRESS = compiled.pattern(
     r"(?i:(?:registered\s+office|place\s+of\s+business|principal\s+office|office|residing|resident)"
     r"\s+(?:is\s+)?(?:located\s+|situated\s+)?at|\bof(?=\s+\d))\s+(.+)$"
 )
@@ -762,13 +763,13 @@ def _segment_start(folded: str, boundary: int, end: int) -> int:
     return start + cue.end() if cue else start
 
 
-_NAME_STOP = re.compile(
+_NAME_STOP = compiled.pattern(
     rf"\(|(?:{_CN_FIELD})\s*:|\s+of\s+(?=\d)"
     r"|,(?!\s*(?i:inc|ltd|llc|l\.l\.c|co|corp|limited|gmbh|s\.a|b\.v|n\.v|plc|llp|lp)\b)",
     re.IGNORECASE,
 )
-_FIELD_BEFORE = re.compile(rf"(?:{_CN_FIELD})\s*$", re.IGNORECASE)
-_NAME_LEAD = re.compile(r"(?:[\s,、:]|与|和|及|同|跟|以及|(?i:and\b)|&|\(\d+\)|\d+[.)]|\([a-z]\))*")
+_FIELD_BEFORE = compiled.pattern(rf"(?:{_CN_FIELD})\s*$", re.IGNORECASE)
+_NAME_LEAD = compiled.pattern(r"(?:[\s,、:]|与|和|及|同|跟|以及|(?i:and\b)|&|\(\d+\)|\d+[.)]|\([a-z]\))*")
 
 
 def _segment_name(folded: str, raw: str, start: int, end: int) -> tuple[str | None, int]:
@@ -790,8 +791,8 @@ def _designation_in(name: str) -> str | None:
 
 
 # The line that lists who signs, Taiwan style: 立契約書人 / 立约人 / 立合同人, then designation and name.
-_SIGNATORIES = re.compile(r"\s*立(?:契约书|契约|合同书|合同|协议书|协议|约|据)人\s*:?")
-_SIGNATORY = re.compile(
+_SIGNATORIES = compiled.pattern(r"\s*立(?:契约书|契约|合同书|合同|协议书|协议|约|据)人\s*:?")
+_SIGNATORY = compiled.pattern(
     rf"(?:^|(?<=[,;、:]))[ \u3000]*(?P<d>{_CN_DESIG})[ \u3000]*:?[ \u3000]*"
     r"(?P<name>[^,;、:()]{2,40}?)[ \u3000]*(?:\([^()]{0,60}\))?[ \u3000]*(?=[,;、。]|$)"
 )
@@ -928,14 +929,14 @@ def _is_label_cell(folded: str) -> bool:
 
 # --- title and date ------------------------------------------------------------------------------
 
-_TITLE_WORD = re.compile(
+_TITLE_WORD = compiled.pattern(
     r"协议|合同|合约|契约|确认书|承诺书|交接书|(?i:agreement|contract|deed|addendum|bill\s+of\s+sale)"
 )
-_CLAUSE_START = re.compile(
+_CLAUSE_START = compiled.pattern(
     r"\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)*[.、)\s]|[(]?[一二三四五六七八九十]+[、)]"
     r"|\([a-z0-9]+\)|(?i:article|section|clause|schedule|annex|appendix|exhibit)\s+\w|附件|附表)"
 )
-_TITLE_SKIP = re.compile(r"\s*(?:本|该|此|(?i:this|the)\b)|.*(?:甲方|乙方)")
+_TITLE_SKIP = compiled.pattern(r"\s*(?:本|该|此|(?i:this|the)\b)|.*(?:甲方|乙方)")
 _TITLE_SCAN = 15  # a title sits among the first paragraphs of the body
 
 
@@ -963,21 +964,21 @@ def _title(body: list[_Para], stop: int | None) -> str | None:
     return None
 
 
-_DATE_LABEL = re.compile(r"(?:签订|签署|签约|订立|签字)(?:日期|时间)\s*:?\s*$")
-_DATE_EN = re.compile(
+_DATE_LABEL = compiled.pattern(r"(?:签订|签署|签约|订立|签字)(?:日期|时间)\s*:?\s*$")
+_DATE_EN = compiled.pattern(
     r"(?:date\s+of\s+(?:this\s+)?agreement|execution\s+date|signing\s+date|date\s+of\s+(?:signing|execution)"
     r"|dated(?:\s+as\s+of)?|made(?:\s+and\s+entered\s+into)?(?:\s+(?:as\s+of|on))?"
     r"|(?:entered\s+into|agreed)\s+(?:as\s+of|on)|(?:signed|executed)\s+on|as\s+of)\s*:?\s*(?:(?:this|the)\s+)?$",
     re.IGNORECASE,
 )
 # 本协议于D在X签订, 本協議於D由下列各方訂立; not 双方于D签署的《门店资产转让协议》, another agreement's date.
-_DATE_SIGNED_AFTER = re.compile(
+_DATE_SIGNED_AFTER = compiled.pattern(
     r"\s*(?:(?:在|由)[^。,;]{0,20})?(?:正式)?(?:签订|签署|订立|签约|签字)(?!的|之)"
 )
-_DATE_WEAK = re.compile(r"(?:日期|生效日期|(?i:date|effective\s+date))\s*:\s*$")
+_DATE_WEAK = compiled.pattern(r"(?:日期|生效日期|(?i:date|effective\s+date))\s*:\s*$")
 # A signature line: 甲方（盖章）：　　乙方（盖章）：　　2023年8月12日, "Signature: … Date …".
-_SIGNATURE_LINE = re.compile(r"签字|签章|盖章|签名|(?i:signature|signed\s+by|\bby:)")
-_SENTENCE = re.compile(r"[。,;]|[.;,]\s")  # what a clause has and a signature line does not
+_SIGNATURE_LINE = compiled.pattern(r"签字|签章|盖章|签名|(?i:signature|signed\s+by|\bby:)")
+_SENTENCE = compiled.pattern(r"[。,;]|[.;,]\s")  # what a clause has and a signature line does not
 
 
 def _signing_rank(p: _Para, mention: DateMention) -> int | None:
@@ -1052,14 +1053,14 @@ _PLATFORMS: tuple[tuple[str, str], ...] = (
     ("Shopify", r"(?i:shopify)"),
     ("Discord", r"(?i:discord)"),
 )
-_PLATFORM = re.compile(
+_PLATFORM = compiled.pattern(
     # The first characters of the names below, a cheap test before the alternation.
     "(?=[企微抖快小淘天京拼哔B支虾美大有wWdDtTkKxXrRqQjJpPbBaAiIfFyYlLsS])(?:"
     + "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_PLATFORMS))
     + ")"
 )
 _IDENT = r"@?[A-Za-z0-9][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*"
-_ACCOUNT_LABEL = re.compile(
+_ACCOUNT_LABEL = compiled.pattern(
     rf"""(?P<plat>微信|抖音|快手|小红书|微博|QQ|淘宝|视频号|(?<![A-Za-z])(?i:wechat|weixin|douyin|tiktok|instagram
           |facebook|twitter|youtube|kuaishou|xiaohongshu|weibo|telegram))
         (?P<kind>号码|号|账号|账户|ID|用户名|会员名|(?i:\s*(?:id|account|handle|username|user\s*name)))?
@@ -1067,14 +1068,14 @@ _ACCOUNT_LABEL = re.compile(
         (?P<ids>{_IDENT}(?:\s*[、,/;]\s*{_IDENT})*)(?![A-Za-z0-9_@])""",
     re.VERBOSE,
 )
-_HANDLE_CUE = re.compile(r"账号|账户|用户名|(?i:account|handle|username|profile)")
-_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
-_ACCOUNT_HEADER = re.compile(
+_HANDLE_CUE = compiled.pattern(r"账号|账户|用户名|(?i:account|handle|username|profile)")
+_HANDLE = compiled.pattern(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_ACCOUNT_HEADER = compiled.pattern(
     r"\s*(?:(?:微信|抖音|快手|小红书|微博|QQ|淘宝|视频号|(?i:wechat|douyin|tiktok|instagram|facebook|twitter|x))?"
     r"\s*(?:号码|号|账号|账户|ID|(?i:\s*(?:id|account|handle|username|user\s*name)))|账号名称|(?i:account\s+name))"
     r"\s*:?\s*"
 )
-_PLATFORM_HEADER = re.compile(r"\s*(?:平台|(?i:platform))\s*:?\s*")
+_PLATFORM_HEADER = compiled.pattern(r"\s*(?:平台|(?i:platform))\s*:?\s*")
 
 
 def _platform_name(m: re.Match[str] | None) -> str | None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from draft_agreement import compiled
+
 _SPACE = " \t\u3000\u00a0"
 _DIGIT = "0-9０-９"
 _CN_NUMERAL = "〇零一二两兩三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
@@ -48,21 +50,23 @@ _ENGLISH_KINDS = {
     "part": "part",
 }
 
-_ORDINAL_RE = re.compile(
+_ORDINAL_RE = compiled.pattern(
     rf"第[ \u3000]*(?:[{_DIGIT}]+|[{_CN_NUMERAL}]+)[ \u3000]*(部分|条|條|章|节|節|编|編)"
 )
-_ANNEX_RE = re.compile(
+_ANNEX_RE = compiled.pattern(
     rf"附(?:件|录|錄|表)[ \u3000]*(?:[{_DIGIT}]{{1,3}}|[{_CN_NUMERAL}]+|[A-Z])(?![{_DIGIT}])"
 )
-_ENGLISH_RE = re.compile(
+_ENGLISH_RE = compiled.pattern(
     r"(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix"
     r"|EXHIBIT|Exhibit|CHAPTER|Chapter|PART|Part)[ \u00a0]+(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])(?!\w)"
 )
-_PAREN_RE = re.compile(rf"[(（][ \u3000]*([{_DIGIT}]{{1,3}}|[{_CN_NUMERAL}]+|[a-zA-Z]{{1,5}})[ \u3000]*[)）]")
-_DUN_RE = re.compile(rf"[{_CN_NUMERAL}]+[、．.]")
-_LETTER_RE = re.compile(r"([a-zA-Z]{1,5})([.)）])")
-_DECIMAL_RE = re.compile(rf"[{_DIGIT}]{{1,3}}((?:[.．][{_DIGIT}]{{1,3}}){{0,5}})(?![{_DIGIT}])")
-_ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+_PAREN_RE = compiled.pattern(
+    rf"[(（][ \u3000]*([{_DIGIT}]{{1,3}}|[{_CN_NUMERAL}]+|[a-zA-Z]{{1,5}})[ \u3000]*[)）]"
+)
+_DUN_RE = compiled.pattern(rf"[{_CN_NUMERAL}]+[、．.]")
+_LETTER_RE = compiled.pattern(r"([a-zA-Z]{1,5})([.)）])")
+_DECIMAL_RE = compiled.pattern(rf"[{_DIGIT}]{{1,3}}((?:[.．][{_DIGIT}]{{1,3}}){{0,5}})(?![{_DIGIT}])")
+_ROMAN_RE = compiled.pattern(r"x{0,3}(?:ix|iv|v?i{0,3})")
 _CIRCLED = (
     {chr(c) for c in range(0x2460, 0x2474)}
     | {chr(c) for c in range(0x3251, 0x3260)}
@@ -262,9 +266,9 @@ def literal_label(text: str) -> LiteralLabel | None:
 
 # Kinds with a fixed place in the hierarchy, outermost first; every other kind nests below them.
 _RANK = {"schedule": 0, "part": 1, "chapter": 2, "cn-section": 3, "article": 4, "section": 5, "clause": 6}
-_DECIMAL = re.compile(r"decimal-(\d+)")
-_AUTO = re.compile(r"auto-(\d+)")
-_RENDERED_DECIMAL = re.compile(rf"[{_DIGIT}]+((?:[.．][{_DIGIT}]+)*)[.．、)）]?")
+_DECIMAL = compiled.pattern(r"decimal-(\d+)")
+_AUTO = compiled.pattern(r"auto-(\d+)")
+_RENDERED_DECIMAL = compiled.pattern(rf"[{_DIGIT}]+((?:[.．][{_DIGIT}]+)*)[.．、)）]?")
 _AMBIGUOUS_ROMAN = {"i": "h", "v": "u", "x": "w"}
 
 

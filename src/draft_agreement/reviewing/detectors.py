@@ -20,6 +20,7 @@ from stdnum import luhn, numdb
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
+from draft_agreement import compiled
 from draft_agreement.reviewing.foreign_ids import foreign_phones, is_hkid, is_nric, is_ssn, is_tw_id
 
 RESIDENT_ID = "resident-id"
@@ -45,7 +46,9 @@ _SEP = f"[{_SPACES}{_DASHES}{_DOTS}]"
 _JOINERS = f"[{_DASHES}{_DOTS},]"  # what joins a number to another in codes, amounts and dates
 # Invisible format characters (zero-width spaces and joiners, soft hyphen, word joiner, BOM, bidi
 # marks) are skipped while matching, so "110101\u200b1990…" reads as the digits Word shows.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = compiled.pattern(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 # A candidate is a whole run: no digit or letter on either side, and no decimal point, thousands
 # separator or hyphen joining it to another number (amounts like 13812345678.00, codes like 2021-...).
 _LEFT = rf"(?<![{_ALNUM}])(?<!{_D}{_JOINERS})"
@@ -72,7 +75,7 @@ _MOBILE_GROUPED = rf"{_CN_PREFIX}[1１]{_D}{{2}}(?P<mobile_sep>{_SEP}){_D}{{4}}(
 # Cheap gate tried at every position before the alternatives: a digit, a "+", or the start of a word
 # that reaches an "@". It makes the pass about three times faster on ordinary prose.
 _GATE = r"(?=[0-9０-９+＋]|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@)"
-_CANDIDATES = re.compile(
+_CANDIDATES = compiled.pattern(
     _GATE
     + "(?:"
     + "|".join(
@@ -88,9 +91,9 @@ _CANDIDATES = re.compile(
     )
     + ")"
 )
-_TRIGGER = re.compile("[0-9０-９@]")
-_FOREIGN_TRIGGER = re.compile(r"[A-Z][0-9]|[0-9]-[0-9]{2}-|[+＋][0-9]|09[0-9]")
-_FOREIGN_ID = re.compile(
+_TRIGGER = compiled.pattern("[0-9０-９@]")
+_FOREIGN_TRIGGER = compiled.pattern(r"[A-Z][0-9]|[0-9]-[0-9]{2}-|[+＋][0-9]|09[0-9]")
+_FOREIGN_ID = compiled.pattern(
     r"(?<![0-9A-Za-z])(?:(?P<hkid>[A-Z]{1,2}[0-9]{6} ?\([0-9A]\))|(?P<tw>[A-Z][1289][0-9]{8})"
     r"|(?P<nric>[STFG][0-9]{7}[A-Z])|(?P<ssn>[0-9]{3}-[0-9]{2}-[0-9]{4}))(?![0-9A-Za-z])"
 )
@@ -236,23 +239,25 @@ def is_bank_card(digits: str) -> bool:
     return digits[0] in "34569" or "2221" <= digits[:4] <= "2720"
 
 
-_PARTY_ROLE = re.compile(
+_PARTY_ROLE = compiled.pattern(
     r"^\s*(?:甲方|乙方|丙方|丁方|转让方|受让方|轉讓方|受讓方|出让方|出讓方|出卖人|出賣人|买受人|買受人|委托方|受托方|"
     r"授权方|被授权方|party\s*[a-d]\b|seller|buyer|vendor|purchaser|transferor|transferee|assignor|assignee|"
     r"licensor|licensee|discloser|recipient|employer|employee|landlord|tenant|lessor|lessee)",
     re.IGNORECASE,
 )
-_PERSON_ZH = re.compile(
+_PERSON_ZH = compiled.pattern(
     "姓名|客[户戶]|好友|昵称|暱稱|联系人|聯絡人|会员|會員|粉[丝絲]|患者|学员|學員|学生|[顾顧]客|家[长長]|被保险人|投保人"
 )
-_IDENT_ZH = re.compile(
+_IDENT_ZH = compiled.pattern(
     "手[机機]|[电電][话話]|身份[证證]|[证證]件|微信[号號]|地址|住址|病[历歷]|[邮郵]箱|银行卡|出生"
 )
-_PERSON_EN = re.compile(
+_PERSON_EN = compiled.pattern(
     r"\b(?:names?|customers?|clients?|followers?|members?|patients?|contacts?|subscribers?|students?)\b", re.I
 )
-_IDENT_EN = re.compile(r"\b(?:phone|mobile|tel|e-?mail|id|address|wechat|passport|date of birth|dob)\b", re.I)
-_NUMERIC_CELL = re.compile(r"^[0-9,.\s万千百kKwW+约約~-]*$")
+_IDENT_EN = compiled.pattern(
+    r"\b(?:phone|mobile|tel|e-?mail|id|address|wechat|passport|date of birth|dob)\b", re.I
+)
+_NUMERIC_CELL = compiled.pattern(r"^[0-9,.\s万千百kKwW+约約~-]*$")
 
 
 def looks_like_customer_list(rows: Sequence[Sequence[str]]) -> bool:

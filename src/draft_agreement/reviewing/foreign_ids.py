@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import phonenumbers
 from stdnum.us import ssn
 
+from draft_agreement import compiled
+
 _LETTER = {chr(c): c - 55 for c in range(ord("A"), ord("Z") + 1)}  # A=10 … Z=35
 
 
@@ -61,7 +63,7 @@ def is_ssn(value: str) -> bool:
     return bool(re.fullmatch(r"\d{3}-\d{2}-\d{4}", value)) and ssn.is_valid(value)
 
 
-_TW_MOBILE = re.compile(r"(?<![0-9])09\d{2}[-\s]?\d{3}[-\s]?\d{3}(?![0-9])")
+_TW_MOBILE = compiled.pattern(r"(?<![0-9])09\d{2}[-\s]?\d{3}[-\s]?\d{3}(?![0-9])")
 # A person's phone, as for the mainland detector: an office's fixed line is no one's personal number.
 _PERSONAL = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import yaml
 
+from draft_agreement import compiled
 from draft_agreement.chinese import chinese_number
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import read_yaml
 from draft_agreement.reviewing.findings import LegalBasis
 
-_ARTICLE_KEY = re.compile(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
-_REF = re.compile(r"^([a-z0-9][a-z0-9-]*):([1-9][0-9]{0,3}(?:-[1-9])?)$")
+_ARTICLE_KEY = compiled.pattern(r"^([1-9][0-9]{0,3})(?:-([1-9]))?$")
+_REF = compiled.pattern(r"^([a-z0-9][a-z0-9-]*):([1-9][0-9]{0,3}(?:-[1-9])?)$")
 
 
 def article_display(key: str) -> str:

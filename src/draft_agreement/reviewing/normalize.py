@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from draft_agreement import compiled
 from draft_agreement.chinese import opencc_char_table, opencc_dictionary
 
 # Variant spellings that OpenCC's tables leave apart but that mean the same in a contract: 帐号/账号,
@@ -140,14 +141,14 @@ class _Tables:
 _OTHER_WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # A run holding a non-space whitespace character or two spaces, from its first character (a lone space
 # at either end of the text is added separately).
-_ODD_RUN = re.compile(f"[{_OTHER_WHITESPACE}]\\s*| [ {_OTHER_WHITESPACE}]\\s*")
+_ODD_RUN = compiled.pattern(f"[{_OTHER_WHITESPACE}]\\s*| [ {_OTHER_WHITESPACE}]\\s*")
 # Full-width punctuation found in almost every Chinese paragraph: str.replace is cheaper than a regex
 # callback per character (the result is the same as folding them one by one).
 _COMMON_FOLDS = (("，", ","), ("；", ";"), ("：", ":"), ("（", "("), ("）", ")"), ("？", "?"), ("！", "!"))
-_SPACE = re.compile(r"\s")
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE = compiled.pattern(r"\s")
+_SPACE_RUN = compiled.pattern(r"\s+")
 # Every whitespace character except the ASCII space (an explicit class scans faster than [^\S ]).
-_NON_SPACE_WHITESPACE = re.compile(f"[{_OTHER_WHITESPACE}]")
+_NON_SPACE_WHITESPACE = compiled.pattern(f"[{_OTHER_WHITESPACE}]")
 
 
 def _is_simple(ch: str, folded: str) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from draft_agreement import compiled
+
 _SPECIAL = set(".^$*+?{}[]()|\\")
 
 
@@ -143,7 +145,7 @@ PLACED_PLACEHOLDER = "{placed-abroad}"
 # Groups whose occurrences come from the document, not from their terms: they anchor no rule.
 DYNAMIC_GROUPS = (COUNTERPARTY, SUBJECT, DEFINED)
 _PLACEHOLDER = "{" + COUNTERPARTY + "}"
-_REFERENCE = re.compile(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
+_REFERENCE = compiled.pattern(r"(?<!\\)\{([a-z][a-z0-9_]*)\}")
 _EXPANSION_ROUNDS = 4  # a reference may name a group that itself holds references, this deep
 
 

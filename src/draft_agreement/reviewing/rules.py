@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from draft_agreement import compiled
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import LANGUAGES, default_clauses_dir, language_code
 from draft_agreement.reviewing.legal import LegalLibrary
@@ -53,9 +54,9 @@ GRAMMAR_GROUPS = (
 )
 GRAMMAR_SETTINGS = {"negation_window": 40}
 
-_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
-_RULE_ID = re.compile(r"^[a-z0-9]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
-_GROUP = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = compiled.pattern(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+_RULE_ID = compiled.pattern(r"^[a-z0-9]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$")
+_GROUP = compiled.pattern(r"^[a-z][a-z0-9_]*$")
 _PACK_KEYS = {"pack", "language", "description", "grammar", "terms", "extend_terms", "rules", "overrides"}
 _RULE_KEYS = {
     "id",
@@ -471,7 +472,7 @@ def _localised(where: str, rule: str, field_name: str, value: Any) -> Mapping[st
 
 
 # YAML's folded blocks join lines with a space; between two Chinese characters that space is noise.
-_FOLDED_CJK_BREAK = re.compile(
+_FOLDED_CJK_BREAK = compiled.pattern(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from draft_agreement import compiled
 from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.law import place_of
 from draft_agreement.deal.model import Deal
@@ -37,7 +38,7 @@ from draft_agreement.reviewing.quoting import ParagraphQuote
 from draft_agreement.reviewing.references import Antecedents, Carried
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
-_PARTY_BLOCK = re.compile(
+_PARTY_BLOCK = compiled.pattern(
     r"^\s*(?:甲方|乙方|丙方|转让方|受让方|出让方|轉讓方|受讓方|出讓方|买方|卖方|買方|賣方|委托方|受托方|委託方|受託方|"
     r"出租方|承租方|服务方|服務方|身份证|身份證|证件|證件|联系电话|聯繫電話|电话|電話|住址|地址|法定代表人|负责人|負責人|"
     r"邮箱|郵箱|开户|開戶|账户|帳戶|"
@@ -59,21 +60,21 @@ _OWN_POINT = (
     # a party's named contact person ("the Vendor's delivery manager is Mr. Rao (…@…)", 乙方项目经理为…)
     r"manager|representative|coordinator|liaison|项目经理|联络人|負責人|负责人)"
 )
-_OWN_DETAIL = re.compile(f"(?:{_OWN_HOLDERS}){_OWN_POINT}", re.IGNORECASE)
+_OWN_DETAIL = compiled.pattern(f"(?:{_OWN_HOLDERS}){_OWN_POINT}", re.IGNORECASE)
 # The log-in or bound number of an account the deal names ("绑定手机号139…", "登入信箱：…", "registered to
 # …@gmail.com", "the Account's recovery e-mail is …"): the holder's own contact point, which the detector
 # rule counts as a party's detail, not a third person's.
-_ACCOUNT_DETAIL = re.compile(
+_ACCOUNT_DETAIL = compiled.pattern(
     r"(?:账号|帐号|帳號|微信号|抖音号|快手号|小红书号|公众号|视频号|店铺|店鋪|account|channel|handle|page|profile|store)"
     r"[^。；;！!？?]{0,24}?(?:绑定|綁定|注册|註冊|登录|登入|找回|密保|恢复|recovery|registered|linked|log-?in|sign-?in)",
     re.IGNORECASE,
 )
-_ROLE_MAILBOX = re.compile(
+_ROLE_MAILBOX = compiled.pattern(
     r"^(?:privacy|dpo|legal|service|support|info|contact|admin|hr|notices?|office|kefu|help|compliance|"
     r"noreply|no-reply|sales|business|bd|pr|media|hello)[._-]?\w*@",
     re.IGNORECASE,
 )
-_SIGNATURE_CUE = re.compile(
+_SIGNATURE_CUE = compiled.pattern(
     r"签字|签章|签名|盖章|簽字|簽章|簽名|蓋章|signature|signed by|in witness whereof", re.IGNORECASE
 )
 
@@ -192,16 +193,16 @@ def _in_party_or_signature_block(
     return bool(_PARTY_BLOCK.match(p.text)) and p.cell is None
 
 
-_PROHIBITION = re.compile(
+_PROHIBITION = compiled.pattern(
     r"不得|不能|禁止|严禁|不應|不应|不準|不准|shall not|must not|may not|prohibited|is not permitted", re.I
 )
 
 
-_HANDOVER = re.compile(
+_HANDOVER = compiled.pattern(
     r"转让|出售|移交|交付|转交|交给|\b(?:sell|sells|convey|conveys|assign|assigns|transfer|transfers|deliver|delivers)\b",
     re.IGNORECASE,
 )
-_PARENTHETICAL = re.compile(r"\s*[(（][^()（）]*[)）]")
+_PARENTHETICAL = compiled.pattern(r"\s*[(（][^()（）]*[)）]")
 _HANDOVER_REACH = 60  # the end of a hand-over lead-in is what each item continues
 
 
@@ -248,7 +249,7 @@ def _label_kind(p: Paragraph) -> str | None:
 
 _NAMES_REACH = 12  # characters after a span where the party it is handed to is named: 交由【乙方】
 _RECIPIENT_REACH = 24  # ...and for the recipient of data: "deliver the customer list【 to the Purchaser】"
-_CLAUSE_END = re.compile(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
+_CLAUSE_END = compiled.pattern(r"[,，;；。.!！?？]")  # ...but not past the end of its clause
 
 
 def _names_side(deal: Deal, hit: Hit, text: str, abroad: tuple[str, ...] = ()) -> bool:
@@ -285,7 +286,7 @@ _MAINLAND = "CN"
 
 
 _FOUNDED_EN = r"incorporated|established|organi[sz]ed|registered|formed"  # how a company came to be
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = compiled.pattern(
     r"[\"'”’」)）\s]*[,，]\s*((?:a|an|the)\s+[^,;()]{0,80}?" rf"(?:{_FOUNDED_EN})\b[^,;()]{{0,60}})"
 )
 
@@ -293,8 +294,8 @@ _DESCRIPTOR = re.compile(
 # After a leading label, a party line gives its details ("乙方（受让方）：…"); a sentence that opens with
 # the label ("甲方在亚马逊美国站向美国消费者销售……") says where the party does business, which places it
 # only when it says where the party was established.
-_DETAILS_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[:：]")
-_ESTABLISHED = re.compile(rf"设立|注册|成立|组建|{_FOUNDED_EN}")
+_DETAILS_AFTER = compiled.pattern(r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[:：]")
+_ESTABLISHED = compiled.pattern(rf"设立|注册|成立|组建|{_FOUNDED_EN}")
 
 
 def _abroad_labels(doc: Document, deal: Deal) -> tuple[str, ...]:
@@ -392,7 +393,7 @@ def _own_detail(text: str, found: Detection, own: re.Pattern[str]) -> bool:
 
 
 # Only separators and a contact word between two identifiers: "liang@x.example, +86 139…", "邮箱…，手机…".
-_CONTINUATION = re.compile(
+_CONTINUATION = compiled.pattern(
     r"[\s,，;；/、()（）:：]*(?:(?:tel|phone|mobile|cell|or|and|手机|电话|邮箱|或)[\s.:：]*)?[\s,，/、()（）:：]*",
     re.IGNORECASE,
 )
