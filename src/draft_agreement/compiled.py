@@ -4,8 +4,8 @@ A review compiled some two hundred expressions of our own modules at start-up (p
 dates, identifiers), about 0.3 s of a 1 s review of a short agreement. Their programs are kept in one
 file of the user's cache, as the rule set's are (see regexes), and rebuilt from it without a parse.
 The file is keyed by the interpreter (regexes.SIGNATURE) and read once per process; patterns it does
-not hold yet are compiled and added when the process ends. Only constant sources of our own code go
-here, never text built from a document.
+not hold yet are compiled and added when the process ends. Only sources written in our code or packs go
+here, never text taken from a document.
 """
 
 from __future__ import annotations

@@ -122,18 +122,20 @@ _CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
 # Each pattern opens with a lookahead on its possible first characters: most positions of a long text
 # then fail on one character test instead of on every optional group.
 _DATE_PATTERNS = (
-    re.compile(
+    compiled.pattern(
         r"(?=[中民\d])(?P<roc>(?:中华)?民国)?\s*(?<!\d)(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
     ),
-    re.compile(
+    compiled.pattern(
         rf"(?=[中民{_CN_YEAR_DIGIT}十百])(?P<roc>(?:中华)?民国)?(?P<y>[{_CN_YEAR_DIGIT}]{{4}}|[{_CN_YEAR_DIGIT}十百]{{2,5}})\s*年\s*"
         r"(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十廿卅]{1,4})\s*[日号]"
     ),
-    re.compile(r"(?=\d)(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])"),
-    re.compile(
+    compiled.pattern(
+        r"(?=\d)(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])"
+    ),
+    compiled.pattern(
         rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})(?!\d)"
     ),
-    re.compile(
+    compiled.pattern(
         rf"(?=\d)(?<!\d)(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:(?i:day)\s+(?i:of)\s+)?{_MONTH},?\s+(?P<y>\d{{4}})(?!\d)"
     ),
 )

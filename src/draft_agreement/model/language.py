@@ -7,10 +7,10 @@ that exist in only one of the two scripts (OpenCC's character tables).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from draft_agreement import compiled
 from draft_agreement.chinese import opencc_char_table, opencc_entries
 
 _SAMPLE_CHARS = 200_000  # enough to decide; keeps detection cheap on huge files
@@ -28,8 +28,8 @@ def _simplified_only() -> frozenset[str]:
     return frozenset(key for key, forms in opencc_entries("STCharacters.txt").items() if key not in forms)
 
 
-_CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
-_LATIN_RUNS = re.compile("[A-Za-z]+")
+_CJK_RUNS = compiled.pattern("[\u4e00-\u9fff\u3400-\u4dbf]+")
+_LATIN_RUNS = compiled.pattern("[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from draft_agreement import compiled
 from draft_agreement.deal.model import Deal
 from draft_agreement.errors import RuleFileError
 from draft_agreement.library import LANGUAGES, default_clauses_dir, read_yaml
@@ -103,7 +104,7 @@ def _pattern(path: Path, where: str, source: Any) -> re.Pattern[str] | None:
         return None
     source = str(source)
     try:
-        return re.compile(source, 0 if source == source.lower() else re.IGNORECASE)
+        return compiled.pattern(source, 0 if source == source.lower() else re.IGNORECASE)
     except re.error as exc:
         raise RuleFileError(str(path), None, where, f"bad regular expression: {exc}") from None
 

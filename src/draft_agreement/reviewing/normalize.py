@@ -242,15 +242,15 @@ def _tables() -> _Tables:
     wide_class = _char_class(wide)
     return _Tables(
         simple=simple,
-        changes=re.compile(f"[{_char_class(list(simple))}]"),
-        interesting=re.compile(f"[{_char_class(list(simple))}{spec}{comb}\\s\U00010000-\U0010ffff]"),
-        slow=re.compile(f"[{spec}{comb}\U00010000-\U0010ffff]"),
-        wide=re.compile(f"[{wide_class}]"),
+        changes=compiled.pattern(f"[{_char_class(list(simple))}]"),
+        interesting=compiled.pattern(f"[{_char_class(list(simple))}{spec}{comb}\\s\U00010000-\U0010ffff]"),
+        slow=compiled.pattern(f"[{spec}{comb}\U00010000-\U0010ffff]"),
+        wide=compiled.pattern(f"[{wide_class}]"),
         # A base with its combining marks (astral characters may be marks too), or a multi-char or
         # vanishing fold; whitespace is never a base.
-        clusters=re.compile(f"[^\\s]?[{comb}\U00010000-\U0010ffff]+|[{spec}]"),
+        clusters=compiled.pattern(f"[^\\s]?[{comb}\U00010000-\U0010ffff]+|[{spec}]"),
         # Every alternative starts with whitespace, so the scan tests one class per character.
-        loose_spaces=re.compile(
+        loose_spaces=compiled.pattern(
             f"[^\\S ]\\s*|\\s{{2,}}| (?:(?<=\\A )|(?<=[{wide_class}] )|(?=[{wide_class}])|\\Z)"
         ),
     )
