@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lxml import etree
 
-from draft_agreement.drafting import draft
+from draft_agreement.drafting import draft, prefill
+from draft_agreement.library import default_clauses_dir
+from draft_agreement.model import load_document
+from draft_agreement.redlining.replacements import ReplacementLibrary
+from draft_agreement.redlining.voice import voice_of
 from tests.drafting_cases import Case
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -109,8 +114,15 @@ def test_a_taiwan_notice_says_personal_data_and_liaison(tmp_path: Path) -> None:
     text = _draft(TW_CLINIC, "consent-notice", tmp_path)
     outside_law = LAW_NAMES.sub("", text)
     assert "個人資料" in text and "聯絡方式" in text
-    assert "個人信息" not in outside_law and "聯繫" not in outside_law
+    assert "信息" not in outside_law and "聯繫" not in outside_law  # 資料提供方, 資訊 for any other 信息
     assert "尊敬的顧客" in text  # its own word for its people, not 客戶
+
+
+def test_the_redline_and_the_drafts_read_the_same_own_words(tmp_path: Path) -> None:
+    doc = load_document(TW_CLINIC.build(tmp_path))
+    library = ReplacementLibrary.load(default_clauses_dir() / "replacements")
+    voice, drafted = voice_of(doc, "zh", library), prefill(doc, SimpleNamespace(findings=()), "zh")
+    assert drafted.own == voice.own and drafted.values["customer"] == voice.variables["customer"] == "顾客"
 
 
 def test_a_taiwan_message_and_its_blanks_say_liaison(tmp_path: Path) -> None:
