@@ -125,6 +125,13 @@ def test_the_redline_and_the_drafts_read_the_same_own_words(tmp_path: Path) -> N
     assert drafted.own == voice.own and drafted.values["customer"] == voice.variables["customer"] == "顾客"
 
 
+def test_a_taiwan_referral_speaks_taiwan_words(tmp_path: Path) -> None:
+    text = _draft(TW_CLINIC, "referral-agreement", tmp_path)
+    assert text.startswith("顧客推薦合作協議") and "每位顧客" in text
+    assert "群發" in text and "羣" not in text  # OpenCC's old form of 群
+    assert "資訊" in text and "信息" not in LAW_NAMES.sub("", text)
+
+
 def test_a_taiwan_message_and_its_blanks_say_liaison(tmp_path: Path) -> None:
     source = TW_CLINIC.build(tmp_path)
     out = tmp_path / "message.txt"

@@ -22,7 +22,7 @@ from draft_agreement.deal.words import OwnWords
 from draft_agreement.ooxml import W_T
 from draft_agreement.package import parse_xml
 
-_TERMS = {"賬號": "帳號", "賬戶": "帳戶", "賬号": "帳號", "爲": "為"}  # 爲: OpenCC's old form
+_TERMS = {"賬號": "帳號", "賬戶": "帳戶", "賬号": "帳號", "爲": "為", "羣": "群"}  # 爲, 羣: OpenCC's old ones
 _TERM = re.compile("|".join(map(re.escape, _TERMS)))
 _PARTS = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml\Z")
 
