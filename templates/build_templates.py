@@ -345,7 +345,7 @@ def consent_notice_zh(guardian: bool = False) -> Draft:
     you = "您孩子" if guardian else "您"
     d = Draft("zh", title)
     d.title(title)
-    d.para("尊敬的家长（监护人）：" if guardian else "尊敬的客户：")
+    d.para("尊敬的家长（监护人）：" if guardian else "尊敬的{{ customer }}：")
     if guardian:
         d.para(
             "{{ provider_name }}（以下简称“信息提供方”）拟在取得您作为监护人的单独同意后，将您孩子（不满十四周岁）"
@@ -480,7 +480,7 @@ def consent_notice_en(guardian: bool = False) -> Draft:
     your = "your child’s" if guardian else "your"
     d = Draft("en", title)
     d.title(title)
-    d.para("Dear parent or guardian," if guardian else "Dear customer,")
+    d.para("Dear parent or guardian," if guardian else "Dear {{ customer }},")
     if guardian:
         d.para(
             "{{ provider_name }} (the “Provider”) intends, only with your separate consent as parent or guardian, to "
@@ -685,12 +685,12 @@ def customer_message(lang: str, guardian: bool = False) -> Draft:
     else:
         title = "致客户的同意征询消息" if lang == "zh" else "Consent request message to a customer"
     d = Draft(lang, title)
-    d.title(title)
+    d.title(title.replace("客户", "{{ customer }}").replace("a customer", "a {{ customer }}"))
     if lang == "zh":
-        whom = "每位孩子的父母或者其他监护人" if guardian else "每位客户"
+        whom = "每位孩子的父母或者其他监护人" if guardian else "每位{{ customer }}"
         d.para(f"（请逐一单独发送给{whom}，不得群发；请保存对方的回复，作为同意记录。）")
     else:
-        whom = "each child’s parent or guardian" if guardian else "each customer"
+        whom = "each child’s parent or guardian" if guardian else "each {{ customer }}"
         d.para(f"(Send to {whom} individually, never in bulk; keep each reply as the record of consent.)")
     d.para(MESSAGE[lang, guardian])
     return d
@@ -729,7 +729,7 @@ def _signatures_en(d: Draft, left: str, right: str) -> None:
 
 def referral_agreement_zh() -> Draft:
     d = Draft("zh", "客户推荐合作协议")
-    d.title("客户推荐合作协议")
+    d.title("{{ customer }}推荐合作协议")
     _party_block_zh(
         d, "甲方（推荐方、个人信息提供方）", "provider", [("id_number", "身份证件号码"), ("address", "住所")]
     )
@@ -737,22 +737,22 @@ def referral_agreement_zh() -> Draft:
         d, "乙方（接收方）", "recipient", [("representative", "法定代表人或者负责人"), ("address", "住所")]
     )
     d.para(
-        "甲方在经营活动中与其客户建立了联系，乙方希望经甲方推荐，向有意向的客户提供其产品或者服务。为依法保护"
-        "客户的个人信息，双方根据《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规，经平等协商，"
+        "甲方在经营活动中与其{{ customer }}建立了业务关系，乙方希望经甲方推荐，向有意向的{{ customer }}提供其产品或者服务。为依法保护"
+        "{{ customer }}的个人信息，双方根据《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规，经平等协商，"
         "订立本协议。"
     )
     d.tag("{%p if replaces_source %}")
     d.para(
         "双方确认：双方{% if source_date %}于{{ source_date }}{% endif %}签订的《{{ source_title }}》中关于转让、"
-        "出租或者交付账号、账号密码及验证码，以及移交客户个人信息的约定，自本协议生效之日起不再履行，由本协议取代。"
+        "出租或者交付账号、账号密码及验证码，以及移交{{ customer }}个人信息的约定，自本协议生效之日起不再履行，由本协议取代。"
     )
     d.tag("{%p endif %}")
     d.article("合作内容")
     d.clause(
-        "甲方向其客户介绍乙方（以下简称“推荐服务”）。乙方在取得客户同意后，为以下目的处理客户个人信息："
+        "甲方向其{{ customer }}介绍乙方（以下简称“推荐服务”）。乙方在取得{{ customer }}同意后，为以下目的处理{{ customer }}个人信息："
         "{{ purpose }}。"
     )
-    d.clause("本协议不涉及任何账号、账号使用权、好友关系或者客户个人信息的转让、出售、出租或者出借。")
+    d.clause("本协议不涉及任何账号、账号使用权、好友关系或者{{ customer }}个人信息的转让、出售、出租或者出借。")
     d.article("账号归属")
     d.clause(
         "甲方{% if platforms %}在{{ platforms|join('、') }}等平台{% endif %}注册的账号"
@@ -760,69 +760,69 @@ def referral_agreement_zh() -> Draft:
         "转让、出租或者出借上述账号，不交付登录密码、支付密码或者验证码，不将账号换绑至乙方或者其指定人员的手机号码，"
         "也不以乙方或者其指定人员的身份重新进行实名认证。"
     )
-    d.clause("乙方以自己的实名账号与客户联系。")
-    d.article("客户的单独同意")
+    d.clause("乙方以自己的实名账号与{{ customer }}联系。")
+    d.article("{{ customer }}的单独同意")
     d.clause(
-        "甲方应当逐一、单独告知每位客户乙方的名称、联系方式、处理目的、处理方式和个人信息的种类（告知文本见附件"
-        "《个人信息提供告知同意书》），仅在该客户作出单独同意后，方可向乙方推荐该客户或者提供该客户的个人信息。"
+        "甲方应当逐一、单独告知每位{{ customer }}乙方的名称、联系方式、处理目的、处理方式和个人信息的种类（告知文本见附件"
+        "《个人信息提供告知同意书》），仅在该{{ customer }}作出单独同意后，方可向乙方推荐该{{ customer }}或者提供该{{ customer }}的个人信息。"
     )
     d.clause(
-        "客户未作回复、保持沉默或者未作选择的，不视为同意。甲方不得群发推荐信息，不得向乙方批量转发通讯录、名片"
+        "{{ customer }}未作回复、保持沉默或者未作选择的，不视为同意。甲方不得群发推荐信息，不得向乙方批量转发通讯录、名片"
         "或者聊天记录。"
     )
     d.clause(
-        "经客户同意向乙方提供的个人信息限于：{{ categories|join('、') }}。甲方不向乙方提供客户的敏感个人信息"
-        "（包括医疗健康、生物识别、金融账户、行踪轨迹信息以及不满十四周岁未成年人的个人信息）；确需提供的，应当"
-        "事先进行个人信息保护影响评估，向客户告知必要性以及对其个人权益的影响，并取得客户的单独书面同意。"
+        "经{{ customer }}同意向乙方提供的个人信息限于：{{ categories|join('、') }}。甲方不向乙方提供{{ customer }}的敏感个人信息"
+        "（包括{{ sensitive_kinds }}）；确需提供的，应当"
+        "事先进行个人信息保护影响评估，向{{ customer }}告知必要性以及对其个人权益的影响，并取得{{ customer }}的单独书面同意。"
     )
     d.tag("{%p if categories|restricted %}")
     d.clause("提供{{ categories|restricted|join('、') }}的必要性：{{ necessity }}")
     d.tag("{%p endif %}")
     d.tag("{%p if guardian %}")
     d.clause(
-        "客户为不满十四周岁的未成年人的，上述告知应当向其父母或者其他监护人作出，并取得其父母或者其他监护人的"
+        "{{ customer }}为不满十四周岁的未成年人的，上述告知应当向其父母或者其他监护人作出，并取得其父母或者其他监护人的"
         "单独同意（《中华人民共和国个人信息保护法》第三十一条、《中华人民共和国未成年人保护法》第七十二条）；"
         "乙方应当为未成年人的个人信息制定专门的个人信息处理规则。"
     )
     d.tag("{%p endif %}")
-    d.clause("甲方应当保存每位客户的告知和同意记录，保存期限不少于三年。")
+    d.clause("甲方应当保存每位{{ customer }}的告知和同意记录，保存期限不少于三年。")
     d.article("服务费")
     d.clause(
         "乙方按甲方实际完成的推荐服务向甲方支付服务费，每次推荐服务的服务费为{{ service_fee }}"
         "{% if service_fee %}（大写：{{ service_fee.capital }}）{% endif %}。支付方式：{{ payment_terms }}。"
     )
     d.clause(
-        "服务费是甲方推荐服务的报酬，不按客户、好友或者粉丝的人数或者个人信息的条数计算、调整或者扣减，"
-        "也不以任何账号、好友关系或者客户个人信息作为对价。客户是否同意被推荐、是否与乙方成交，由客户自主决定。"
+        "服务费是甲方推荐服务的报酬，不按{{ customer }}、好友或者粉丝的人数或者个人信息的条数计算、调整或者扣减，"
+        "也不以任何账号、好友关系或者{{ customer }}个人信息作为对价。{{ customer }}是否同意被推荐、是否与乙方成交，由{{ customer }}自主决定。"
     )
     d.article("乙方的个人信息保护义务")
     d.clause(
-        "乙方仅得在客户同意的处理目的、处理方式和个人信息种类范围内处理客户个人信息；变更处理目的或者处理方式的，"
-        "应当重新取得客户同意。"
+        "乙方仅得在{{ customer }}同意的处理目的、处理方式和个人信息种类范围内处理{{ customer }}个人信息；变更处理目的或者处理方式的，"
+        "应当重新取得{{ customer }}同意。"
     )
     d.clause(
-        "客户撤回同意、处理目的已实现或者本协议终止的，乙方应当在十五个工作日内删除客户个人信息或者将其返还客户，"
+        "{{ customer }}撤回同意、处理目的已实现或者本协议终止的，乙方应当在十五个工作日内删除{{ customer }}个人信息或者将其返还{{ customer }}，"
         "并向甲方书面确认。"
     )
     d.clause(
-        "乙方应当采取加密、访问控制、操作记录等必要措施保障客户个人信息的安全；发生或者可能发生个人信息泄露、篡改、"
-        "丢失的，应当立即采取补救措施，并通知甲方和受影响的客户。"
+        "乙方应当采取加密、访问控制、操作记录等必要措施保障{{ customer }}个人信息的安全；发生或者可能发生个人信息泄露、篡改、"
+        "丢失的，应当立即采取补救措施，并通知甲方和受影响的{{ customer }}。"
     )
     d.clause(
-        "甲方有权对乙方处理客户个人信息的情况进行审计，或者委托专业机构审计，乙方应当配合并提供必要的资料。"
+        "甲方有权对乙方处理{{ customer }}个人信息的情况进行审计，或者委托专业机构审计，乙方应当配合并提供必要的资料。"
     )
-    d.clause("乙方应当记录其处理客户个人信息的情况，相关记录至少保存三年。")
-    d.clause("乙方不得将客户个人信息转让、出售或者提供给任何第三方，不得向客户进行超出其同意范围的营销。")
+    d.clause("乙方应当记录其处理{{ customer }}个人信息的情况，相关记录至少保存三年。")
+    d.clause("乙方不得将{{ customer }}个人信息转让、出售或者提供给任何第三方，不得向{{ customer }}进行超出其同意范围的营销。")
     d.article("禁止冒用身份")
     d.clause(
-        "乙方不得使用甲方的姓名、昵称、头像或者账号与客户联系，不得以甲方名义发布信息，不得使客户误以为其正在与"
+        "乙方不得使用甲方的姓名、昵称、头像或者账号与{{ customer }}联系，不得以甲方名义发布信息，不得使{{ customer }}误以为其正在与"
         "甲方沟通。"
     )
-    d.clause("双方不得向客户隐瞒本协议项下的推荐关系。")
+    d.clause("双方不得向{{ customer }}隐瞒本协议项下的推荐关系。")
     d.article("期限和解除")
     d.clause("本协议期限：{{ term }}。")
     d.clause(
-        "任何一方违反本协议关于账号归属、客户单独同意、个人信息保护或者禁止冒用身份的约定的，守约方有权解除本协议，"
+        "任何一方违反本协议关于账号归属、{{ customer }}单独同意、个人信息保护或者禁止冒用身份的约定的，守约方有权解除本协议，"
         "违约方应当赔偿守约方因此遭受的损失。"
     )
     d.article("争议解决")
@@ -839,7 +839,7 @@ def referral_agreement_zh() -> Draft:
 
 def referral_agreement_en() -> Draft:
     d = Draft("en", "Customer Referral Agreement")
-    d.title("Customer Referral Agreement")
+    d.title("{{ customer|capitalize }} Referral Agreement")
     _party_block_en(
         d,
         "Referrer and provider of personal information (the “Referrer”)",
@@ -853,8 +853,8 @@ def referral_agreement_en() -> Draft:
         [("representative", "Represented by"), ("address", "Address")],
     )
     d.para(
-        "The Referrer has business relationships with its customers. The Recipient wishes to be introduced by the "
-        "Referrer to customers who are interested in its products or services. To protect the customers’ personal "
+        "The Referrer has business relationships with its {{ customers }}. The Recipient wishes to be introduced by the "
+        "Referrer to {{ customers }} who are interested in its products or services. To protect the {{ customers }}’ personal "
         "information as the applicable law requires (including, where it applies, the Personal Information "
         "Protection Law of the People’s Republic of China), the parties agree as follows."
     )
@@ -862,18 +862,18 @@ def referral_agreement_en() -> Draft:
     d.para(
         "The parties confirm that, from the date this Agreement takes effect, the provisions of the "
         "“{{ source_title }}”{% if source_date %} dated {{ source_date }}{% endif %} on transferring, renting or "
-        "handing over accounts, passwords or verification codes, and on handing over customers’ personal "
+        "handing over accounts, passwords or verification codes, and on handing over {{ customers }}’ personal "
         "information, will not be performed and are replaced by this Agreement."
     )
     d.tag("{%p endif %}")
     d.article("The referral service")
     d.clause(
-        "The Referrer introduces the Recipient to its customers (the “Referral Service”). With each customer’s "
-        "consent, the Recipient processes that customer’s personal information for this purpose: {{ purpose }}."
+        "The Referrer introduces the Recipient to its {{ customers }} (the “Referral Service”). With each {{ customer }}’s "
+        "consent, the Recipient processes that {{ customer }}’s personal information for this purpose: {{ purpose }}."
     )
     d.clause(
         "This Agreement does not sell, transfer, rent or lend any account, account usage right, follower or friend "
-        "relationship, or any customer’s personal information."
+        "relationship, or any {{ customer }}’s personal information."
     )
     d.article("The accounts stay with the Referrer")
     d.clause(
@@ -883,13 +883,13 @@ def referral_agreement_en() -> Draft:
         "payment password or verification code, will not re-bind any account to a phone number of the Recipient "
         "or its nominee, and will not redo real-name verification in the identity of the Recipient or its nominee."
     )
-    d.clause("The Recipient contacts customers only through its own accounts in its own name.")
-    d.article("Each customer’s separate consent")
+    d.clause("The Recipient contacts {{ customers }} only through its own accounts in its own name.")
+    d.article("Each {{ customer }}’s separate consent")
     d.clause(
-        "The Referrer will inform each customer individually of the Recipient’s name and contact details and of "
+        "The Referrer will inform each {{ customer }} individually of the Recipient’s name and contact details and of "
         "the purpose, method and categories of personal information (using the attached Notice and Consent to the "
-        "Provision of Personal Information), and will refer a customer, or provide that customer’s personal "
-        "information, only after that customer’s separate consent."
+        "Provision of Personal Information), and will refer a {{ customer }}, or provide that {{ customer }}’s personal "
+        "information, only after that {{ customer }}’s separate consent."
     )
     d.clause(
         "Silence, no reply or no choice is not consent. The Referrer will not send referrals in bulk and will not "
@@ -897,17 +897,16 @@ def referral_agreement_en() -> Draft:
     )
     d.clause(
         "The personal information provided with consent is limited to: {{ categories|join(', ') }}. The Referrer "
-        "will not provide customers’ sensitive personal information (medical or health, biometric, financial "
-        "account or location data, or information about children under 14). If that is truly necessary, the "
+        "will not provide {{ customers }}’ sensitive personal information ({{ sensitive_kinds }}). If that is truly necessary, the "
         "Referrer will first carry out a personal information protection impact assessment, explain the necessity "
-        "and the impact to the customer, and obtain the customer’s separate written consent."
+        "and the impact to the {{ customer }}, and obtain the {{ customer }}’s separate written consent."
     )
     d.tag("{%p if categories|restricted %}")
     d.clause("Why providing {{ categories|restricted|join(', ') }} is necessary: {{ necessity }}")
     d.tag("{%p endif %}")
     d.tag("{%p if guardian %}")
     d.clause(
-        "Where a customer is a child under 14, the notice is given to, and the separate consent obtained from, "
+        "Where a {{ customer }} is a child under 14, the notice is given to, and the separate consent obtained from, "
         "the child’s parent or other guardian (Article 31 of the Personal Information Protection Law and "
         "Article 72 of the Law on the Protection of Minors of the People’s Republic of China); the Recipient "
         "adopts special rules for processing children’s personal information."
@@ -921,47 +920,47 @@ def referral_agreement_en() -> Draft:
     )
     d.clause(
         "The fee pays for the Referral Service. It is not calculated, adjusted or reduced by the number of "
-        "customers, friends or followers or of personal information records, and no account, follower "
-        "relationship or customer’s personal information is given for it. Whether a customer agrees to be "
-        "referred, and whether any sale results, is the customer’s own choice."
+        "{{ customers }}, friends or followers or of personal information records, and no account, follower "
+        "relationship or {{ customer }}’s personal information is given for it. Whether a {{ customer }} agrees to be "
+        "referred, and whether any sale results, is the {{ customer }}’s own choice."
     )
     d.article("The Recipient’s data protection obligations")
     d.clause(
-        "The Recipient will process customers’ personal information only within the purpose, method and categories "
-        "each customer consented to, and will obtain new consent before changing the purpose or method."
+        "The Recipient will process {{ customers }}’ personal information only within the purpose, method and categories "
+        "each {{ customer }} consented to, and will obtain new consent before changing the purpose or method."
     )
     d.clause(
-        "When a customer withdraws consent, the purpose has been achieved or this Agreement ends, the Recipient "
-        "will delete that customer’s personal information or return it to the customer within fifteen working "
+        "When a {{ customer }} withdraws consent, the purpose has been achieved or this Agreement ends, the Recipient "
+        "will delete that {{ customer }}’s personal information or return it to the {{ customer }} within fifteen working "
         "days, and confirm this to the Referrer in writing."
     )
     d.clause(
-        "The Recipient will keep customers’ personal information secure with encryption, access control, logging "
+        "The Recipient will keep {{ customers }}’ personal information secure with encryption, access control, logging "
         "and other necessary measures, and if personal information is or may be leaked, altered or lost, will take "
-        "remedial action at once and notify the Referrer and the customers affected."
+        "remedial action at once and notify the Referrer and the {{ customers }} affected."
     )
     d.clause(
-        "The Referrer may audit, or have a professional firm audit, the Recipient’s processing of customers’ "
+        "The Referrer may audit, or have a professional firm audit, the Recipient’s processing of {{ customers }}’ "
         "personal information; the Recipient will cooperate and provide the records needed."
     )
     d.clause(
-        "The Recipient will keep records of its processing of customers’ personal information for at least "
+        "The Recipient will keep records of its processing of {{ customers }}’ personal information for at least "
         "three years."
     )
     d.clause(
-        "The Recipient will not sell, transfer or provide customers’ personal information to any third party and "
-        "will not market to customers beyond what they consented to."
+        "The Recipient will not sell, transfer or provide {{ customers }}’ personal information to any third party and "
+        "will not market to {{ customers }} beyond what they consented to."
     )
     d.article("No impersonation")
     d.clause(
-        "The Recipient will not use the Referrer’s name, nickname, avatar or accounts to contact customers, will "
-        "not post in the Referrer’s name, and will not lead customers to believe they are dealing with the Referrer."
+        "The Recipient will not use the Referrer’s name, nickname, avatar or accounts to contact {{ customers }}, will "
+        "not post in the Referrer’s name, and will not lead {{ customers }} to believe they are dealing with the Referrer."
     )
-    d.clause("Neither party will conceal the referral relationship from customers.")
+    d.clause("Neither party will conceal the referral relationship from {{ customers }}.")
     d.article("Term and termination")
     d.clause("Term: {{ term }}.")
     d.clause(
-        "If a party breaches its obligations on the accounts, on customers’ separate consent, on data protection or "
+        "If a party breaches its obligations on the accounts, on {{ customers }}’ separate consent, on data protection or "
         "on impersonation, the other party may terminate this Agreement and the party in breach will compensate "
         "the other for its resulting loss."
     )

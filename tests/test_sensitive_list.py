@@ -67,7 +67,7 @@ def test_nothing_sensitive_named_gives_the_whole_default_list(tmp_path: Path) ->
         tmp_path,
         ["客户资源转让协议", "甲方：某公司", "乙方：某公司", "第一条 甲方将客户名单转让给乙方。"],
     )
-    assert text == LIBRARY.sensitive["zh"].default
+    assert text == LIBRARY.words.sensitive["zh"].default
 
 
 def test_english_lists_the_kinds_with_or(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import yaml
 
 from draft_agreement.atomicio import atomic_write_bytes, check_output_path
 from draft_agreement.deal.build import deal_of
+from draft_agreement.deal.words import OwnWords
 from draft_agreement.drafting.blanks import Blank, mark_blanks, markers_in
 from draft_agreement.drafting.catalog import Template, load_template
 from draft_agreement.drafting.composition import ComposeResult, compose_bytes, read_checked
@@ -35,7 +36,7 @@ from draft_agreement.drafting.resolve import (
     resolve,
     unknown_names,
 )
-from draft_agreement.drafting.script import to_traditional, traditional_package
+from draft_agreement.drafting.script import rewritten_package, to_traditional, written
 from draft_agreement.drafting.values import DateStyle, default_date_style, detect_date_style
 from draft_agreement.errors import TemplateError
 
@@ -107,6 +108,7 @@ class _Source:
     script: str  # zh, zh-Hant or en: Traditional drafts for a Traditional agreement
     withheld: tuple[str, ...]
     deal: Any
+    own: OwnWords | None = None  # the agreement's own words (個人資料, 聯絡)
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ def _read_source(source: Path, lang: str | None) -> _Source:
     found = prefill(doc, report, code)
     script = "zh-Hant" if code == "zh" and doc.language == "zh-Hant" else code
     style = detect_date_style(ctx.date, ctx.date_text, code)
-    return _Source(found.values, style, code, script, found.withheld, deal_of(doc))
+    return _Source(found.values, style, code, script, found.withheld, deal_of(doc), found.own)
 
 
 def _render(
@@ -284,20 +286,23 @@ def _render(
     minimise(resolved.values, resolved.sources, lambda name: blank(by_name[name], lang))
     variant = tpl.variant_for(resolved.values)
     script = known.script if known else lang
+    own = known.own if known else None
+
+    def write(text: str) -> str:  # in the agreement's own words and script
+        return written(text, script, own)
+
+    rewrites = script == "zh-Hant" or (own is not None and bool(own.pairs))
     body: bytes | str
     if as_text:
         text = render_text(tpl, lang, resolved.values, variant)
         shown = markers_in(text)
-        body = to_traditional(text) if script == "zh-Hant" else text
+        body = write(text)
     else:
         data_bytes, shown = mark_blanks(render_docx(tpl, lang, resolved.values, variant), script)
-        body = traditional_package(data_bytes) if script == "zh-Hant" else data_bytes
+        body = rewritten_package(data_bytes, write) if rewrites else data_bytes
     blanks = _shown(resolved, shown)
-    if script == "zh-Hant":  # the blanks as the draft shows them
-        blanks = tuple(
-            replace(b, label=to_traditional(b.label), description=to_traditional(b.description))
-            for b in blanks
-        )
+    if rewrites:  # the blanks as the draft shows them
+        blanks = tuple(replace(b, label=write(b.label), description=write(b.description)) for b in blanks)
     if strict:
         missing = {b.name: b for b in [*resolved.missing(tpl), *blanks]}
         if missing:

@@ -11,6 +11,10 @@ carried over:
 - no identity numbers of the parties;
 - the governing law stays the agreement's, or is left blank; it is never switched to PRC law.
 Children's data (PIPL art. 31) selects the guardian versions of the notice and the message.
+The drafts speak the agreement's own words as its redline does (deal/words.py): the people are what
+it calls them (`customer`: 会员, 患者), the sensitive kinds withheld are those its deal holds
+(`sensitive_kinds`, when it names any), and `own` carries the word pairs its texts are written in
+(個人資料, 聯絡).
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from draft_agreement.deal.build import deal_of
 from draft_agreement.deal.law import place_name
 from draft_agreement.deal.model import Deal, DealParty
 from draft_agreement.deal.vocabulary import load_vocabulary
+from draft_agreement.deal.words import OwnWords, load_words, own_words_of
 from draft_agreement.drafting.catalogue import catalogue
 from draft_agreement.drafting.categories import FindingLike, concerns_children, platform_label, survey
 from draft_agreement.drafting.values import DateValue, detect_date_style
+from draft_agreement.library import default_clauses_dir
 from draft_agreement.model.context import Context, Party, fold_chars
 from draft_agreement.model.document import Document
 
@@ -70,6 +76,7 @@ class Prefill:
 
     values: dict[str, Any]
     withheld: tuple[str, ...] = ()  # categories the agreement hands over that no draft passes on
+    own: OwnWords | None = None  # the agreement's own words, which every draft's text is written in
 
 
 def plain_name(name: str | None) -> str | None:
@@ -186,10 +193,16 @@ def prefill(doc: Document, report: ReviewReport, lang: str) -> Prefill:
         values["governing_law"] = law
     if ctx.platforms:
         values["platforms"] = [platform_label(name, lang) for name in ctx.platforms]
-    own = [a for p in deal.side("giving") for a in p.accounts]
-    if own:
-        values["accounts"] = own
-    return Prefill(values, withheld)
+    accounts = [a for p in deal.side("giving") for a in p.accounts]
+    if accounts:
+        values["accounts"] = accounts
+    own = own_words_of(doc, lang, load_words(str(default_clauses_dir() / "replacements")))
+    values.update(customer=own.customer, customers=own.customers)
+    if own.sensitive_named:  # else the template's own general list, not the redline's clinic default
+        values["sensitive_kinds"] = own.sensitive
+    controller = "委托方的" if lang == "zh" else "the Controller's "
+    values["data_subjects"] = controller + own.customers
+    return Prefill(values, withheld, own)
 
 
 def _finding_summary(findings: Iterable[ReviewFinding], lang: str) -> list[str]:
