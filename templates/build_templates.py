@@ -349,15 +349,15 @@ def consent_notice_zh(guardian: bool = False) -> Draft:
     if guardian:
         d.para(
             "{{ provider_name }}（以下简称“信息提供方”）拟在取得您作为监护人的单独同意后，将您孩子（不满十四周岁）"
-            "及您本人的部分个人信息提供给{{ recipient_name }}（以下简称“接收方”）。根据《中华人民共和国个人信息保护法》"
+            "及您本人的部分个人信息提供给{{ recipient_name }}（以下简称“接收方”）。{% if prc_law %}根据《中华人民共和国个人信息保护法》"
             "第三十一条和《中华人民共和国未成年人保护法》第七十二条，处理不满十四周岁未成年人的个人信息，应当取得其父母"
-            "或者其他监护人的同意。信息提供方在提供前以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；"
+            "或者其他监护人的同意。{% else %}信息提供方将依照{{ privacy_law }}取得您作为监护人的同意。{% endif %}信息提供方在提供前以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；"
             "您不同意或者日后撤回同意的，信息提供方不会因此拒绝或者停止为您的孩子提供服务。**"
         )
     else:
         d.para(
             "{{ provider_name }}（以下简称“信息提供方”）拟在取得您的单独同意后，将您的部分个人信息提供给"
-            "{{ recipient_name }}（以下简称“接收方”）。根据《中华人民共和国个人信息保护法》，信息提供方在提供前"
+            "{{ recipient_name }}（以下简称“接收方”）。根据{% if prc_law %}《中华人民共和国个人信息保护法》{% else %}{{ privacy_law }}{% endif %}，信息提供方在提供前"
             "以本告知书向您说明以下事项，请您仔细阅读。**是否同意完全由您自主决定；您不同意或者日后撤回同意的，"
             "信息提供方不会因此拒绝或者停止为您提供服务。**"
         )
@@ -440,7 +440,10 @@ def consent_notice_zh(guardian: bool = False) -> Draft:
     d.tag("{%p endif %}")
     if not guardian:
         d.section("未成年人")
-        d.item("您如不满十四周岁，本告知书应当由您的父母或者其他监护人阅读，并由其决定是否同意。")
+        d.item(
+            "您如{% if prc_law %}不满十四周岁{% else %}未成年{% endif %}，本告知书应当由您的父母或者其他监护人阅读，"
+            "并由其决定是否同意。"
+        )
     d.section("同意记录")
     d.item("信息提供方和接收方将保存您作出或者撤回同意的记录（时间、方式和内容），保存期限不少于三年。")
     d.section("您的选择")
@@ -466,7 +469,9 @@ def consent_notice_zh(guardian: bool = False) -> Draft:
         d.line(f"未成年人姓名：{LINE}　　日期：{ZH_DATE_LINE}")
     else:
         d.line(f"个人签名：{LINE}　　日期：{ZH_DATE_LINE}")
-        d.line(f"监护人签名（适用于不满十四周岁者）：{LINE}　　与本人关系：{LINE}")
+        d.line(
+            f"监护人签名（适用于{{% if prc_law %}}不满十四周岁者{{% else %}}未成年人{{% endif %}}）：{LINE}　　与本人关系：{LINE}"
+        )
     return d
 
 
@@ -485,17 +490,18 @@ def consent_notice_en(guardian: bool = False) -> Draft:
         d.para(
             "{{ provider_name }} (the “Provider”) intends, only with your separate consent as parent or guardian, to "
             "provide some personal information about your child (under 14) and about you to {{ recipient_name }} (the "
-            "“Recipient”). Under Article 31 of the Personal Information Protection Law and Article 72 of the Law on the "
+            "“Recipient”). {% if prc_law %}Under Article 31 of the Personal Information Protection Law and Article 72 of the Law on the "
             "Protection of Minors of the People’s Republic of China, a child’s personal information may be processed "
-            "only with the consent of a parent or other guardian. The Provider explains the following in this notice. "
+            "only with the consent of a parent or other guardian.{% else %}The Provider will obtain your consent as "
+            "parent or guardian as {{ privacy_law }} requires.{% endif %} The Provider explains the following in this notice. "
             "Please read it carefully. **Whether to consent is entirely your choice. If you do not consent, or later "
             "withdraw your consent, the Provider will not refuse or stop its services to your child for that reason.**"
         )
     else:
         d.para(
             "{{ provider_name }} (the “Provider”) intends, only with your separate consent, to provide some of your "
-            "personal information to {{ recipient_name }} (the “Recipient”). Before doing so, and as the Personal "
-            "Information Protection Law of the People’s Republic of China requires, the Provider explains the "
+            "personal information to {{ recipient_name }} (the “Recipient”). Before doing so, and as {% if prc_law %}the Personal "
+            "Information Protection Law of the People’s Republic of China{% else %}{{ privacy_law }}{% endif %} requires, the Provider explains the "
             "following in this notice. Please read it carefully. **Whether to consent is entirely your choice. If "
             "you do not consent, or later withdraw your consent, the Provider will not refuse or stop its services "
             "to you for that reason.**"
@@ -587,7 +593,8 @@ def consent_notice_en(guardian: bool = False) -> Draft:
     if not guardian:
         d.section("Children")
         d.item(
-            "If you are under 14, a parent or other guardian must read this notice and decide whether to consent."
+            "If you are {% if prc_law %}under 14{% else %}a minor{% endif %}, a parent or other guardian must read this "
+            "notice and decide whether to consent."
         )
     d.section("Record of consent")
     d.item(
@@ -631,7 +638,10 @@ def consent_notice_en(guardian: bool = False) -> Draft:
         d.line(f"Name of the child: {LINE}    Date: {EN_DATE_LINE}")
     else:
         d.line(f"Signature of the individual: {LINE}    Date: {EN_DATE_LINE}")
-        d.line(f"Signature of parent or guardian (if under 14): {LINE}    Relationship: {LINE}")
+        d.line(
+            f"Signature of parent or guardian (if {{% if prc_law %}}under 14{{% else %}}a minor{{% endif %}}): {LINE}    "
+            f"Relationship: {LINE}"
+        )
     return d
 
 
@@ -738,7 +748,7 @@ def referral_agreement_zh() -> Draft:
     )
     d.para(
         "甲方在经营活动中与其{{ customer }}建立了业务关系，乙方希望经甲方推荐，向有意向的{{ customer }}提供其产品或者服务。为依法保护"
-        "{{ customer }}的个人信息，双方根据《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规，经平等协商，"
+        "{{ customer }}的个人信息，双方根据{% if prc_law %}《中华人民共和国民法典》《中华人民共和国个人信息保护法》等法律法规{% else %}{{ governing_law }}{% endif %}，经平等协商，"
         "订立本协议。"
     )
     d.tag("{%p if replaces_source %}")
@@ -752,7 +762,9 @@ def referral_agreement_zh() -> Draft:
         "甲方向其{{ customer }}介绍乙方（以下简称“推荐服务”）。乙方在取得{{ customer }}同意后，为以下目的处理{{ customer }}个人信息："
         "{{ purpose }}。"
     )
-    d.clause("本协议不涉及任何账号、账号使用权、好友关系或者{{ customer }}个人信息的转让、出售、出租或者出借。")
+    d.clause(
+        "本协议不涉及任何账号、账号使用权、好友关系或者{{ customer }}个人信息的转让、出售、出租或者出借。"
+    )
     d.article("账号归属")
     d.clause(
         "甲方{% if platforms %}在{{ platforms|join('、') }}等平台{% endif %}注册的账号"
@@ -812,7 +824,9 @@ def referral_agreement_zh() -> Draft:
         "甲方有权对乙方处理{{ customer }}个人信息的情况进行审计，或者委托专业机构审计，乙方应当配合并提供必要的资料。"
     )
     d.clause("乙方应当记录其处理{{ customer }}个人信息的情况，相关记录至少保存三年。")
-    d.clause("乙方不得将{{ customer }}个人信息转让、出售或者提供给任何第三方，不得向{{ customer }}进行超出其同意范围的营销。")
+    d.clause(
+        "乙方不得将{{ customer }}个人信息转让、出售或者提供给任何第三方，不得向{{ customer }}进行超出其同意范围的营销。"
+    )
     d.article("禁止冒用身份")
     d.clause(
         "乙方不得使用甲方的姓名、昵称、头像或者账号与{{ customer }}联系，不得以甲方名义发布信息，不得使{{ customer }}误以为其正在与"

@@ -81,6 +81,7 @@ VALUES: dict[str, dict[str, Any]] = {
         "data_subjects": "委托方的会员",
         "security_measures": "数据库加密",
         "governing_law": "中华人民共和国法律",
+        "privacy_law": "新加坡《个人资料保护法》",
         "recipients": ["某某健康管理有限公司"],
         "source_categories": [
             "姓名",
@@ -136,6 +137,7 @@ VALUES: dict[str, dict[str, Any]] = {
         "data_subjects": "the Controller's members",
         "security_measures": "database encryption",
         "governing_law": "the laws of Singapore",
+        "privacy_law": "the Personal Data Protection Act 2012 of Singapore",
         "recipients": ["Glow Clinics Ltd"],
         "source_categories": [
             "name",
@@ -211,12 +213,21 @@ def test_renders_without_leftover_tags(rendered: dict[tuple[str, str], Path], na
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_notice_under_another_law_cites_that_law_not_pipl(tmp_path: Path, lang: str) -> None:
+    text = text_of(render(tmp_path, "consent-notice", lang, prc_law=False))
+    assert values_for("consent-notice", lang)["privacy_law"] in text
+    assert "个人信息保护法》" not in text and "Personal Information Protection Law" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", NAMES)
 def test_every_given_value_appears(rendered: dict[tuple[str, str], Path], name: str, lang: str) -> None:
     text = text_of(rendered[name, lang])
     tpl = load_template(name)
     for v in tpl.variables:
         value = values_for(name, lang).get(v.name)
+        if v.name == "privacy_law":
+            continue  # printed only where another law than PRC law governs (the next test)
         if v.type == "string":
             assert value in text, v.name
         elif v.type == "list":

@@ -43,7 +43,9 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 # Drafts that pass personal information on; the impact assessment rates what the agreement hands over.
 PASSING_ON = ("consent-notice", "customer-message", "referral-agreement", "data-processing-agreement")
 # The referral's clause on the sensitive information it does not provide: "敏感个人信息（包括…）".
-WITHHELD = re.compile(r"敏感(?:个人信息|個人資料|個人信息)（包括[^）]*）|sensitive personal information \([^)]*\)")
+WITHHELD = re.compile(
+    r"敏感(?:个人信息|個人資料|個人信息)（包括[^）]*）|sensitive personal information \([^)]*\)"
+)
 BLANK = re.compile(r"【待填[写寫]：[^】]+】|\[To be completed: [^\]]+\]")
 
 
@@ -495,3 +497,24 @@ def test_every_template_variable_has_a_blank_label_in_both_languages() -> None:
             for lang in ("zh", "en"):
                 assert v.blank_label(lang).strip()
                 assert "】" not in v.blank_label(lang) and "]" not in v.blank_label(lang)
+
+
+def test_a_draft_cites_prc_statutes_only_where_prc_law_governs(drafts: dict) -> None:  # type: ignore[type-arg]
+    """A Taiwan-law LINE sale and a California-law Instagram sale: their notices and referral name no PRC
+    statute and no PRC age of consent, and leave the applicable law for the lawyer; a PRC-law sale keeps
+    PIPL's words."""
+    for case in (TAIWAN_LINE, INSTAGRAM_SALE):
+        notice = text_of(drafts[case.name, "consent-notice"])
+        referral = text_of(drafts[case.name, "referral-agreement"])
+        for text in (notice, referral):
+            assert "中華人民共和國個人信息保護法" not in text and "中华人民共和国个人信息保护法" not in text
+            assert "People’s Republic of China requires" not in text
+        assert "十四周歲" not in notice and "under 14" not in notice
+        assert (
+            "【待填寫：適用於個人資料的保護法律】"
+            if case is TAIWAN_LINE
+            else "[To be completed: the applicable data protection law]"
+        ) in notice
+    assert "雙方根據中華民國法律" in text_of(drafts[TAIWAN_LINE.name, "referral-agreement"])
+    prc = text_of(drafts[WECHAT_SALE.name, "consent-notice"])
+    assert "根据《中华人民共和国个人信息保护法》" in prc and "您如不满十四周岁" in prc

@@ -191,6 +191,10 @@ def prefill(doc: Document, report: ReviewReport, lang: str) -> Prefill:
     law = _governing_law(deal, lang)
     if law:
         values["governing_law"] = law
+    # Another law chosen: the drafts cite no PRC statute and leave the applicable law to the lawyer
+    # (the review says nothing about a law it has no pack for).
+    chosen = deal.governing_law.jurisdiction if deal.governing_law else None
+    values["prc_law"] = chosen in (None, "CN")
     if ctx.platforms:
         values["platforms"] = [platform_label(name, lang) for name in ctx.platforms]
     accounts = [a for p in deal.side("giving") for a in p.accounts]
