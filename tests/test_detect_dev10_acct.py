@@ -155,3 +155,110 @@ def test_the_accounts_original_name_used_after_the_creator_leaves(
 def test_dropping_the_original_name_is_not_impersonation(tmp_path: Path, clause: str) -> None:
     findings = reviewed(tmp_path, zh([clause]))
     assert IMPERSONATION not in on(findings, clause[:6])
+
+
+# --- personal information: what stays quiet ------------------------------------------------------------
+
+CREDENTIAL = "credential-handover"
+PRICING = "pi-pricing"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方每周交给乙方的周报只列明接单量与好评率，不列明任何买家信息。",
+        "轉讓人提供之統計報告僅載明各月會員消費總額，不包含任何個人資料。",
+    ],
+)
+def test_reports_said_to_hold_nobody_are_quiet(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert PIT not in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "卖方应先以短信告知会员买方的名称及联系方式，仅限书面同意的会员，其手机号方可提供给买方。",
+        "轉讓人應逐一致電舊客說明受讓人之身分，只有明確同意之客戶，其聯絡資料始交付受讓人。",
+    ],
+)
+def test_only_those_who_said_yes_going_over_is_quiet(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "卖方", "买方"))
+    assert PIT not in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方通过QQ群的转让群功能将书友群交给乙方，交接前甲方在群里发布公告介绍乙方，不愿留下的群友可以自行退群。",
+        "交接当日，原店长须在会员群内发公告说明新店长的姓名，会员可自行选择退出该群，群主随后转给新店长。",
+    ],
+)
+def test_a_group_handed_on_with_a_notice_and_a_free_exit_is_quiet(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert PIT not in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "出让方保证交付时真实好友不少于三千人，不足的按每人五元扣减。",
+        "甲方擔保移交時有效會員人數不低於八百名，每少一名扣減新臺幣一百元。",
+    ],
+)
+def test_a_count_taken_at_the_hand_over_is_pricing_not_a_transfer(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert PRICING in on(findings, clause[:6])
+    assert PIT not in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "出租方应配合承租方在新手机上完成好友辅助验证后方可登录。",
+        "甲方須協助乙方於新裝置登入時通過好友協助驗證。",
+    ],
+)
+def test_a_friend_assisted_log_in_is_a_credential_step_not_the_friends_data(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "出租方", "承租方"))
+    assert CREDENTIAL in on(findings, clause[:6])
+    assert PIT not in on(findings, clause[:6])
+
+
+# --- pricing and real-name ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方就甲方移交的手机号码每条支付人民币十五元。",
+        "受讓人按經核實之電話號碼每組給付新臺幣三十元予轉讓人。",
+    ],
+)
+def test_a_sum_for_each_number_handed_over_is_per_head(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert PRICING in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "转让方保证公众号粉丝中女性用户不低于百分之八十，否则受让方可按比例扣减尾款。",
+        "甲方保證群成員占比不少於60%為本地住戶，未達者乙方得減少租金。",
+    ],
+)
+def test_a_share_of_the_people_warranted_is_pricing(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "转让方", "受让方"))
+    assert PRICING in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "交割后，由受让方的法定代表人以其本人身份重新完成人脸识别。",
+        "買方委派之店長以其個人身分證件另行辦理實名認證。",
+    ],
+)
+def test_real_name_redone_by_the_buyers_person_is_a_credential_handover(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "卖方", "受让方" if "受让方" in clause else "買方"))
+    assert CREDENTIAL in on(findings, clause[:6])
