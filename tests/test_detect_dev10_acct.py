@@ -262,3 +262,56 @@ def test_a_share_of_the_people_warranted_is_pricing(tmp_path: Path, clause: str)
 def test_real_name_redone_by_the_buyers_person_is_a_credential_handover(tmp_path: Path, clause: str) -> None:
     findings = reviewed(tmp_path, zh([clause], "卖方", "受让方" if "受让方" in clause else "買方"))
     assert CREDENTIAL in on(findings, clause[:6])
+
+
+# --- personal information: what moves without a named recipient, and reuse for other clients -----------
+
+SENS = "sensitive-personal-info"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "转让方另应提供其掌握的会员登记簿，写明每位会员的姓名和手机号码。",
+        "卖方须一并提供卖方记录的老客户联系表，包括客户姓名与住址。",
+    ],
+)
+def test_the_giving_side_providing_what_it_compiled_is_a_transfer(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "转让方" if "转让方" in clause else "卖方", "受让方"))
+    assert PIT in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "转让方应同时提供其整理的设备维修记录及保修卡。",
+        "转让方应提供其保存的营业执照副本和租赁合同原件。",
+    ],
+)
+def test_the_giving_side_providing_its_own_papers_is_quiet(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause], "转让方", "受让方"))
+    assert PIT not in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "乙方可将粉丝私信里的手机号整理后，供其签约的其他美妆品牌投放使用。",
+        "乙方得把店铺订单中的收货人电话汇总，用于乙方其余电商客户的短信推广。",
+    ],
+)
+def test_the_agency_reusing_the_clients_people_for_other_clients(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert PIT in on(findings, clause[:6])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "甲方应将会员登记的宝宝出生日期整理成表交给乙方。",
+        "轉讓人須將群內媽媽們填寫之新生兒生日一併移交受讓人。",
+    ],
+)
+def test_a_babys_birth_date_is_a_childs_data(tmp_path: Path, clause: str) -> None:
+    findings = reviewed(tmp_path, zh([clause]))
+    assert SENS in on(findings, clause[:6])
