@@ -1,0 +1,201 @@
+"""Cross-border and intra-group flows beyond the phrasings the rules were written from (dev10, tag xb).
+
+Each case is written for the test in its own words, modelled on a kind of miss or false alarm met in the
+dev10 xb files: service contracts whose titles say the provider works for the client (a finance shared-service
+centre, a remote diagnosis service, relocation and tutoring services), member data synced or pushed to a
+foreign parent, a holder's sensitive data named straight after the holder, a data room set up on servers
+abroad and its folders, a sum paid for each member registered, an export said to lie outside the filed
+standard contract; and the look-alikes that must stay quiet (reports with no one's details, totals seen on
+site, a registration number named by the authority that issued it, separate written consent within a filing,
+the individuals asking for a copy of their own data).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_detect_generalise import on, reviewed
+
+PIT = "personal-info-transfer"
+SENS = "sensitive-personal-info"
+XB = "cross-border-transfer"
+PRICE = "pi-pricing"
+
+
+def zh(title: str, clauses: list[str], abroad: str = "一家依新加坡法律设立的公司，注册地址新加坡") -> list[str]:
+    return [
+        title,
+        "甲方：上海某某贸易有限公司，住所地上海市徐汇区",
+        f"乙方：Northgate Holdings Pte. Ltd.，{abroad}",
+        *clauses,
+        "本协议适用中华人民共和国法律。",
+        "甲方（盖章）：　　　　乙方（签署）：",
+    ]
+
+
+def en(title: str, clauses: list[str], taker: str = "Provider") -> list[str]:
+    return [
+        title,
+        f"This Agreement is made between Hangzhou Lakeview Trading Co., Ltd., a company established in Hangzhou "
+        f"(the \u201cCompany\u201d), and Harbourline Services Pte. Ltd., a company incorporated in Singapore (the "
+        f"\u201c{taker}\u201d).",
+        *clauses,
+        "This Agreement is governed by the laws of the People's Republic of China.",
+    ]
+
+
+# --- the kind of deal: services done for the client -------------------------------------------------------
+
+
+def test_service_titles_are_entrusted_processing_zh(tmp_path: Path) -> None:
+    for title, clause in (
+        ("财务共享服务协议", "1. 甲方门店员工的报销单据由乙方吉隆坡团队审核，单据载明员工姓名、工号及报销金额。"),
+        ("远程病理诊断服务合同", "1. 甲方将患者的姓名、年龄及病理切片扫描图像发送至乙方香港实验室出具诊断意见。"),
+    ):
+        findings = reviewed(tmp_path, zh(title, [clause]))
+        assert XB in on(findings, clause[3:12])
+        assert PIT not in on(findings, clause[3:12]), title
+
+
+def test_service_titles_are_entrusted_processing_en(tmp_path: Path) -> None:
+    for title, clause in (
+        (
+            "Relocation Services Agreement",
+            "1. The Company's HR team shall upload to the Provider's portal in Singapore each assignee's CV, "
+            "home address and the names of the assignee's spouse.",
+        ),
+        (
+            "Tutoring Services Agreement",
+            "1. The Provider's teachers in Singapore may view in the Company's console each learner's name, "
+            "level and the notes of earlier lessons.",
+        ),
+    ):
+        findings = reviewed(tmp_path, en(title, [clause]))
+        assert PIT not in on(findings, clause[3:30]), title
+
+
+# --- who receives: data synced or pushed to the foreign side ----------------------------------------------
+
+
+def test_data_synced_or_pushed_to_the_foreign_side_is_an_export(tmp_path: Path) -> None:
+    clauses = [
+        "1. 甲方每日将新入会会员的手机号码及消费记录同步至乙方的区域营销平台。",
+        "2. 会员在甲方公众号填写的宝宝疫苗接种情况，甲方应一并推送至乙方。",
+        "3. 乙方每季度向甲方提供营销效果报告。",
+    ]
+    findings = reviewed(tmp_path, zh("会员数据共享协议", clauses))
+    assert XB in on(findings, "新入会会员")
+    assert XB in on(findings, "疫苗接种情况")
+
+
+def test_a_holders_sensitive_data_named_after_the_holder_is_exported(tmp_path: Path) -> None:
+    clauses = [
+        "1. 乙方为甲方提供品牌营销支持。",
+        "2. 甲方应将患者病史及会员过敏史推送至乙方设在东京的系统。",
+        "3. 乙方可调取学员体检报告，用于其在香港的健康课程。",
+    ]
+    findings = reviewed(tmp_path, zh("营销合作协议", clauses))
+    assert XB in on(findings, "会员过敏史")
+    assert XB in on(findings, "学员体检报告")
+
+
+# --- a data room abroad --------------------------------------------------------------------------------
+
+
+def test_a_data_room_set_up_abroad_and_its_folders(tmp_path: Path) -> None:
+    clauses = [
+        "1. 甲方委托服务商在其法兰克福服务器上设立虚拟数据室，供乙方及其顾问查阅。",
+        "2. 甲方应在“人事”文件夹上传全体员工的花名册。",
+        "3. 甲方应于“客户”文件夹中提供前二十大客户的联系人名单。",
+    ]
+    findings = reviewed(tmp_path, zh("尽职调查数据室使用协议", clauses))
+    assert XB in on(findings, "员工的花名册")
+    assert XB in on(findings, "联系人名单")
+
+
+# --- the price: a sum for each member registered ----------------------------------------------------------
+
+
+def test_a_sum_for_each_member_registered_or_handed_over(tmp_path: Path) -> None:
+    clauses = [
+        "1. 乙方门店的会员资料上传至甲方系统。",
+        "2. 甲方就乙方每位新注册并录入系统的会员，向乙方支付人民币三元推广费。",
+        "3. 乙方每移交一名会员，甲方按季度给予乙方人民币五元。",
+    ]
+    findings = reviewed(tmp_path, zh("加盟门店会员管理协议", clauses))
+    assert PRICE in on(findings, "新注册并录入")
+    assert PRICE in on(findings, "每移交一名会员")
+
+
+# --- an export said to lie outside the filed standard contract ----------------------------------------------
+
+
+def test_an_export_outside_the_filed_standard_contract_is_flagged(tmp_path: Path) -> None:
+    zh_clauses = ["1. 甲方可将员工的护照号码及航班信息提供给乙方在新加坡的培训中心，该项传输未纳入已备案的标准合同。"]
+    assert XB in on(reviewed(tmp_path, zh("集团人事数据协议", zh_clauses)), "护照号码")
+    en_clauses = [
+        "1. The Provider's office in Singapore may also receive the home addresses and mobile numbers of the "
+        "Company's drivers; this flow is not covered by the filed standard contract."
+    ]
+    assert XB in on(reviewed(tmp_path, en("Intra-Group Data Agreement", en_clauses)), "home addresses")
+
+
+# --- look-alikes ------------------------------------------------------------------------------------------
+
+
+def test_reports_with_no_ones_details_stay_quiet(tmp_path: Path) -> None:
+    clauses = [
+        "1. 甲方每月以报表向乙方提供各门店的营业额及客单价，报表不含顾客个人资料。",
+        "2. 甲方向乙方报送的年度会员数据按城市汇总，不附会员明细。",
+        "3. 乙方每月向甲方提交服务分析报告，按部门汇总工单数量，不列明员工个人信息。",
+    ]
+    findings = reviewed(tmp_path, zh("区域营销合作协议", clauses))
+    for fragment in ("报表不含顾客", "不附会员明细", "不列明员工"):
+        assert not {PIT, XB} & on(findings, fragment), fragment
+
+
+def test_totals_seen_on_site_stay_quiet(tmp_path: Path) -> None:
+    clauses = [
+        "1. 会员储值余额明细不上传数据室，乙方顾问仅可在甲方上海办公室查看储值余额的汇总数。",
+        "2. 客户名单不向乙方提供，乙方只能获取各城市客户数量的统计数。",
+    ]
+    findings = reviewed(tmp_path, zh("尽职调查保密协议", clauses))
+    assert not {PIT, XB} & on(findings, "汇总数")
+    assert not {PIT, XB} & on(findings, "统计数")
+
+
+def test_a_registration_number_named_by_its_authority_stays_quiet(tmp_path: Path) -> None:
+    clauses = [
+        "1. 乙方应向甲方提供参与会诊之医生名单及其香港医务委员会注册编号。",
+        "2. 乙方须向甲方提交其药剂师的名单及香港药剂业及毒药管理局注册证明。",
+    ]
+    findings = reviewed(tmp_path, zh("远程会诊服务协议", clauses, abroad="于香港注册成立，营业地址香港中环"))
+    assert XB not in on(findings, "医务委员会")
+    assert XB not in on(findings, "药剂业")
+
+
+def test_separate_written_consent_within_a_filing_stays_quiet(tmp_path: Path) -> None:
+    clauses = [
+        "1. The Company has signed the personal information export standard contract with the Provider and "
+        "filed it with the Zhejiang cyberspace authority.",
+        "2. Within the scope of that filing, the Company shall send the Provider the names and salaries of "
+        "employees who have given their separate written consent.",
+        "3. Under the filing, the Company may also share with the Provider the job titles of staff who gave "
+        "separate express consent.",
+    ]
+    findings = reviewed(tmp_path, en("Intra-Group Data Agreement", clauses))
+    assert not {PIT, XB} & on(findings, "export standard contract")
+    assert XB not in on(findings, "separate written consent")
+    assert XB not in on(findings, "separate express consent")
+
+
+def test_individuals_asking_for_their_own_data_stay_quiet(tmp_path: Path) -> None:
+    clauses = [
+        "1. Employees may ask the Company for a copy of the records sent to the Provider and have them "
+        "corrected, and the Company shall pass such requests to the Provider.",
+        "2. Customers can request deletion of their order history, which the Company shall forward to the "
+        "Provider within five days.",
+    ]
+    findings = reviewed(tmp_path, en("Intra-Group Data Agreement", clauses))
+    assert XB not in on(findings, "have them corrected")
+    assert XB not in on(findings, "request deletion")
