@@ -199,3 +199,98 @@ def test_individuals_asking_for_their_own_data_stay_quiet(tmp_path: Path) -> Non
     findings = reviewed(tmp_path, en("Intra-Group Data Agreement", clauses))
     assert XB not in on(findings, "have them corrected")
     assert XB not in on(findings, "request deletion")
+
+
+# --- second step: who processes, what the team abroad reads --------------------------------------------
+
+
+def test_a_party_labelled_provider_in_a_processing_deal_is_the_processor(tmp_path: Path) -> None:
+    clauses = [
+        "1. The Provider shall process the data only on the Company's written instructions.",
+        "2. The Company shall upload to the Provider's portal in Singapore each employee's passport copy.",
+        "3. The Provider's case team shall receive the employees' medical examination reports and keep them "
+        "on its servers in Singapore.",
+    ]
+    findings = reviewed(tmp_path, en("Relocation Services Agreement", clauses))
+    assert {SENS, XB} <= on(findings, "passport copy")
+    assert XB in on(findings, "medical examination reports")
+
+
+def test_childrens_details_named_before_the_children_are_sensitive_and_exported(tmp_path: Path) -> None:
+    clauses = [
+        "1. The Company shall send to the Provider's office in Singapore the names and dates of birth of the "
+        "assignee's accompanying children.",
+        "2. The ages and school reports of the employees' kids shall be uploaded to the Provider's portal in "
+        "Singapore.",
+    ]
+    findings = reviewed(tmp_path, en("Relocation Services Agreement", clauses))
+    assert {SENS, XB} <= on(findings, "accompanying children")
+    assert {SENS, XB} <= on(findings, "employees' kids")
+
+
+def test_a_childs_nickname_or_birth_date_is_sensitive_zh(tmp_path: Path) -> None:
+    clauses = [
+        "1. 甲方应将会员姓名、宝宝昵称及宝宝出生日期同步至乙方平台。",
+        "2. 甲方每月向乙方提供会员孩子的月龄及联系电话。",
+    ]
+    findings = reviewed(tmp_path, zh("会员数据共享协议", clauses))
+    assert SENS in on(findings, "宝宝昵称")
+    assert SENS in on(findings, "孩子的月龄")
+
+
+def test_examinees_records_pulled_through_an_account_from_abroad(tmp_path: Path) -> None:
+    clauses = [
+        "1. 乙方醫生可使用甲方開設之帳號登入甲方系統，調閱受檢者之歷次影像及報告。",
+        "2. 乙方可透過甲方提供之平台登入後查看受檢人的檢查結果。",
+    ]
+    findings = reviewed(
+        tmp_path, zh("遠程影像診斷服務協議", clauses, abroad="於香港註冊成立，營業地址香港九龍")
+    )
+    assert XB in on(findings, "受檢者之歷次影像")
+    assert XB in on(findings, "受檢人的檢查結果")
+
+
+def test_people_modelled_by_a_vendor_abroad(tmp_path: Path) -> None:
+    clauses = [
+        "1. 乙方可授权其在悉尼的分析服务商登录平台，对中国区会员开展消费行为建模。",
+        "2. 乙方在东京的团队可针对甲方客户进行画像分析。",
+    ]
+    findings = reviewed(tmp_path, zh("营销合作协议", clauses))
+    assert XB in on(findings, "悉尼")
+    assert XB in on(findings, "画像分析")
+
+
+def test_diligence_disclosures_in_a_share_deal_keep_their_severity(tmp_path: Path) -> None:
+    lines = [
+        "股权转让协议",
+        "转让方：深圳某某控股有限公司",
+        "受让方：某某物业（香港）有限公司，於香港註冊成立",
+        "鉴于转让方持有目标公司全部股权，受让方拟收购该股权。",
+        "1. 转让方应促使目标公司将业主名册上传至受让方的尽职调查资料库。",
+        "2. 完成后，目标公司应将住户的姓名及手机号码迁移至受让方集团的社区平台。",
+        "3. 股权转让完成后，目标公司的客户资料仍由目标公司保存。",
+        "转让方（盖章）：　　受让方（签署）：",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert PIT in on(findings, "业主名册")
+    assert PIT in on(findings, "受让方集团")
+    assert PIT not in on(findings, "仍由目标公司保存")
+
+
+def test_people_handing_in_their_own_records_or_records_with_no_one_in_them_stay_quiet(tmp_path: Path) -> None:
+    en_clauses = [
+        "1. The Company shall not pass to the Provider the employees' medical history unless the employee "
+        "submits it directly.",
+        "2. The Company shall not send the Provider any patient's test results unless the patient sends them "
+        "himself.",
+    ]
+    findings = reviewed(tmp_path, en("Relocation Services Agreement", en_clauses))
+    assert XB not in on(findings, "submits it directly")
+    assert XB not in on(findings, "sends them")
+    zh_clauses = [
+        "1. 甲方同时交付设备的说明书及维修记录，上述资料不含受检者信息。",
+        "2. 乙方交付的保养台账不包含患者的资料。",
+    ]
+    findings = reviewed(tmp_path, zh("设备买卖合同", zh_clauses))
+    assert PIT not in on(findings, "不含受检者信息")
+    assert PIT not in on(findings, "不包含患者的资料")
