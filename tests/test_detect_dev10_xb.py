@@ -294,3 +294,18 @@ def test_people_handing_in_their_own_records_or_records_with_no_one_in_them_stay
     findings = reviewed(tmp_path, zh("设备买卖合同", zh_clauses))
     assert PIT not in on(findings, "不含受检者信息")
     assert PIT not in on(findings, "不包含患者的资料")
+
+
+def test_what_a_data_room_heading_lists_is_disclosed(tmp_path: Path) -> None:
+    lines = [
+        "尽职调查数据室使用协议",
+        "甲方：杭州某某医疗投资有限公司，住所地杭州市",
+        "乙方：Kestrel Partners Pte. Ltd.，一家依新加坡法律设立的公司",
+        "第一条　数据室",
+        "1.1 甲方应提供目标公司近两年的客户投诉清单，载明客户姓名、联系电话及投诉内容。",
+        "1.2 甲方另需提交门店会员名单，列明会员的手机号码及储值余额。",
+        "甲方（盖章）：　　乙方（签署）：",
+    ]
+    findings = reviewed(tmp_path, lines)
+    assert PIT in on(findings, "客户投诉清单")
+    assert PIT in on(findings, "门店会员名单")
