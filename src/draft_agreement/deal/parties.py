@@ -85,6 +85,28 @@ def _clause_label(labels: tuple[str, ...], body: Body) -> str:
     return best if counts[best] > counts[labels[0]] else labels[0]
 
 
+# In entrusted processing a party labelled by the service it gives ("the Provider", "the Service Provider",
+# 服务方) is the processor, and a party the clauses made its recipient is the client it works for.
+_SERVICE_LABEL = re.compile(
+    r"(?:service\s+)?provider|supplier|vendor|contractor|服务方|服务商|供应商|受托方", re.IGNORECASE
+)
+
+
+def _service_provider(parties: list[DealParty], kinds: tuple[str, ...]) -> list[DealParty]:
+    """In a processing deal the party labelled as serving (Provider, Vendor) processes for the other."""
+    if not kinds or kinds[0] != "processing" or len(parties) != 2:
+        return parties
+    service = [
+        i
+        for i, p in enumerate(parties)
+        if p.role in ("provider", "transferor", "party") and _SERVICE_LABEL.fullmatch(fold_chars(p.label))
+    ]
+    if len(service) != 1 or parties[1 - service[0]].role not in ("recipient", "transferee", "party"):
+        return parties
+    roles = {service[0]: "processor", 1 - service[0]: "principal"}
+    return [replace(p, role=roles[i]) for i, p in enumerate(parties)]
+
+
 def _counterparts(parties: list[DealParty], kinds: tuple[str, ...]) -> list[DealParty]:
     """The bare-labelled party facing a lone principal takes the kind's counterpart role."""
     role = next((_COUNTERPART[k] for k in kinds if k in _COUNTERPART), None)
@@ -110,7 +132,7 @@ def deal_parties(
         names = (party.designation, *(a for a in party.aliases if a != party.designation))
         label = _clause_label(names, body)
         parties.append(DealParty(role, label, party.name, tuple(a for a in names if a != label)))
-    parties = _counterparts(parties, kinds)
+    parties = _service_provider(_counterparts(parties, kinds), kinds)
     if kinds:  # (the first reading, for the subject, takes the sides the labels give)
         parties = sided(vocab, body, parties, kinds)
     owners = _owners(body, parties)

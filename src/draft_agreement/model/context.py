@@ -658,7 +658,7 @@ class _Parties:
             return
         by_key = {k: d for d in unroled for k in d.keys}
         names = _alternation(by_key)
-        cn_verbs = "转让|出让|出售|卖|过户|提供|许可|授权|出租|委托"
+        cn_verbs = "转让|出让|出售|卖|过户|提供|同步|推送|许可|授权|出租|委托"
         patterns = (
             re.compile(rf"(?P<x>{names})[^。;,]{{0,40}}?(?P<verb>{cn_verbs})(?:给|予|与|至)(?P<y>{names})"),
             re.compile(rf"(?P<x>{names})[^。;,]{{0,6}}?向(?P<y>{names})(?P<verb>{cn_verbs})"),
@@ -710,7 +710,7 @@ _VERB_ROLES = {
     **dict.fromkeys(
         ("转让", "出让", "出售", "卖", "过户", "sell", "transfer", "assign"), ("transferor", "transferee")
     ),
-    **dict.fromkeys(("提供", "provide", "disclose"), ("provider", "recipient")),
+    **dict.fromkeys(("提供", "同步", "推送", "provide", "disclose"), ("provider", "recipient")),
     **dict.fromkeys(("许可", "授权", "license", "licence"), ("licensor", "licensee")),
     **dict.fromkeys(("出租", "lease"), ("lessor", "lessee")),
     "委托": ("principal", "processor"),
