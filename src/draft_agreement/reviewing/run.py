@@ -57,8 +57,9 @@ _OWN_HOLDERS = (
 _OWN_POINT = (
     r"[^。；;！!？?]{0,40}?(?:账户|帐户|账号|帐号|户名|开户|收款|银行|电话|手机|邮箱|信箱|联系方式|联系人|聯絡人|"
     r"account|bank|phone|telephone|e-?mail|mailbox|contact|"
-    # a party's named contact person ("the Vendor's delivery manager is Mr. Rao (…@…)", 乙方项目经理为…)
-    r"manager|representative|coordinator|liaison|项目经理|联络人|負責人|负责人)"
+    # a party's named contact person ("the Vendor's delivery manager is Mr. Rao (…@…)", "the Company's
+    # mobility lead is Ms. Zhou (…)", 乙方项目经理为…, 对接人)
+    r"manager|representative|coordinator|liaison|lead\b|director|officer|项目经理|联络人|負責人|负责人|对接人|對接人)"
 )
 _OWN_DETAIL = compiled.pattern(f"(?:{_OWN_HOLDERS}){_OWN_POINT}", re.IGNORECASE)
 # The log-in or bound number of an account the deal names ("绑定手机号139…", "登入信箱：…", "registered to
@@ -69,6 +70,7 @@ _ACCOUNT_DETAIL = compiled.pattern(
     r"[^。；;！!？?]{0,24}?(?:绑定|綁定|注册|註冊|登录|登入|找回|密保|恢复|recovery|registered|linked|log-?in|sign-?in)",
     re.IGNORECASE,
 )
+_CJK = compiled.pattern("[\u3400-\u9fff]")
 _ROLE_MAILBOX = compiled.pattern(
     r"^(?:privacy|dpo|legal|service|support|info|contact|admin|hr|notices?|office|kefu|help|compliance|"
     r"noreply|no-reply|sales|business|bd|pr|media|hello)[._-]?\w*@",
@@ -388,7 +390,10 @@ def _own_detail(text: str, found: Detection, own: re.Pattern[str]) -> bool:
     """
     if found.kind == "email" and _ROLE_MAILBOX.match(found.value):
         return True
-    before = text[max(0, found.start - 60) : found.start]
+    # A holder, its contact word, a name and a title: some 60 characters of Chinese, more of English.
+    before = text[max(0, found.start - 80) : found.start]
+    if _CJK.search(before):
+        before = before[-60:]
     return bool(own.search(before) or _ACCOUNT_DETAIL.search(before))
 
 
