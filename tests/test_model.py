@@ -84,6 +84,16 @@ def test_language_of_each_script(tmp_path: Path) -> None:
     assert detect_language([""]) == "en"
 
 
+def test_taiwan_and_hong_kong_forms_are_not_simplified() -> None:
+    """群, 温, 床 are how Taiwan or Hong Kong write OpenCC's 羣, 溫, 牀: a Taiwan LINE group's agreement
+    that writes 群 on every line is Traditional, and a redline keeping its 群 adds no Simplified text."""
+    from draft_agreement.model.language import simplified_only
+
+    assert simplified_only("群主將群成員名單交給乙方，溫馨提示") == ""
+    assert simplified_only("群主将群成员名单交给乙方") == "将员单给"
+    assert detect_language(["本群群主同意將群主身分移交乙方，群成員得自由退群。"]) == "zh-Hant"
+
+
 def test_inspect_json_is_the_full_model() -> None:
     model = document_to_dict(load_document(WECHAT))
     assert model["language"] == "zh-Hans"

@@ -24,8 +24,19 @@ def traditional_to_simplified() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _simplified_only() -> frozenset[str]:
-    """Simplified characters Traditional text never uses: not 干, a Traditional form of itself (若干)."""
-    return frozenset(key for key, forms in opencc_entries("STCharacters.txt").items() if key not in forms)
+    """Simplified characters Traditional text never uses: not 干, a Traditional form of itself (若干), and
+    not 群, the form Taiwan and Hong Kong write for OpenCC's 羣 (their variant tables)."""
+    regional = {
+        form
+        for table in ("TWVariants.txt", "HKVariants.txt")
+        for forms in opencc_entries(table).values()
+        for form in forms
+    }
+    return frozenset(
+        key
+        for key, forms in opencc_entries("STCharacters.txt").items()
+        if key not in forms and key not in regional
+    )
 
 
 _CJK_RUNS = compiled.pattern("[\u4e00-\u9fff\u3400-\u4dbf]+")
