@@ -52,6 +52,9 @@ class Antecedents:
         for found in self._reference.finditer(text):
             kind = _stem(next(g for g in found.groups() if g))
             clause = next((c for c in reversed(self._read) if kind in c.text), None)
+            if clause is None and not kind.isascii() and len(kind) > 2:
+                # 上述债权档案 where the earlier clause said only 档案: the bare kind of record.
+                clause = next((c for c in reversed(self._read) if kind[-2:] in c.text), None)
             if clause is None:
                 continue
             if clause.groups is None:
