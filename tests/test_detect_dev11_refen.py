@@ -145,3 +145,18 @@ def test_title_and_risk_passing_is_not_a_hand_over(tmp_path: Path) -> None:
     assert PIT in on(findings, "shall sell the Sale Assets")
     assert PIT not in on(findings, "Title to and risk in")
     assert PIT not in on(findings, "Ownership of and risk in")
+
+
+def test_a_credit_score_band_is_sensitive_financial_data(tmp_path: Path) -> None:
+    findings = reviewed(
+        tmp_path,
+        en(
+            [
+                "4. The Vendor shall transmit to the Purchaser each homeowner's name, postcode and credit score band.",
+                "5. The Purchaser will receive from the Vendor a weekly file grouping the prospects by credit tier, "
+                "with each prospect's telephone number.",
+            ]
+        ),
+    )
+    assert SENS in on(findings, "credit score band")
+    assert SENS in on(findings, "credit tier")
