@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from draft_agreement.reviewing.engine import Engine
+from draft_agreement.reviewing.normalize import fold, normalize
 from draft_agreement.reviewing.patterns import PERSONAL
 
 _REACH = 24  # earlier paragraphs a reference may point back to
@@ -79,3 +80,86 @@ class Antecedents:
 def _stem(kind: str) -> str:
     """The kind of record as an earlier clause may name it: "files" is named as "client file(s)"."""
     return kind[:-1] if kind.isascii() and kind.endswith("s") and len(kind) > 4 else kind
+
+
+# A definition that says its records hold nobody: "which contain no customer names", "do not include the sales
+# ledger or any list of the Seller's customers", "without any customer-level detail".
+_HOLDS_NOBODY = re.compile(
+    r"\b(?:contains? no|containing no|with no|do(?:es)? not (?:include|contain|hold)|without any"
+    r"|exclud(?:e|es|ing))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Defined:
+    """Terms a definitions clause defines as holding others' personal (and sensitive) information."""
+
+    personal: tuple[str, ...] = ()
+    sensitive: tuple[str, ...] = ()
+    where: tuple[int, ...] = ()  # for each personal term, the paragraph that defines it
+
+    def used(self, raw: str, text: str, index: int, definition: re.Pattern[str] | None) -> Defined:
+        """The terms paragraph `index` uses (`raw` as written, `text` normalised), unless it defines terms.
+
+        A definition moves nothing. A term is read only after its definition, as the terms review already
+        reads as sensitive are: a recital that "wishes to sell the Acquired Assets" comes before anyone says
+        what they hold.
+        """
+        if not self.personal or (definition is not None and definition.search(raw)):
+            return Defined()
+        used = [
+            t
+            for t, at in zip(self.personal, self.where, strict=True)
+            if at < index and re.search(rf"(?<![\w-]){re.escape(t)}", text)
+        ]
+        return Defined(tuple(used), tuple(t for t in used if t in self.sensitive))
+
+
+def defined_records(engine: Engine, definition: re.Pattern[str] | None, texts: list[str]) -> Defined:
+    """What the agreement's defined terms hold, read from the paragraphs (as written) before any is reviewed.
+
+    "“Loan Book” means the loans in Schedule 1 and, for each, the Client File" then "“Client File” means the
+    borrower's payslips and bank statements": a later "assigns the Loan Book" hands over the payslips. A term
+    holds personal information when its definition names it or names another term that does (resolved to a
+    fixed point, so the order of the definitions does not matter), unless the definition says it holds nobody.
+    """
+    if definition is None:
+        return Defined()
+    bodies: dict[str, str] = {}
+    where: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        found = list(definition.finditer(text))
+        for i, match in enumerate(found):
+            term = next((g for g in match.groups() if g), None)
+            if not term or len(term.strip()) < 4:
+                continue
+            end = found[i + 1].start() if i + 1 < len(found) else len(text)
+            term = fold(term.strip())
+            bodies.setdefault(term, normalize(text[match.end() : end]).text)
+            where.setdefault(term, index)
+    personal: set[str] = set()
+    sensitive: set[str] = set()
+    for term, body in bodies.items():
+        if _HOLDS_NOBODY.search(body):
+            continue
+        groups = engine.mentions(body, (PERSONAL, *_SENSITIVE))
+        if groups:  # sensitive data is someone's: "the borrower's payslips and bank statements"
+            personal.add(term)
+        if not groups.isdisjoint(_SENSITIVE):
+            sensitive.add(term)
+    changed = True
+    while changed:
+        changed = False
+        for term, body in bodies.items():
+            if _HOLDS_NOBODY.search(body):
+                continue
+            for other in [*personal]:
+                if other != term and re.search(rf"(?<![\w-]){re.escape(other)}", body):
+                    if term not in personal:
+                        personal.add(term)
+                        changed = True
+                    if other in sensitive and term not in sensitive:
+                        sensitive.add(term)
+                        changed = True
+    ordered = tuple(sorted(personal))
+    return Defined(ordered, tuple(sorted(sensitive)), tuple(where[t] for t in ordered))

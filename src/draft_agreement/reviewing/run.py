@@ -35,7 +35,7 @@ from draft_agreement.reviewing.normalize import fold, join_normalized, normalize
 from draft_agreement.reviewing.patterns import alternation
 from draft_agreement.reviewing.perspective import in_perspective
 from draft_agreement.reviewing.quoting import ParagraphQuote
-from draft_agreement.reviewing.references import Antecedents, Carried
+from draft_agreement.reviewing.references import Antecedents, Carried, defined_records
 from draft_agreement.reviewing.rules import Rule, default_clauses_dir, language_code
 
 _PARTY_BLOCK = compiled.pattern(
@@ -606,6 +606,13 @@ def review_document(
     subject_refs = set(deal.subject.clauses)
     subject_lead = _LeadIn(lambda p: (p.story, p.index) in subject_refs)  # "Seller shall sell the following:"
     normalized: list[str] = []  # every paragraph's normal form, for the document-level checks
+    # Terms defined as holding others' personal data, wherever the definitions clause sits.
+    records = defined_records(
+        reviewer.engine,
+        definition,
+        [p.text for p in doc.paragraphs() if p.text and (p.cell is not None or not is_heading(p))],
+    )
+    scanned = 0  # paragraphs scanned so far: the index of the next one among those `records` read
     for p in doc.paragraphs():
         if not p.text:
             continue
@@ -619,6 +626,12 @@ def review_document(
         if p.cell is not None or not is_heading(p):
             # A heading names a topic; the clauses under it are what a finding should point at.
             carried = antecedents.carried(norm.text)
+            terms = records.used(p.text, norm.text, scanned, definition)
+            scanned += 1
+            if terms.personal:
+                carried = Carried(
+                    (*carried.personal, *terms.personal), (*carried.sensitive, *terms.sensitive)
+                )
             hits = reviewer.engine.scan(
                 p.text,
                 context,
