@@ -13,6 +13,7 @@ import re
 from collections import deque
 from dataclasses import dataclass
 
+from draft_agreement.deal.lines import SCOPE
 from draft_agreement.reviewing.engine import Engine
 from draft_agreement.reviewing.normalize import fold, normalize
 from draft_agreement.reviewing.patterns import PERSONAL
@@ -107,11 +108,7 @@ class Defined:
         """
         if not self.personal or (definition is not None and definition.search(raw)):
             return Defined()
-        used = [
-            t
-            for t, at in zip(self.personal, self.where, strict=True)
-            if at < index and re.search(rf"(?<![\w-]){re.escape(t)}", text)
-        ]
+        used = [t for t, at in zip(self.personal, self.where, strict=True) if at < index and _names(t, text)]
         return Defined(tuple(used), tuple(t for t in used if t in self.sensitive))
 
 
@@ -127,7 +124,9 @@ def defined_records(engine: Engine, definition: re.Pattern[str] | None, texts: l
         return Defined()
     bodies: dict[str, str] = {}
     where: dict[str, int] = {}
-    for index, text in enumerate(texts):
+    # Definitions open an agreement; like the deal model, read no further than its clauses (a schedule of
+    # 20,000 rows defines nothing, and searching each row cost half a second).
+    for index, text in enumerate(texts[:SCOPE]):
         found = list(definition.finditer(text))
         for i, match in enumerate(found):
             term = next((g for g in match.groups() if g), None)
@@ -137,11 +136,10 @@ def defined_records(engine: Engine, definition: re.Pattern[str] | None, texts: l
             term = fold(term.strip())
             bodies.setdefault(term, normalize(text[match.end() : end]).text)
             where.setdefault(term, index)
+    holding = {term: body for term, body in bodies.items() if not _HOLDS_NOBODY.search(body)}
     personal: set[str] = set()
     sensitive: set[str] = set()
-    for term, body in bodies.items():
-        if _HOLDS_NOBODY.search(body):
-            continue
+    for term, body in holding.items():
         groups = engine.mentions(body, (PERSONAL, *_SENSITIVE))
         if groups:  # sensitive data is someone's: "the borrower's payslips and bank statements"
             personal.add(term)
@@ -150,11 +148,9 @@ def defined_records(engine: Engine, definition: re.Pattern[str] | None, texts: l
     changed = True
     while changed:
         changed = False
-        for term, body in bodies.items():
-            if _HOLDS_NOBODY.search(body):
-                continue
+        for term, body in holding.items():
             for other in [*personal]:
-                if other != term and re.search(rf"(?<![\w-]){re.escape(other)}", body):
+                if other != term and _names(other, body):
                     if term not in personal:
                         personal.add(term)
                         changed = True
@@ -163,3 +159,8 @@ def defined_records(engine: Engine, definition: re.Pattern[str] | None, texts: l
                         changed = True
     ordered = tuple(sorted(personal))
     return Defined(ordered, tuple(sorted(sensitive)), tuple(where[t] for t in ordered))
+
+
+def _names(term: str, text: str) -> bool:
+    """Whether `text` names the defined term (not inside a longer word: "Records" in "Sub-Records")."""
+    return re.search(rf"(?<![\w-]){re.escape(term)}", text) is not None
