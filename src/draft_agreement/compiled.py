@@ -13,12 +13,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import os
 import pickle
 import re
-import tempfile
+from pathlib import Path
 
 from draft_agreement import regexes
+from draft_agreement.atomicio import atomic_write_bytes
 from draft_agreement.cache import cache_dir
 
 Key = tuple[str, int]
@@ -29,7 +29,7 @@ _new: dict[Key, re.Pattern[str]] = {}
 _used: set[Key] = set()
 
 
-def _path() -> os.PathLike[str] | str:
+def _path() -> Path:
     digest = hashlib.sha256(regexes.SIGNATURE.encode()).hexdigest()[:32]
     return cache_dir() / f"patterns-{digest}.pickle"
 
@@ -71,14 +71,5 @@ def _save() -> None:
             store[key] = (compiled.flags, program)
     _new.clear()
     with contextlib.suppress(OSError, pickle.PicklingError):
-        target = _path()
-        directory = cache_dir()
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".patterns.", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(store, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
+        cache_dir().mkdir(mode=0o700, parents=True, exist_ok=True)  # (private: the folder is the user's)
+        atomic_write_bytes(_path(), pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL))

@@ -87,7 +87,7 @@ def _clause_label(labels: tuple[str, ...], body: Body) -> str:
 
 # In entrusted processing a party labelled by the service it gives ("the Provider", "the Service Provider",
 # 服务方) is the processor, and a party the clauses made its recipient is the client it works for.
-_SERVICE_LABEL = re.compile(
+_SERVICE_LABEL = compiled.pattern(
     r"(?:service\s+)?provider|supplier|vendor|contractor|服务方|服务商|供应商|受托方", re.IGNORECASE
 )
 

@@ -67,8 +67,7 @@ class Words:
     def parse(cls, data: dict[str, Any]) -> Words:
         own_words, kept = _own_words(data.get("own_words"))
         return cls(
-            _people(data.get("people"))
-            or {"zh": (("客户", "客户"),), "en": (("customer", "customers"),)},
+            _people(data.get("people")) or {"zh": (("客户", "客户"),), "en": (("customer", "customers"),)},
             own_words,
             kept,
             _sensitive(data.get("sensitive")),
