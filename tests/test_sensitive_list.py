@@ -93,3 +93,41 @@ def test_a_bad_sensitive_regex_is_a_rule_file_error(tmp_path: Path) -> None:
     index.write_text(text.replace("'行踪|轨迹", "'(行踪|轨迹", 1), encoding="utf-8")
     with pytest.raises(RuleFileError, match="sensitive"):
         ReplacementLibrary.load(folder)
+
+
+def test_under_another_law_the_list_speaks_of_minors_not_prcs_age_line(tmp_path: Path) -> None:
+    """Fourteen is PRC's line (PIPL art. 28); a Taiwan-law or an English-law agreement draws its own."""
+    taiwan = _sensitive(
+        tmp_path,
+        [
+            "補習班轉讓契約書",
+            "甲方：台中某某文理補習班",
+            "乙方：某某教育股份有限公司",
+            "第一條 甲方將補習班之設備及學生資料移轉予乙方，資料包括學生姓名、就讀學校及家長電話。",
+            "第九條 本契約以中華民國法律為準據法。",
+        ],
+        "zh-Hant",
+    )
+    assert "未成年人" in taiwan and "十四" not in taiwan
+    english = _sensitive(
+        tmp_path,
+        [
+            "Business Sale Agreement",
+            "This Agreement is made between Brightway Tutors Ltd (the Seller) and Oakfield Learning Ltd (the Buyer).",
+            "1. The Seller shall transfer to the Buyer the pupil list with each child's name, school and parent's phone.",
+            "12. This Agreement is governed by the laws of England and Wales.",
+        ],
+        "en",
+    )
+    assert "minors" in english and "fourteen" not in english
+    mainland = _sensitive(
+        tmp_path,
+        [
+            "培训机构转让协议",
+            "甲方：南京某某培训中心",
+            "乙方：南京某某教育科技有限公司",
+            "第一条 甲方将学员资料转让给乙方，资料包括学生姓名、就读学校及家长电话。",
+            "第九条 本协议适用中华人民共和国法律。",
+        ],
+    )
+    assert mainland == "不满十四周岁未成年人的个人信息"

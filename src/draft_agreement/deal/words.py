@@ -7,13 +7,15 @@ Three things are read from the agreement, against the lists in clauses/replaceme
 - the word it uses most for the people whose information it is (`people`): 会员 in a gym's sale, 患者
   in a clinic's, customer(s) by default;
 - the kinds of sensitive information its deal's subject speaks of (`sensitive`): 宝宝月龄 -> minors'
-  data, or the default list when it names none.
+  data, or the default list when it names none. Where another law governs, PRC's own lines in that
+  list (the age of fourteen) give way to the general words of `other_law`: the agreement's law draws
+  its own.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,7 @@ class SensitiveKinds:
 
     default: str
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    other_law: tuple[tuple[str, str], ...] = ()  # (PRC's words, the general ones) under another law
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,13 @@ class OwnWords:
     customers: str  # their plural (the same word in Chinese)
     sensitive: str  # the sensitive kinds its deal holds: 不满十四周岁未成年人的个人信息 (or the default list)
     sensitive_named: bool = False  # whether its deal names any (False: `sensitive` is the default list)
+    other_law: tuple[tuple[str, str], ...] = ()  # when another law governs: PRC's words, the general ones
+
+    def in_its_law(self, text: str) -> str:
+        """`text` with PRC's own lines (不满十四周岁) in the general words, when another law governs."""
+        for prc, general in self.other_law:
+            text = text.replace(prc, general)
+        return text
 
     def rewrite(self, text: str) -> str:
         """`text` (Simplified Chinese or English) with our words in the agreement's, law names as written."""
@@ -109,8 +119,13 @@ def own_words_of(doc: Document, lang: str, words: Words) -> OwnWords:
     customer, customers = _people_word(body, lang, words)
     traditional = lang == "zh" and doc.language == "zh-Hant"
     pairs = _agreement_words(fold_chars(body), traditional, words) if lang == "zh" else ()
-    sensitive, named = _sensitive_text(doc, deal_of(doc), lang, words)
-    return OwnWords(pairs, words.kept, customer, customers, sensitive, named)
+    deal = deal_of(doc)
+    sensitive, named = _sensitive_text(doc, deal, lang, words)
+    spec = words.sensitive.get(lang)
+    chosen = deal.governing_law.jurisdiction if deal.governing_law else None
+    other_law = spec.other_law if spec is not None and chosen not in (None, "CN") else ()
+    own = OwnWords(pairs, words.kept, customer, customers, sensitive, named, other_law)
+    return replace(own, sensitive=own.in_its_law(sensitive))
 
 
 def body_text(doc: Document) -> str:
@@ -196,7 +211,8 @@ def _people(data: object) -> dict[str, tuple[tuple[str, str], ...]] | None:
 
 
 def _sensitive(data: object) -> dict[str, SensitiveKinds]:
-    """index.yaml's `sensitive`: per language, a `default` text and `kinds` of [words, regex]."""
+    """index.yaml's `sensitive`: per language, a `default` text, `kinds` of [words, regex] and the
+    `other_law` pairs [PRC's words, general words]."""
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -219,7 +235,15 @@ def _sensitive(data: object) -> dict[str, SensitiveKinds]:
                 raise RuleFileError(
                     _INDEX, None, f"sensitive.{lang}", f"bad regex for {kind[0]}: {exc}"
                 ) from None
-        found[str(lang)] = SensitiveKinds(default, tuple(compiled))
+        other = spec.get("other_law", [])
+        if not isinstance(other, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w for w in pair)
+            for pair in other
+        ):
+            raise RuleFileError(
+                _INDEX, None, f"sensitive.{lang}.other_law", "each entry is [PRC words, general words]"
+            )
+        found[str(lang)] = SensitiveKinds(default, tuple(compiled), tuple((a, b) for a, b in other))
     return found
 
 

@@ -282,6 +282,10 @@ def _render(
         overrides=overrides,
         wording=wording,
     )
+    if known is not None and known.own is not None and known.own.other_law:
+        for name, source in resolved.sources.items():  # a manifest default speaks PRC's lines
+            if source == "default" and isinstance(resolved.values[name], str):
+                resolved.values[name] = known.own.in_its_law(resolved.values[name])
     by_name = {v.name: v for v in tpl.variables}
     minimise(resolved.values, resolved.sources, lambda name: blank(by_name[name], lang))
     variant = tpl.variant_for(resolved.values)
