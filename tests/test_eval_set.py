@@ -288,7 +288,12 @@ FLOORS = {
     # tuning: 12 co-labelled sensitive transfers, 3 found untuned, 7 after tuning; the rest are a defined term
     # whose definition is not read as sensitive (本协议所称客户资源 … 健康告知), minors known only from the
     # trade (少儿编程), and patients of a kind of treatment (正畸患者名单). 0.877 measured.
-    ("real-dev", "sensitive-personal-info"): (0.87, 0.94),
+    # ...and 0.87 -> 0.86 when a bare identity-document number (身份证号码, passport, SSN, NRIC) stopped counting
+    # as sensitive, as the legal brief reads PIPL art. 28 (the card's image stays sensitive): six labels that
+    # rested on the number alone were corrected, and two clauses whose other sensitive items lie far down a long
+    # field list (an insurer's 缴费银行账号 and 健康告知) and a player base with minors known only from the next
+    # clause became misses. 0.868 measured.
+    ("real-dev", "sensitive-personal-info"): (0.86, 0.94),
     ("real-dev", "account-transfer"): (0.93, 0.85),
     # credential-handover recall 0.93 -> 0.92 with the dev6 acct batch (untuned misses: "the login
     # credentials and the associated email", a personal WeChat handed to the company): 0.93 measured.
