@@ -189,7 +189,7 @@ def _sensitive_text(doc: Document, deal: Deal, lang: str, words: Words) -> tuple
         return spec.default, False
     if lang == "en":
         return joined(named, ", ", " or "), True
-    # 以及 before a kind with its own 及 (a firm's 证件号码及影像): 病历以及证件号码及影像, not 病历及…号码及影像.
+    # 以及 before a kind with its own 及 (a firm's 证件号码及影像): 病历以及证件号码及影像.
     return joined(named, "、", "以及" if "及" in named[-1] else "及"), True
 
 
