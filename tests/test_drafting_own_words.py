@@ -179,3 +179,61 @@ def test_the_sensitive_list_follows_the_deal(
     (listed,) = re.findall(r"敏感个人信息（包括([^）]*)）", text)
     assert named in listed
     assert not [word for word in not_named if word in listed], listed
+
+
+HK_SHOP = Case(
+    name="hk-shop",
+    lang="zh",
+    lines=[
+        "網店顧客資料轉讓協議",
+        "轉讓方（甲方）：香港某某網店有限公司，地址：香港九龍旺角某街1號",
+        "受讓方（乙方）：某某貿易有限公司",
+        "第一條 甲方將網店全部顧客之姓名、手機號碼及購物紀錄轉讓予乙方。",
+        "第二條 本協議受香港特別行政區法律管轄。",
+    ],
+)
+TW_OWN_SOFTWARE = Case(
+    name="tw-own-software",
+    lang="zh",
+    lines=[
+        "會員資料讓與契約書",
+        "讓與人（甲方）：台北某某科技有限公司",
+        "受讓人（乙方）：某某資訊股份有限公司",
+        "第一條 甲方將其會員管理軟件中全部會員之姓名及手機號碼讓與乙方。",
+        "第二條 本契約以中華民國法律為準據法。",
+    ],
+)
+MAINLAND_WORDS = "根据《网络安全法》，数据存储于服务器，软件默认登录电子邮箱，打印质量"
+
+
+def _voice_writes(case: Case, tmp_path: Path, text: str) -> str:
+    library = ReplacementLibrary.load(default_clauses_dir() / "replacements")
+    return voice_of(load_document(case.build(tmp_path)), "zh", library).write(text)
+
+
+def test_a_taiwan_agreement_gets_taiwans_words_and_the_law_keeps_its_name(tmp_path: Path) -> None:
+    text = _voice_writes(TW_CLINIC, tmp_path, MAINLAND_WORDS)
+    assert "《網絡安全法》" in text  # the PRC statute's name as it is written
+    rest = text.replace("網絡安全法", "")
+    for word in ("資料", "儲存", "伺服器", "軟體", "預設", "登入", "電子郵件信箱", "列印", "品質"):
+        assert word in rest, (word, text)
+    for word in ("數據", "存儲", "服務器", "軟件", "默認", "登錄", "郵箱", "網絡"):
+        assert word not in rest, (word, text)
+
+
+def test_a_hong_kong_agreement_keeps_its_own_words(tmp_path: Path) -> None:
+    text = _voice_writes(HK_SHOP, tmp_path, MAINLAND_WORDS)
+    assert (
+        "軟件" in text and "數據" in text and "軟體" not in text
+    )  # Hong Kong writes these as the mainland does
+    assert "伺服器" in text and "登入" in text  # and these as Taiwan does
+
+
+def test_a_taiwan_agreement_that_writes_the_mainland_word_keeps_it(tmp_path: Path) -> None:
+    text = _voice_writes(TW_OWN_SOFTWARE, tmp_path, MAINLAND_WORDS)
+    assert "軟件" in text and "軟體" not in text
+    assert "預設" in text  # the words it never writes itself are still Taiwan's
+
+
+def test_a_mainland_agreement_gets_no_taiwan_words(tmp_path: Path) -> None:
+    assert _voice_writes(GYM, tmp_path, MAINLAND_WORDS) == MAINLAND_WORDS

@@ -45,6 +45,7 @@ class OwnWord:
     when: str
     unless: str
     traditional: bool  # the agreement's word in every zh-Hant agreement that never writes `unless`
+    region: str | None = None  # TW or HK: the word of that place's zh-Hant agreements only (軟體, 網路)
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,9 @@ def own_words_of(doc: Document, lang: str, words: Words) -> OwnWords:
     body = body_text(doc)
     customer, customers = _people_word(body, lang, words)
     traditional = lang == "zh" and doc.language == "zh-Hant"
-    pairs = _agreement_words(fold_chars(body), traditional, words) if lang == "zh" else ()
     deal = deal_of(doc)
+    folded = fold_chars(body)
+    pairs = _agreement_words(folded, traditional, words, _region(deal, folded)) if lang == "zh" else ()
     sensitive, named = _sensitive_text(doc, deal, lang, words)
     spec = words.sensitive.get(lang)
     chosen = deal.governing_law.jurisdiction if deal.governing_law else None
@@ -154,13 +156,37 @@ def _words_pattern(words: tuple[tuple[str, str], ...], kept: tuple[str, ...]) ->
     return re.compile("|".join(map(re.escape, (*sorted(kept, key=len, reverse=True), *ours))))
 
 
-def _agreement_words(folded: str, traditional: bool, words: Words) -> tuple[tuple[str, str], ...]:
+def _agreement_words(
+    folded: str, traditional: bool, words: Words, region: str | None
+) -> tuple[tuple[str, str], ...]:
     """The pairs the agreement shows it writes its own way, and never ours."""
     return tuple(
         (w.ours, w.theirs)
         for w in words.own_words
-        if (w.when in folded or (traditional and w.traditional)) and w.unless not in folded
+        if w.unless not in folded
+        and (
+            (traditional and w.region == region)
+            if w.region is not None
+            else (w.when in folded or (traditional and w.traditional))
+        )
     )
+
+
+# Where an agreement is from when its law does not say: the places it names (folded to Simplified).
+_PLACES = {
+    "TW": re.compile("台湾|中华民国|台北|新北|桃园|台中|台南|高雄|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东"),
+    "HK": re.compile("香港|九龙|新界"),
+}
+
+
+def _region(deal: Deal, folded: str) -> str | None:
+    """TW or HK: the place of the agreement's law or forum, else the one place among them it names."""
+    law = deal.governing_law
+    chosen = law and (law.jurisdiction or law.forum_jurisdiction)
+    if chosen:
+        return chosen if chosen in _PLACES else None
+    named = [code for code, places in _PLACES.items() if places.search(folded)]
+    return named[0] if len(named) == 1 else None
 
 
 def _people_word(body: str, lang: str, words: Words) -> tuple[str, str]:
@@ -252,13 +278,14 @@ def _own_words(data: object) -> tuple[tuple[OwnWord, ...], tuple[str, ...]]:
     if data is None:
         return (), ()
     pairs, keep = (data.get("pairs"), data.get("keep", [])) if isinstance(data, dict) else (None, None)
-    fields = ("ours", "theirs", "when", "unless", "traditional")
+    fields = ("ours", "theirs", "when", "unless", "traditional", "region")
     if not isinstance(pairs, list) or not all(
         isinstance(p, dict)
         and set(p) <= set(fields)
         and all(isinstance(p.get(f), str) and p[f] for f in ("ours", "theirs"))
         and all(isinstance(p.get(f, "-"), str) and p.get(f, "-") for f in ("when", "unless"))
         and isinstance(p.get("traditional", False), bool)
+        and p.get("region") in (None, *_PLACES)
         for p in pairs
     ):
         raise RuleFileError(_INDEX, None, "own_words.pairs", "each entry needs ours and theirs words")
@@ -271,6 +298,7 @@ def _own_words(data: object) -> tuple[tuple[OwnWord, ...], tuple[str, ...]]:
             p.get("when", p["theirs"]),
             p.get("unless", p["ours"]),
             p.get("traditional", False),
+            p.get("region"),
         )
         for p in pairs
     )
