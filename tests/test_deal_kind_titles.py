@@ -156,6 +156,28 @@ TITLED = [
             "第一条 双方会员可凭会员身份在对方门店享受折扣，双方每月交换会员的手机号码和消费记录。",
         ],
     ),
+    # Data passed between two organisations that also speaks of their customers' records is data sharing first,
+    # whether titled a collaboration or a co-branded card's promotion.
+    (
+        "data-sharing",
+        [
+            "Data Collaboration Agreement",
+            "Parties: Fernway Boxes Inc. (the “Retailer”) and Lumen Insights LLC (the “Analyst”)",
+            "1. The Retailer shall provide the Analyst each month with its customer records, including names,"
+            " e-mail addresses and purchase histories, for the Analyst's audience models.",
+            "2. The Analyst shall return segment reports and may use the customer records for its other clients.",
+        ],
+    ),
+    (
+        "data-sharing",
+        [
+            "联名会员卡合作推广协议",
+            "甲方：某某银行股份有限公司某某分行",
+            "乙方：某某健身管理有限公司",
+            "第一条 乙方应将其会员名单（含会员姓名、手机号码）提供给甲方，用于联名卡的营销推广。",
+            "第二条 甲方每发卡一张，向乙方支付推广费人民币30元。",
+        ],
+    ),
 ]
 
 
