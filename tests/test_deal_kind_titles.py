@@ -178,6 +178,28 @@ TITLED = [
             "第二条 甲方每发卡一张，向乙方支付推广费人民币30元。",
         ],
     ),
+    # A list licensed out for a term is people's records sold, however the title words it.
+    (
+        "customer-data-sale",
+        [
+            "電話名單使用授權契約書",
+            "授權人（甲方）：某某行銷顧問有限公司",
+            "被授權人（乙方）：某某保險經紀人股份有限公司",
+            "第一條 甲方授權乙方於六個月內使用甲方整理之名單，名單載有受訪者姓名、手機號碼及年齡。",
+            "第二條 授權費按每筆名單新臺幣五元計算。",
+        ],
+    ),
+    (
+        "customer-data-sale",
+        [
+            "Marketing List Licence Agreement",
+            "Licensor: Pinecrest Data Ltd",
+            "Licensee: Harbor Home Improvements LLC",
+            "1. The Licensor grants the Licensee a licence to use, for twelve months, its list of 40,000 homeowners"
+            " with their names, postal addresses and telephone numbers.",
+            "2. The Licensee shall pay USD 0.15 for each record.",
+        ],
+    ),
 ]
 
 
