@@ -17,9 +17,10 @@ REPO = Path(__file__).resolve().parents[1]
 # field -> floor; measured on 267 agreements: kind 0.83, kinds 0.57, jurisdiction 1.00, signed 0.76
 # (the rest name no date in the text), per_head 0.94, party labels 0.93, sides 0.75. On 377 (with the
 # dev11 batches, whose deals nobody tuned the kind cues on: 12 of their 20 main kinds right): kind 0.796,
-# kinds 0.54, signed 0.82, per_head 0.92, party labels 0.94, sides 0.80. The kind floor follows them down.
+# kinds 0.54, signed 0.82, per_head 0.92, party labels 0.94, sides 0.80. The kind floor followed them down, and
+# back up to 0.80 once data sharing led a sale of records and list licences read as sales (0.809 measured).
 FLOORS = {
-    "kind": 0.78,
+    "kind": 0.80,
     "kinds": 0.53,
     "jurisdiction": 0.97,
     "signed": 0.74,
