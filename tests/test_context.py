@@ -400,6 +400,21 @@ def test_roles_inferred_from_the_operative_clause() -> None:
     assert ctx.seller is not None and ctx.seller.name == "张三"
 
 
+def test_the_direction_most_clauses_take_gives_the_roles() -> None:
+    # A swap of a bookshop's readers for a café's: the café's card numbers go back once, but the
+    # bookshop's reader records go to the café in two clauses, so the bookshop is the provider.
+    ctx = extract(
+        [
+            "甲方：某某书店",
+            "乙方：某某咖啡馆",
+            "第一条 乙方会员在甲方消费的，由乙方向甲方提供其会员卡号以便核对。",
+            "第二条 甲方每月将读者会员的姓名和手机号码发送乙方，用于乙方的新品推广。",
+            "第三条 甲方新增读者的借阅偏好上传至乙方的营销系统。",
+        ]
+    )
+    assert [p.role for p in ctx.parties] == ["provider", "recipient"]
+
+
 def test_prohibition_alone_gives_no_roles() -> None:
     ctx = extract(["甲方：张三", "乙方：李四", "甲方不得将其账号转让给乙方。"])
     assert [p.role for p in ctx.parties] == ["party", "party"]

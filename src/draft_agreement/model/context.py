@@ -666,9 +666,10 @@ class _Parties:
             return
         by_key = {k: d for d in unroled for k in d.keys}
         names = _alternation(by_key)
-        cn_verbs = "转让|出让|出售|卖|过户|提供|同步|推送|许可|授权|出租|委托"
+        cn_verbs = "转让|出让|出售|卖|过户|提供|同步|推送|上传|许可|授权|出租|委托"
         patterns = (
             re.compile(rf"(?P<x>{names})[^。;,]{{0,40}}?(?P<verb>{cn_verbs})(?:给|予|与|至)(?P<y>{names})"),
+            re.compile(rf"(?P<x>{names})[^。;,]{{0,40}}?(?P<verb>发送)(?:给|予|与|至)?(?P<y>{names})"),
             re.compile(rf"(?P<x>{names})[^。;,]{{0,6}}?向(?P<y>{names})(?P<verb>{cn_verbs})"),
             re.compile(rf"(?P<x>{names})[^。;,]{{0,6}}?(?P<verb>委托|授权|许可)(?P<y>{names})"),
             # "Party A operates a tea shop and wishes to sell the Assets to Party B": words between the
@@ -681,6 +682,10 @@ class _Parties:
                 re.IGNORECASE,
             ),
         )
+        # Each direction's votes, and its first verb: where things move both ways (members' records to
+        # the airline, its flyers' card numbers back to the hotel) the direction most clauses take wins.
+        counts: dict[tuple[int, int], int] = {}
+        first: dict[tuple[int, int], tuple[_Draft, _Draft, str]] = {}
         for p in paragraphs:
             for pattern in patterns:
                 for m in pattern.finditer(p.fold):
@@ -692,8 +697,12 @@ class _Parties:
                         or _NEGATION.search(p.fold[m.start() : m.start("verb")])
                     ):
                         continue
-                    x.role, y.role = _VERB_ROLES[m.group("verb").lower()]
-                    return
+                    direction = (id(x), id(y))
+                    counts[direction] = counts.get(direction, 0) + 1
+                    first.setdefault(direction, (x, y, m.group("verb").lower()))
+        if counts:
+            x, y, verb = first[max(counts, key=counts.__getitem__)]
+            x.role, y.role = _VERB_ROLES[verb]
 
     def parties(self) -> tuple[Party, ...]:
         kept = [d for d in self.drafts if d.strong or d.name or d.fields]
@@ -718,7 +727,9 @@ _VERB_ROLES = {
     **dict.fromkeys(
         ("转让", "出让", "出售", "卖", "过户", "sell", "transfer", "assign"), ("transferor", "transferee")
     ),
-    **dict.fromkeys(("提供", "同步", "推送", "provide", "disclose"), ("provider", "recipient")),
+    **dict.fromkeys(
+        ("提供", "发送", "同步", "推送", "上传", "provide", "disclose"), ("provider", "recipient")
+    ),
     **dict.fromkeys(("许可", "授权", "license", "licence"), ("licensor", "licensee")),
     **dict.fromkeys(("出租", "lease"), ("lessor", "lessee")),
     "委托": ("principal", "processor"),
