@@ -41,8 +41,14 @@ def zh(clauses: list[str], giver: str = "甲方", taker: str = "乙方") -> list
 @pytest.mark.parametrize(
     ("clause", "fragment"),
     [
-        ("卖方应在交割日将买方设为Facebook专页的管理员，买方确认后卖方随即删除自己的管理员身份。", "设为Facebook专页"),
-        ("轉讓人須於LINE官方帳號後台邀請受讓人成為管理者，受讓人接受後，轉讓人應解除其本人之管理者權限。", "邀請受讓人成為管理者"),
+        (
+            "卖方应在交割日将买方设为Facebook专页的管理员，买方确认后卖方随即删除自己的管理员身份。",
+            "设为Facebook专页",
+        ),
+        (
+            "轉讓人須於LINE官方帳號後台邀請受讓人成為管理者，受讓人接受後，轉讓人應解除其本人之管理者權限。",
+            "邀請受讓人成為管理者",
+        ),
     ],
 )
 def test_the_buyer_made_administrator_and_the_seller_stepping_down_is_a_transfer(
@@ -84,7 +90,9 @@ def test_an_agency_made_administrator_is_not_a_transfer(tmp_path: Path, clause: 
         "緣賣方一向透過Instagram專頁接單製作手工蛋糕，現賣方有意將此生意轉讓予買方。",
     ],
 )
-def test_an_account_named_as_the_channel_a_business_sold_through_is_quiet(tmp_path: Path, clause: str) -> None:
+def test_an_account_named_as_the_channel_a_business_sold_through_is_quiet(
+    tmp_path: Path, clause: str
+) -> None:
     findings = reviewed(tmp_path, zh([clause], "卖方", "买方"))
     assert ACCOUNT not in on(findings, clause[:6])
 
@@ -99,7 +107,9 @@ def test_an_account_named_as_the_channel_a_business_sold_through_is_quiet(tmp_pa
         ("交接后，甲方不会在粉丝群内告知大家账号已改由乙方运营。", "不会在粉丝群内告知"),
     ],
 )
-def test_silence_in_the_place_the_people_read_is_concealment(tmp_path: Path, clause: str, fragment: str) -> None:
+def test_silence_in_the_place_the_people_read_is_concealment(
+    tmp_path: Path, clause: str, fragment: str
+) -> None:
     findings = reviewed(tmp_path, zh([clause], "出租方", "承租方"))
     assert IMPERSONATION in on(findings, fragment)
     assert ACCOUNT not in on(findings, fragment)
@@ -219,7 +229,9 @@ def test_a_count_taken_at_the_hand_over_is_pricing_not_a_transfer(tmp_path: Path
         "甲方須協助乙方於新裝置登入時通過好友協助驗證。",
     ],
 )
-def test_a_friend_assisted_log_in_is_a_credential_step_not_the_friends_data(tmp_path: Path, clause: str) -> None:
+def test_a_friend_assisted_log_in_is_a_credential_step_not_the_friends_data(
+    tmp_path: Path, clause: str
+) -> None:
     findings = reviewed(tmp_path, zh([clause], "出租方", "承租方"))
     assert CREDENTIAL in on(findings, clause[:6])
     assert PIT not in on(findings, clause[:6])

@@ -22,7 +22,9 @@ XB = "cross-border-transfer"
 PRICE = "pi-pricing"
 
 
-def zh(title: str, clauses: list[str], abroad: str = "一家依新加坡法律设立的公司，注册地址新加坡") -> list[str]:
+def zh(
+    title: str, clauses: list[str], abroad: str = "一家依新加坡法律设立的公司，注册地址新加坡"
+) -> list[str]:
     return [
         title,
         "甲方：上海某某贸易有限公司，住所地上海市徐汇区",
@@ -49,8 +51,14 @@ def en(title: str, clauses: list[str], taker: str = "Provider") -> list[str]:
 
 def test_service_titles_are_entrusted_processing_zh(tmp_path: Path) -> None:
     for title, clause in (
-        ("财务共享服务协议", "1. 甲方门店员工的报销单据由乙方吉隆坡团队审核，单据载明员工姓名、工号及报销金额。"),
-        ("远程病理诊断服务合同", "1. 甲方将患者的姓名、年龄及病理切片扫描图像发送至乙方香港实验室出具诊断意见。"),
+        (
+            "财务共享服务协议",
+            "1. 甲方门店员工的报销单据由乙方吉隆坡团队审核，单据载明员工姓名、工号及报销金额。",
+        ),
+        (
+            "远程病理诊断服务合同",
+            "1. 甲方将患者的姓名、年龄及病理切片扫描图像发送至乙方香港实验室出具诊断意见。",
+        ),
     ):
         findings = reviewed(tmp_path, zh(title, [clause]))
         assert XB in on(findings, clause[3:12])
@@ -131,7 +139,9 @@ def test_a_sum_for_each_member_registered_or_handed_over(tmp_path: Path) -> None
 
 
 def test_an_export_outside_the_filed_standard_contract_is_flagged(tmp_path: Path) -> None:
-    zh_clauses = ["1. 甲方可将员工的护照号码及航班信息提供给乙方在新加坡的培训中心，该项传输未纳入已备案的标准合同。"]
+    zh_clauses = [
+        "1. 甲方可将员工的护照号码及航班信息提供给乙方在新加坡的培训中心，该项传输未纳入已备案的标准合同。"
+    ]
     assert XB in on(reviewed(tmp_path, zh("集团人事数据协议", zh_clauses)), "护照号码")
     en_clauses = [
         "1. The Provider's office in Singapore may also receive the home addresses and mobile numbers of the "
@@ -277,7 +287,9 @@ def test_diligence_disclosures_in_a_share_deal_keep_their_severity(tmp_path: Pat
     assert PIT not in on(findings, "仍由目标公司保存")
 
 
-def test_people_handing_in_their_own_records_or_records_with_no_one_in_them_stay_quiet(tmp_path: Path) -> None:
+def test_people_handing_in_their_own_records_or_records_with_no_one_in_them_stay_quiet(
+    tmp_path: Path,
+) -> None:
     en_clauses = [
         "1. The Company shall not pass to the Provider the employees' medical history unless the employee "
         "submits it directly.",

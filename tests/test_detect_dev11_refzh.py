@@ -32,13 +32,19 @@ def zh(clauses: list[str], giver: str = "甲方", taker: str = "乙方") -> list
     ("clauses", "giver", "taker", "fragment"),
     [
         (
-            ["1.1 康复档案包括患者姓名、手机号码及康复治疗记录。", "2.1 交割日，甲方须将前条所列康复档案全部交给乙方。"],
+            [
+                "1.1 康复档案包括患者姓名、手机号码及康复治疗记录。",
+                "2.1 交割日，甲方须将前条所列康复档案全部交给乙方。",
+            ],
             "甲方",
             "乙方",
             "前条所列康复档案",
         ),
         (
-            ["一、培训中心保存的体测档案，载明学员姓名、家长电话及体检记录。", "三、受让方接收附件一所列体测档案前，出让方应将其整理成册，交接日由出让方交付受让方。"],
+            [
+                "一、培训中心保存的体测档案，载明学员姓名、家长电话及体检记录。",
+                "三、受让方接收附件一所列体测档案前，出让方应将其整理成册，交接日由出让方交付受让方。",
+            ],
             "出让方",
             "受让方",
             "附件一所列体测档案",
@@ -56,10 +62,15 @@ def test_a_pointer_to_the_clause_or_annex_carries_what_the_records_hold(
     "clauses",
     [
         ["1. 贷款档案包括借款人姓名、手机号码及工作单位。", "2. 甲方应于付款后将上述贷款档案移交乙方。"],
-        ["第一条 续保台账记载车主的姓名、电话及车牌号。", "第二条 乙方付清价款后，甲方把该等续保台账一次性交给乙方。"],
+        [
+            "第一条 续保台账记载车主的姓名、电话及车牌号。",
+            "第二条 乙方付清价款后，甲方把该等续保台账一次性交给乙方。",
+        ],
     ],
 )
-def test_a_bare_pointer_with_what_the_records_are_about_is_resolved(tmp_path: Path, clauses: list[str]) -> None:
+def test_a_bare_pointer_with_what_the_records_are_about_is_resolved(
+    tmp_path: Path, clauses: list[str]
+) -> None:
     findings = reviewed(tmp_path, zh(clauses))
     assert PIT in on(findings, clauses[1][4:12])
 
@@ -67,11 +78,19 @@ def test_a_bare_pointer_with_what_the_records_are_about_is_resolved(tmp_path: Pa
 @pytest.mark.parametrize(
     "clauses",
     [
-        ["1. 设备清单包括牙椅、消毒柜及空压机的型号和数量。", "2. 甲方应于交接日将上述设备清单及所列设备交付乙方。"],
-        ["第一条 库存明细载明各类护肤品的品名、规格及进货价。", "第二条 乙方验收后，甲方将附件一所列库存明细及对应货品一并移交乙方。"],
+        [
+            "1. 设备清单包括牙椅、消毒柜及空压机的型号和数量。",
+            "2. 甲方应于交接日将上述设备清单及所列设备交付乙方。",
+        ],
+        [
+            "第一条 库存明细载明各类护肤品的品名、规格及进货价。",
+            "第二条 乙方验收后，甲方将附件一所列库存明细及对应货品一并移交乙方。",
+        ],
     ],
 )
-def test_a_pointer_back_to_records_with_nobody_in_them_stays_quiet(tmp_path: Path, clauses: list[str]) -> None:
+def test_a_pointer_back_to_records_with_nobody_in_them_stays_quiet(
+    tmp_path: Path, clauses: list[str]
+) -> None:
     findings = reviewed(tmp_path, zh(clauses))
     assert PIT not in on(findings, clauses[1][4:12])
     assert SENS not in on(findings, clauses[1][4:12])
@@ -79,7 +98,10 @@ def test_a_pointer_back_to_records_with_nobody_in_them_stays_quiet(tmp_path: Pat
 
 @pytest.mark.parametrize(
     "clause",
-    ["甲方应于移交日将保户的联系电话及住址交给乙方。", "原代理人名下保户的通讯录，由甲方于交割日一并移交乙方。"],
+    [
+        "甲方应于移交日将保户的联系电话及住址交给乙方。",
+        "原代理人名下保户的通讯录，由甲方于交割日一并移交乙方。",
+    ],
 )
 def test_policyholders_are_holders(tmp_path: Path, clause: str) -> None:
     findings = reviewed(tmp_path, zh([clause]))
@@ -94,8 +116,14 @@ def test_policyholders_are_holders(tmp_path: Path, clause: str) -> None:
     ],
 )
 def test_hearing_tests_health_declarations_and_claims_are_health_data(tmp_path: Path, clause: str) -> None:
-    findings = reviewed(tmp_path, zh([clause], "转让方" if clause.startswith("转让方") else "甲方",
-                                     "受让方" if clause.startswith("转让方") else "乙方"))
+    findings = reviewed(
+        tmp_path,
+        zh(
+            [clause],
+            "转让方" if clause.startswith("转让方") else "甲方",
+            "受让方" if clause.startswith("转让方") else "乙方",
+        ),
+    )
     assert SENS in on(findings, clause[:8])
 
 
@@ -107,7 +135,13 @@ def test_hearing_tests_health_declarations_and_claims_are_health_data(tmp_path: 
     ],
 )
 def test_records_described_only_to_be_left_out_stay_quiet(tmp_path: Path, clause: str) -> None:
-    findings = reviewed(tmp_path, zh([clause], "出让方" if clause.startswith("1.3") else "甲方",
-                                     "受让方" if clause.startswith("1.3") else "乙方"))
+    findings = reviewed(
+        tmp_path,
+        zh(
+            [clause],
+            "出让方" if clause.startswith("1.3") else "甲方",
+            "受让方" if clause.startswith("1.3") else "乙方",
+        ),
+    )
     assert SENS not in on(findings, clause[:8])
     assert PIT not in on(findings, clause[:8])
